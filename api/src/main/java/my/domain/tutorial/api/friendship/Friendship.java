@@ -1,0 +1,33 @@
+package my.domain.tutorial.api.friendship;
+
+import java.util.Optional;
+import my.domain.tutorial.api.v1.Foo;
+
+/**
+ * The friendship rule shared by the operator and the plugin, so they can never disagree: a Foo is
+ * happy when a Pod named {@code spec.name} exists in the Foo's own namespace and is not being deleted.
+ */
+public final class Friendship {
+  private Friendship() {
+  }
+
+  /**
+   * @param foo the Foo to judge
+   * @param seen the Pod found under the friend's name, if any; a Pod from another namespace or with
+   *     another name is ignored, so a caller that looked in the wrong place cannot make a Foo happy
+   */
+  public static Verdict verdict(Foo foo, Optional<FriendPod> seen) {
+    String namespace = foo.getMetadata().getNamespace();
+    String friend = foo.friendName();
+    Optional<FriendPod> pod = seen.filter(p -> p.namespace().equals(namespace) && p.name().equals(friend));
+    if (pod.isEmpty()) {
+      return new Verdict(false, Reason.FriendNotFound,
+          "Pod " + friend + " does not exist in namespace " + namespace);
+    }
+    if (pod.get().terminating()) {
+      return new Verdict(false, Reason.FriendTerminating,
+          "Pod " + friend + " in namespace " + namespace + " is being deleted");
+    }
+    return new Verdict(true, Reason.FriendFound, "Pod " + friend + " exists in namespace " + namespace);
+  }
+}

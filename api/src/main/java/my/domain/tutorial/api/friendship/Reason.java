@@ -1,0 +1,8 @@
+package my.domain.tutorial.api.friendship;
+
+/** Why a Foo is or is not happy. The names are the condition reasons written to status. */
+public enum Reason {
+  FriendFound,
+  FriendNotFound,
+  FriendTerminating;
+}

@@ -1,0 +1,51 @@
+package my.domain.tutorial.api.friendship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import my.domain.tutorial.api.v1.Foo;
+import org.junit.jupiter.api.Test;
+
+class FriendshipTest {
+  private final Foo foo = Foo.of("team-a", "foo-01", "jack");
+
+  @Test
+  void whenNoPodIsSeen_fooIsUnhappyBecauseFriendNotFound() {
+    Verdict verdict = Friendship.verdict(foo, Optional.empty());
+
+    assertThat(verdict.happy()).isFalse();
+    assertThat(verdict.reason()).isEqualTo(Reason.FriendNotFound);
+    assertThat(verdict.message()).contains("jack").contains("team-a");
+  }
+
+  @Test
+  void whenFriendPodExistsInSameNamespace_fooIsHappy() {
+    Verdict verdict = Friendship.verdict(foo, Optional.of(new FriendPod("team-a", "jack", false)));
+
+    assertThat(verdict.happy()).isTrue();
+    assertThat(verdict.reason()).isEqualTo(Reason.FriendFound);
+  }
+
+  @Test
+  void whenFriendPodIsBeingDeleted_fooIsUnhappyBecauseFriendTerminating() {
+    Verdict verdict = Friendship.verdict(foo, Optional.of(new FriendPod("team-a", "jack", true)));
+
+    assertThat(verdict.happy()).isFalse();
+    assertThat(verdict.reason()).isEqualTo(Reason.FriendTerminating);
+  }
+
+  @Test
+  void whenSameNamedPodLivesInAnotherNamespace_itDoesNotCount() {
+    Verdict verdict = Friendship.verdict(foo, Optional.of(new FriendPod("team-b", "jack", false)));
+
+    assertThat(verdict.happy()).isFalse();
+    assertThat(verdict.reason()).isEqualTo(Reason.FriendNotFound);
+  }
+
+  @Test
+  void whenPodWithAnotherNameIsSeen_itDoesNotCount() {
+    Verdict verdict = Friendship.verdict(foo, Optional.of(new FriendPod("team-a", "jill", false)));
+
+    assertThat(verdict.happy()).isFalse();
+  }
+}

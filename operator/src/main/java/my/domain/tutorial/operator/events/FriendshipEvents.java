@@ -1,0 +1,118 @@
+package my.domain.tutorial.operator.events;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import my.domain.tutorial.api.friendship.Verdict;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.operator.runtime.OperatorMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records one Kubernetes Event per happiness transition of a Foo. Events of the same Foo and reason
+ * share a name, so a Foo that flaps gets one Event with a growing count rather than a stream of new
+ * objects, as kubectl's own event recorder does. Failing to record an Event never fails a reconcile.
+ */
+public class FriendshipEvents {
+  public static final String COMPONENT = "foo-operator";
+  private static final Logger log = LoggerFactory.getLogger(FriendshipEvents.class);
+  private static final PatchContext MERGE = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).build();
+
+  private final KubernetesClient client;
+  private final String instance;
+  private final Clock clock;
+  private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+  private final OperatorMetrics meters;
+
+  public FriendshipEvents(KubernetesClient client, String instance, Clock clock, OperatorMetrics meters) {
+    this.client = client;
+    this.instance = instance;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  public void transitioned(Foo foo, Verdict verdict) {
+    String namespace = foo.getMetadata().getNamespace();
+    String name = eventName(foo, verdict);
+    String type = verdict.happy() ? "Normal" : "Warning";
+    String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    try {
+      int count = counts.merge(name, 1, Integer::sum);
+      if (count == 1) {
+        try {
+          client.v1().events().inNamespace(namespace).resource(newEvent(foo, verdict, name, type, now)).create();
+          meters.eventRecorded(verdict.happy());
+          log.info("{}/{}: event {} {}: {}", namespace, foo.getMetadata().getName(), type,
+              verdict.reason(), verdict.message());
+          return;
+        } catch (KubernetesClientException e) {
+          if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+            counts.remove(name);
+            throw e;
+          }
+          // Recorded by an earlier run of the operator: bump it like a repeat.
+          count = counts.merge(name, 1, Integer::sum);
+        }
+      }
+      String patch = Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
+      client.v1().events().inNamespace(namespace).withName(name).patch(MERGE, patch);
+      meters.eventRecorded(verdict.happy());
+      log.info("{}/{}: event {} {} (x{}): {}", namespace, foo.getMetadata().getName(), type,
+          verdict.reason(), count, verdict.message());
+    } catch (KubernetesClientException e) {
+      log.warn("{}/{}: could not record event {}: {}", namespace, foo.getMetadata().getName(),
+          verdict.reason(), e.getMessage());
+    }
+  }
+
+  private Event newEvent(Foo foo, Verdict verdict, String name, String type, String now) {
+    var meta = foo.getMetadata();
+    return new EventBuilder()
+        .withNewMetadata().withName(name).withNamespace(meta.getNamespace()).endMetadata()
+        .withInvolvedObject(new ObjectReferenceBuilder()
+            .withApiVersion(foo.getApiVersion()).withKind(foo.getKind())
+            .withNamespace(meta.getNamespace()).withName(meta.getName())
+            .withUid(meta.getUid()).withResourceVersion(meta.getResourceVersion())
+            .build())
+        .withType(type)
+        .withReason(verdict.reason().name())
+        .withMessage(verdict.message())
+        .withCount(1)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .withReportingInstance(instance)
+        .build();
+  }
+
+  static String eventName(Foo foo, Verdict verdict) {
+    String key = foo.getMetadata().getUid() + "/" + verdict.reason();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      String base = foo.getMetadata().getName();
+      // Event names are DNS subdomains (max 253): keep the suffix and trim the Foo's name if needed.
+      String suffix = "." + HexFormat.of().formatHex(digest, 0, 8);
+      return base.substring(0, Math.min(base.length(), 253 - suffix.length())) + suffix;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package my.domain.tutorial.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import my.domain.tutorial.api.friendship.FriendPod;
+import my.domain.tutorial.api.friendship.Friendship;
+import my.domain.tutorial.api.friendship.Verdict;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooStatus;
+import my.domain.tutorial.operator.events.FriendshipEvents;
+import my.domain.tutorial.operator.runtime.OperatorMetrics;
+import my.domain.tutorial.operator.status.StatusCalculator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each Foo's status true to its friend Pod. Reads only caches; writes status only when it
+ * changed, and records an Event only when happiness flips.
+ */
+public class FooReconciler implements Reconciler<Foo> {
+  public static final String NAME = "foo";
+  private static final Logger log = LoggerFactory.getLogger(FooReconciler.class);
+
+  private final FriendshipEvents events;
+  private final Clock clock;
+  private final OperatorMetrics meters;
+
+  public FooReconciler(FriendshipEvents events, Clock clock, OperatorMetrics meters) {
+    this.events = Objects.requireNonNull(events);
+    this.clock = Objects.requireNonNull(clock);
+    this.meters = Objects.requireNonNull(meters);
+  }
+
+  @Override
+  public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
+    FriendIndex.register(context.getPrimaryCache());
+    var pods = InformerEventSourceConfiguration.from(Pod.class, Foo.class)
+        .withName("friend-pods")
+        .withNamespacesInheritedFromController()
+        .withFollowControllerNamespacesChanges(true)
+        .withSecondaryToPrimaryMapper(FriendIndex.foosNaming(context.getPrimaryCache()))
+        .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
+        .withOnUpdateFilter(PodEvents.DELETION_STARTED)
+        .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
+        .build();
+    return List.of(new InformerEventSource<>(pods, context));
+  }
+
+  @Override
+  public UpdateControl<Foo> reconcile(Foo foo, Context<Foo> context) {
+    Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).map(FriendPod::of);
+    Verdict verdict = Friendship.verdict(foo, pod);
+    FooStatus current = foo.getStatus();
+    FooStatus next = StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
+    if (next.equals(current)) {
+      return UpdateControl.noUpdate();
+    }
+    // A PUT on the status subresource carries the resourceVersion the status was computed from, so
+    // a concurrent writer gets a 409 (and a retry on fresh data) rather than a lost update; caching
+    // the response lets the next reconcile see this status before the informer does.
+    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(foo, context, fresh -> {
+      fresh.setStatus(next);
+      return fresh;
+    });
+    meters.statusPatched();
+    boolean flipped = StatusCalculator.happinessFlipped(current, next);
+    log.info("{}/{}: status {} (happy={}, reason={}, generation={})", foo.getMetadata().getNamespace(),
+        foo.getMetadata().getName(), flipped ? "changed" : "refreshed", next.getHappy(), verdict.reason(),
+        next.getObservedGeneration());
+    if (flipped) {
+      events.transitioned(foo, verdict);
+    }
+    return UpdateControl.noUpdate();
+  }
+}

@@ -1,0 +1,17 @@
+package my.domain.tutorial.operator.runtime;
+
+/** How the operator writes its log: readable lines for people, or one JSON object per line for collectors. */
+public enum LogFormat {
+  TEXT("logback-text.xml"),
+  JSON("logback-json.xml");
+
+  private final String configResource;
+
+  LogFormat(String configResource) {
+    this.configResource = configResource;
+  }
+
+  public String configResource() {
+    return configResource;
+  }
+}

@@ -1,0 +1,269 @@
+package my.domain.tutorial.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The operator against fabric8's mock API server in CRUD mode: the whole status story, in-process. */
+@EnableKubernetesMockClient(crud = true)
+class FooOperatorMockServerTest {
+  private static final String NS = "team-a";
+  private static final String OTHER_NS = "team-b";
+
+  KubernetesMockServer server;
+  KubernetesClient client;
+  private FooOperator operator;
+
+  @BeforeEach
+  void startOperator() {
+    // The mock server enforces the status subresource only once the CRD is known to it.
+    client.resource(crd()).create();
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+    client.resource(new NamespaceBuilder().withNewMetadata().withName(OTHER_NS).endMetadata().build()).create();
+    operator = start();
+  }
+
+  @AfterEach
+  void stopOperator() {
+    if (operator != null) {
+      operator.close();
+    }
+  }
+
+  @Test
+  void whenNoFriendPodExists_fooBecomesUnhappy() {
+    createFoo("foo-01", "jack");
+
+    Foo foo = awaitHappy("foo-01", false);
+    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    assertThat(happy.getStatus()).isEqualTo("False");
+    assertThat(happy.getReason()).isEqualTo("FriendNotFound");
+    assertThat(happy.getMessage()).contains("jack");
+    assertThat(foo.getStatus().getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
+  }
+
+  @Test
+  void whenFriendPodIsCreated_fooBecomesHappy() {
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", false);
+
+    createPod(NS, "jack");
+
+    Foo foo = awaitHappy("foo-01", true);
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendFound");
+  }
+
+  @Test
+  void whenFriendPodIsDeleted_fooBecomesUnhappy() {
+    createPod(NS, "jack");
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", true);
+
+    client.pods().inNamespace(NS).withName("jack").delete();
+
+    Foo foo = awaitHappy("foo-01", false);
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendNotFound");
+  }
+
+  @Test
+  void whenSpecNameChangesToAnExistingPod_fooBecomesHappy() {
+    createPod(NS, "jill");
+    createFoo("foo-01", "jack");
+    Foo unhappy = awaitHappy("foo-01", false);
+
+    client.resources(Foo.class).inNamespace(NS).withName("foo-01").edit(f -> {
+      f.getSpec().setName("jill");
+      return f;
+    });
+
+    Foo happy = awaitHappy("foo-01", true);
+    assertThat(happy.getMetadata().getGeneration()).isGreaterThan(unhappy.getMetadata().getGeneration());
+    assertThat(happy.getStatus().getObservedGeneration()).isEqualTo(happy.getMetadata().getGeneration());
+  }
+
+  @Test
+  void whenTwoFoosShareAFriend_bothFollowThatPod() {
+    createFoo("foo-01", "jack");
+    createFoo("foo-02", "jack");
+    awaitHappy("foo-01", false);
+    awaitHappy("foo-02", false);
+
+    createPod(NS, "jack");
+    awaitHappy("foo-01", true);
+    awaitHappy("foo-02", true);
+
+    client.pods().inNamespace(NS).withName("jack").delete();
+    awaitHappy("foo-01", false);
+    awaitHappy("foo-02", false);
+  }
+
+  @Test
+  void whenSameNamedPodExistsOnlyInAnotherNamespace_fooStaysUnhappy() {
+    createPod(OTHER_NS, "jack");
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", false);
+
+    // A pod event for the namespace next door must not flip the Foo either.
+    client.pods().inNamespace(OTHER_NS).withName("jack").delete();
+    createPod(OTHER_NS, "jack");
+    createFoo("probe", "probe-pod");
+    awaitHappy("probe", false);
+
+    assertThat(foo("foo-01").getStatus().getHappy()).isFalse();
+    assertThat(foo("foo-01").getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendNotFound");
+  }
+
+  @Test
+  void whenFriendPodStartsTerminating_fooBecomesUnhappyWithFriendTerminating() {
+    client.resource(new PodBuilder().withNewMetadata().withName("jack").withNamespace(NS)
+        .withFinalizers("test.tutorial.my.domain/hold").endMetadata()
+        .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec()
+        .build()).create();
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", true);
+
+    client.pods().inNamespace(NS).withName("jack").delete();
+
+    Foo foo = awaitHappy("foo-01", false);
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendTerminating");
+    client.pods().inNamespace(NS).withName("jack").edit(p -> {
+      p.getMetadata().setFinalizers(List.of());
+      return p;
+    });
+  }
+
+  @Test
+  void eachTransitionRecordsExactlyOneEvent() {
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", false);
+    createPod(NS, "jack");
+    awaitHappy("foo-01", true);
+    client.pods().inNamespace(NS).withName("jack").delete();
+    awaitHappy("foo-01", false);
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      List<Event> events = client.v1().events().inNamespace(NS).list().getItems();
+      assertThat(events).extracting(Event::getReason)
+          .containsExactlyInAnyOrder("FriendNotFound", "FriendFound");
+      Event notFound = events.stream().filter(e -> e.getReason().equals("FriendNotFound")).findFirst().orElseThrow();
+      Event found = events.stream().filter(e -> e.getReason().equals("FriendFound")).findFirst().orElseThrow();
+      assertThat(notFound.getType()).isEqualTo("Warning");
+      assertThat(notFound.getCount()).isEqualTo(2);
+      assertThat(found.getType()).isEqualTo("Normal");
+      assertThat(found.getCount()).isEqualTo(1);
+      assertThat(found.getInvolvedObject().getName()).isEqualTo("foo-01");
+      assertThat(found.getInvolvedObject().getKind()).isEqualTo("Foo");
+    });
+  }
+
+  @Test
+  void whenNothingChanged_noStatusIsWritten() throws Exception {
+    createPod(NS, "jack");
+    createFoo("foo-01", "jack");
+    Foo settled = awaitHappy("foo-01", true);
+    String version = settled.getMetadata().getResourceVersion();
+    String since = settled.getStatus().condition("Happy").orElseThrow().getLastTransitionTime();
+
+    // Verdict-neutral churn on the friend pod, then a restart of the operator over a correct cluster.
+    client.pods().inNamespace(NS).withName("jack").edit(p -> {
+      p.getMetadata().setLabels(Map.of("churn", "1"));
+      return p;
+    });
+    operator.close();
+    operator = start();
+    // A marker Foo created after the churn and the restart: once it is reconciled, so was the rest.
+    createFoo("marker", "nobody");
+    awaitHappy("marker", false);
+
+    Foo after = foo("foo-01");
+    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
+    assertThat(after.getStatus().condition("Happy").orElseThrow().getLastTransitionTime()).isEqualTo(since);
+    assertThat(metric(operator, "foo_status_patches_total")).isEqualTo(1.0);
+  }
+
+  @Test
+  void onceStarted_probesAnswerAndMetricsIncludeTheSdkReconcileCounters() throws Exception {
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", false);
+
+    assertThat(get(operator.healthPort(), "/healthz").statusCode()).isEqualTo(200);
+    var ready = get(operator.healthPort(), "/readyz");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo("ok\n");
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      assertThat(metric(operator, "operator_sdk_reconciliations_success_total")).isGreaterThanOrEqualTo(1.0);
+      assertThat(metric(operator, "foo_events_recorded_total")).isEqualTo(1.0);
+    });
+    assertThat(get(operator.metricsPort(), "/metrics").body()).contains("jvm_memory_used_bytes");
+  }
+
+  private FooOperator start() {
+    OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of(
+        OperatorSettings.HEALTH_PORT, "0",
+        OperatorSettings.METRICS_PORT, "0"));
+    return FooOperator.start(settings, client, Clock.systemUTC(), () -> {
+    });
+  }
+
+  private void createFoo(String name, String friend) {
+    client.resource(Foo.of(NS, name, friend)).create();
+  }
+
+  private void createPod(String namespace, String name) {
+    client.resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec()
+        .build()).create();
+  }
+
+  private Foo foo(String name) {
+    return client.resources(Foo.class).inNamespace(NS).withName(name).get();
+  }
+
+  private Foo awaitHappy(String name, boolean happy) {
+    return await().atMost(Duration.ofSeconds(15)).until(() -> foo(name),
+        f -> f != null && f.getStatus() != null && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws Exception {
+    return HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static double metric(FooOperator operator, String name) throws Exception {
+    String body = get(operator.metricsPort(), "/metrics").body();
+    return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static CustomResourceDefinition crd() {
+    try (var in = Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
+      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in, CustomResourceDefinition.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package my.domain.tutorial.operator.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** What a cluster admin reviews before installing: RBAC scope and the Pod's security settings. */
+class DeployManifestsTest {
+  static final Path DIR = Path.of("src", "main", "kubernetes");
+
+  static List<HasMetadata> manifests() throws IOException {
+    try (Stream<Path> files = Files.list(DIR)) {
+      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(f -> {
+        try {
+          return (HasMetadata) Serialization.unmarshal(Files.readString(f));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+  }
+
+  static <T> T only(Class<T> type) throws IOException {
+    return manifests().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+  }
+
+  @Test
+  void clusterRoleGrantsExactlyWhatTheOperatorUses() throws IOException {
+    List<PolicyRule> rules = only(ClusterRole.class).getRules();
+
+    assertThat(rules).extracting(r -> String.join(",", r.getApiGroups()) + "/" + String.join(",", r.getResources())
+            + ":" + String.join(",", r.getVerbs()))
+        .containsExactlyInAnyOrder(
+            "tutorial.my.domain/foos:get,list,watch",
+            "tutorial.my.domain/foos/status:update",
+            "/pods:list,watch",
+            "/events:create,patch");
+  }
+
+  @Test
+  void leaderElectionRoleCoversOnlyLeases() throws IOException {
+    assertThat(only(Role.class).getRules()).singleElement().satisfies(r -> {
+      assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+      assertThat(r.getResources()).containsExactly("leases");
+      assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+    });
+  }
+
+  @Test
+  void noRuleUsesAWildcard() throws IOException {
+    Stream.concat(only(ClusterRole.class).getRules().stream(), only(Role.class).getRules().stream())
+        .forEach(rule -> {
+          assertThat(rule.getVerbs()).doesNotContain("*");
+          assertThat(rule.getResources()).doesNotContain("*");
+          assertThat(rule.getApiGroups()).doesNotContain("*");
+        });
+  }
+
+  @Test
+  void deploymentFitsTheRestrictedPodSecurityStandard() throws IOException {
+    var pod = only(Deployment.class).getSpec().getTemplate().getSpec();
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(pod.getContainers()).allSatisfy(c -> {
+      assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+      assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+      assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+      assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+      assertThat(c.getResources().getLimits()).containsKey("memory");
+      assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+      assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    });
+  }
+}

@@ -1,0 +1,50 @@
+package my.domain.tutorial.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PodEventsTest {
+  private final Pod running = new PodBuilder()
+      .withNewMetadata().withName("jack").withNamespace("team-a").withUid("u1").withResourceVersion("7")
+      .withLabels(Map.of("app", "jack")).withAnnotations(Map.of("note", "x".repeat(1000))).endMetadata()
+      .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec()
+      .withNewStatus().withPhase("Running").endStatus()
+      .build();
+
+  @Test
+  void statusOrLabelChurn_doesNotPass() {
+    Pod churned = new PodBuilder(running).editMetadata().addToLabels("tier", "web").endMetadata()
+        .editStatus().withPhase("Failed").endStatus().build();
+
+    assertThat(PodEvents.DELETION_STARTED.accept(churned, running)).isFalse();
+  }
+
+  @Test
+  void theMomentDeletionStarts_passes() {
+    Pod terminating = new PodBuilder(running).editMetadata()
+        .withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
+
+    assertThat(PodEvents.DELETION_STARTED.accept(terminating, running)).isTrue();
+  }
+
+  @Test
+  void slimPod_keepsOnlyIdentityAndDeletionMark() {
+    Pod terminating = new PodBuilder(running).editMetadata()
+        .withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
+
+    Pod slim = PodEvents.SLIM.apply(terminating);
+
+    assertThat(slim.getMetadata().getName()).isEqualTo("jack");
+    assertThat(slim.getMetadata().getNamespace()).isEqualTo("team-a");
+    assertThat(slim.getMetadata().getResourceVersion()).isEqualTo("7");
+    assertThat(slim.getMetadata().getDeletionTimestamp()).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(slim.getMetadata().getLabels()).isEmpty();
+    assertThat(slim.getMetadata().getAnnotations()).isEmpty();
+    assertThat(slim.getSpec()).isNull();
+    assertThat(slim.getStatus()).isNull();
+  }
+}

@@ -1,0 +1,102 @@
+package my.domain.tutorial.operator.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OperatorSettingsTest {
+  @Test
+  void emptyEnvironment_givesTheDocumentedDefaults() {
+    OperatorSettings s = OperatorSettings.fromEnvironment(Map.of());
+
+    assertThat(s.watchesAllNamespaces()).isTrue();
+    assertThat(s.operatorNamespace()).isEmpty();
+    assertThat(s.leaderElection()).isFalse();
+    assertThat(s.leaseName()).isEqualTo("foo-operator-leader");
+    assertThat(s.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(s.renewDeadline()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.healthPort()).isEqualTo(8081);
+    assertThat(s.metricsPort()).isEqualTo(8080);
+    assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
+    assertThat(s.logLevel()).isEqualTo("INFO");
+    assertThat(s.identity()).startsWith("foo-operator-");
+  }
+
+  @Test
+  void everySettingIsRead() {
+    OperatorSettings s = OperatorSettings.fromEnvironment(Map.ofEntries(
+        Map.entry("FOO_WATCH_NAMESPACES", " team-a, team-b ,,"),
+        Map.entry("FOO_OPERATOR_NAMESPACE", "foo-system"),
+        Map.entry("FOO_LEADER_ELECTION", "TRUE"),
+        Map.entry("FOO_LEASE_NAME", "my-lease"),
+        Map.entry("FOO_LEASE_DURATION", "6s"),
+        Map.entry("FOO_RENEW_DEADLINE", "4s"),
+        Map.entry("FOO_RETRY_PERIOD", "500ms"),
+        Map.entry("POD_NAME", "foo-operator-7d9f-abcde"),
+        Map.entry("FOO_HEALTH_PORT", "9091"),
+        Map.entry("FOO_METRICS_PORT", "9090"),
+        Map.entry("FOO_LOG_FORMAT", "json"),
+        Map.entry("FOO_LOG_LEVEL", "debug")));
+
+    assertThat(s.watchedNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
+    assertThat(s.operatorNamespace()).isEqualTo(Optional.of("foo-system"));
+    assertThat(s.leaderElection()).isTrue();
+    assertThat(s.leaseName()).isEqualTo("my-lease");
+    assertThat(s.leaseDuration()).isEqualTo(Duration.ofSeconds(6));
+    assertThat(s.renewDeadline()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(s.retryPeriod()).isEqualTo(Duration.ofMillis(500));
+    assertThat(s.identity()).isEqualTo("foo-operator-7d9f-abcde");
+    assertThat(s.healthPort()).isEqualTo(9091);
+    assertThat(s.metricsPort()).isEqualTo(9090);
+    assertThat(s.logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(s.logLevel()).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void explicitIdentityWinsOverPodName() {
+    OperatorSettings s = OperatorSettings.fromEnvironment(Map.of("FOO_IDENTITY", "me", "POD_NAME", "pod"));
+
+    assertThat(s.identity()).isEqualTo("me");
+  }
+
+  @Test
+  void badValues_areAllReportedAtOnce_eachNamingTheVariableAndTheFix() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of(
+        "FOO_WATCH_NAMESPACES", "team-a,Team_B",
+        "FOO_LEADER_ELECTION", "yes",
+        "FOO_HEALTH_PORT", "http",
+        "FOO_METRICS_PORT", "70000",
+        "FOO_LOG_FORMAT", "xml",
+        "FOO_LOG_LEVEL", "loud",
+        "FOO_LEASE_DURATION", "soon")))
+        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
+            .hasSize(7)
+            .anySatisfy(p -> assertThat(p).contains("FOO_WATCH_NAMESPACES").contains("Team_B"))
+            .anySatisfy(p -> assertThat(p).contains("FOO_LEADER_ELECTION=yes").contains("true or false"))
+            .anySatisfy(p -> assertThat(p).contains("FOO_HEALTH_PORT=http").contains("1 to 65535"))
+            .anySatisfy(p -> assertThat(p).contains("FOO_METRICS_PORT=70000"))
+            .anySatisfy(p -> assertThat(p).contains("FOO_LOG_FORMAT=xml").contains("text or json"))
+            .anySatisfy(p -> assertThat(p).contains("FOO_LOG_LEVEL=loud"))
+            .anySatisfy(p -> assertThat(p).contains("FOO_LEASE_DURATION=soon").contains("15s")));
+  }
+
+  @Test
+  void leaderElectionTimings_mustNest() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of(
+        "FOO_LEADER_ELECTION", "true", "FOO_LEASE_DURATION", "5s", "FOO_RENEW_DEADLINE", "10s")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("FOO_RETRY_PERIOD < FOO_RENEW_DEADLINE < FOO_LEASE_DURATION");
+  }
+
+  @Test
+  void healthAndMetricsPorts_mustDiffer() {
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of(
+        "FOO_HEALTH_PORT", "8080", "FOO_METRICS_PORT", "8080")))
+        .hasMessageContaining("must differ");
+  }
+}
