@@ -34,7 +34,7 @@ public class ControlPlaneExtension implements BeforeAllCallback, ParameterResolv
   }
 
   /** Closed by JUnit when the root context closes, that is at the end of the run. */
-  private static final class Shared implements ExtensionContext.Store.CloseableResource {
+  private static final class Shared implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final ControlPlane controlPlane = ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway());
 
     @Override

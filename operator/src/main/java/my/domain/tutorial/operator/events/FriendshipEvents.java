@@ -72,7 +72,10 @@ public class FriendshipEvents {
         }
       }
       String patch = Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
-      client.v1().events().inNamespace(namespace).withName(name).patch(MERGE, patch);
+      // Patching through a stub item, not withName(): fabric8 would GET the Event first, and the
+      // operator is not granted get on events.
+      Event stub = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
+      client.v1().events().inNamespace(namespace).resource(stub).patch(MERGE, patch);
       meters.eventRecorded(verdict.happy());
       log.info("{}/{}: event {} {} (x{}): {}", namespace, foo.getMetadata().getName(), type,
           verdict.reason(), count, verdict.message());

@@ -1,6 +1,7 @@
 package my.domain.tutorial.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -10,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -70,10 +72,19 @@ public class FooReconciler implements Reconciler<Foo> {
     // A PUT on the status subresource carries the resourceVersion the status was computed from, so
     // a concurrent writer gets a 409 (and a retry on fresh data) rather than a lost update; caching
     // the response lets the next reconcile see this status before the informer does.
-    PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(foo, context, fresh -> {
-      fresh.setStatus(next);
-      return fresh;
-    });
+    try {
+      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(foo, context, fresh -> {
+        fresh.setStatus(next);
+        return fresh;
+      });
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        log.debug("{}/{}: deleted before its status could be written", foo.getMetadata().getNamespace(),
+            foo.getMetadata().getName());
+        return UpdateControl.noUpdate();
+      }
+      throw e;
+    }
     meters.statusPatched();
     boolean flipped = StatusCalculator.happinessFlipped(current, next);
     log.info("{}/{}: status {} (happy={}, reason={}, generation={})", foo.getMetadata().getNamespace(),

@@ -1,0 +1,207 @@
+package my.domain.tutorial.e2e;
+
+import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
+import static my.domain.tutorial.e2e.Fixtures.awaitReason;
+import static my.domain.tutorial.e2e.Fixtures.foo;
+import static my.domain.tutorial.e2e.Fixtures.heldPod;
+import static my.domain.tutorial.e2e.Fixtures.pod;
+import static my.domain.tutorial.e2e.Fixtures.release;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCondition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole status story on a real API server, with the operator running as its ServiceAccount
+ * with exactly the shipped RBAC: every scenario passing here is also the proof that it suffices.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+class FooStatusIT {
+  private static OperatorUnderTest operator;
+  private KubernetesClient admin;
+  private TestNamespace ns;
+  private TestNamespace other;
+
+  @BeforeAll
+  static void startOperator(ControlPlane cp) {
+    operator = OperatorUnderTest.start(cp);
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    operator.close();
+  }
+
+  @BeforeEach
+  void namespaces(ControlPlane cp) {
+    admin = cp.adminClient();
+    ns = TestNamespace.create(admin, "status");
+    other = TestNamespace.create(admin, "other");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ns.close();
+    other.close();
+  }
+
+  @Test
+  void whenNoFriendPodExists_fooIsUnhappyWithConditionAndObservedGeneration() {
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+
+    Foo foo = awaitHappy(admin, ns.name(), "foo-01", false);
+
+    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    assertThat(happy.getStatus()).isEqualTo("False");
+    assertThat(happy.getReason()).isEqualTo("FriendNotFound");
+    assertThat(happy.getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
+    assertThat(foo.getStatus().getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
+    assertThat(Instant.parse(happy.getLastTransitionTime())).isBefore(Instant.now().plusSeconds(1));
+  }
+
+  @Test
+  void whenFriendPodIsCreatedThenDeleted_fooBecomesHappyThenUnhappy_withOneEventPerTransition() {
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    awaitHappy(admin, ns.name(), "foo-01", false);
+
+    admin.resource(pod(ns.name(), "jack")).create();
+    Foo happy = awaitReason(admin, ns.name(), "foo-01", "FriendFound");
+    assertThat(happy.getStatus().getHappy()).isTrue();
+
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+    Foo lost = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+    assertThat(lost.getStatus().getHappy()).isFalse();
+    assertThat(lost.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
+        .isGreaterThanOrEqualTo(happy.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+
+    await().atMost(Fixtures.PATIENCE).untilAsserted(() -> {
+      List<Event> events = admin.v1().events().inNamespace(ns.name()).list().getItems().stream()
+          .filter(e -> "foo-01".equals(e.getInvolvedObject().getName())).toList();
+      // Three transitions: unknown -> unhappy, unhappy -> happy, happy -> unhappy. The API server
+      // may mark the Pod as terminating before removing it, so the loss is reported as either
+      // FriendTerminating or a second FriendNotFound; either way exactly one Event per transition.
+      assertThat(events.stream().filter(e -> e.getType().equals("Normal")))
+          .singleElement().satisfies(e -> {
+            assertThat(e.getReason()).isEqualTo("FriendFound");
+            assertThat(e.getCount()).isEqualTo(1);
+          });
+      assertThat(events.stream().filter(e -> e.getType().equals("Warning")).mapToInt(Event::getCount).sum())
+          .isEqualTo(2);
+      assertThat(events).allSatisfy(e -> {
+        assertThat(e.getInvolvedObject().getKind()).isEqualTo("Foo");
+        assertThat(e.getInvolvedObject().getUid()).isEqualTo(foo(admin, ns.name(), "foo-01").getMetadata().getUid());
+        assertThat(e.getSource().getComponent()).isEqualTo("foo-operator");
+      });
+    });
+  }
+
+  @Test
+  void whenSpecNameIsChangedToAnExistingPod_fooBecomesHappyForTheNewGeneration() {
+    admin.resource(pod(ns.name(), "jill")).create();
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    awaitHappy(admin, ns.name(), "foo-01", false);
+
+    admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").edit(f -> {
+      f.getSpec().setName("jill");
+      return f;
+    });
+
+    Foo foo = awaitHappy(admin, ns.name(), "foo-01", true);
+    assertThat(foo.getMetadata().getGeneration()).isEqualTo(2);
+    assertThat(foo.getStatus().getObservedGeneration()).isEqualTo(2);
+  }
+
+  @Test
+  void whenTwoFoosShareAFriend_bothFollowIt() {
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    admin.resource(Foo.of(ns.name(), "foo-02", "jack")).create();
+    admin.resource(pod(ns.name(), "jack")).create();
+
+    awaitHappy(admin, ns.name(), "foo-01", true);
+    awaitHappy(admin, ns.name(), "foo-02", true);
+
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+    awaitHappy(admin, ns.name(), "foo-01", false);
+    awaitHappy(admin, ns.name(), "foo-02", false);
+  }
+
+  @Test
+  void aSameNamedPodInAnotherNamespace_neverCounts() {
+    admin.resource(pod(other.name(), "jack")).create();
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    awaitHappy(admin, ns.name(), "foo-01", false);
+    String version = foo(admin, ns.name(), "foo-01").getMetadata().getResourceVersion();
+
+    // Churn next door, then a marker Foo in the same namespace proves the operator has caught up.
+    admin.pods().inNamespace(other.name()).withName("jack").withGracePeriod(0).delete();
+    admin.resource(pod(other.name(), "jack")).create();
+    admin.resource(Foo.of(other.name(), "marker", "jack")).create();
+    awaitHappy(admin, other.name(), "marker", true);
+
+    Foo foo = foo(admin, ns.name(), "foo-01");
+    assertThat(foo.getStatus().getHappy()).isFalse();
+    assertThat(foo.getMetadata().getResourceVersion()).isEqualTo(version);
+  }
+
+  @Test
+  void whenFriendPodStartsTerminating_fooBecomesUnhappyWithFriendTerminating() {
+    admin.resource(heldPod(ns.name(), "jack")).create();
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    awaitHappy(admin, ns.name(), "foo-01", true);
+
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+
+    Foo terminating = awaitReason(admin, ns.name(), "foo-01", "FriendTerminating");
+    assertThat(terminating.getStatus().getHappy()).isFalse();
+    assertThat(admin.pods().inNamespace(ns.name()).withName("jack").get().getMetadata().getDeletionTimestamp())
+        .isNotNull();
+
+    release(admin, ns.name(), "jack");
+    Foo gone = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+    // Terminating -> gone is no change of happiness: lastTransitionTime stays.
+    assertThat(gone.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
+        .isEqualTo(terminating.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+  }
+
+  @Test
+  void kubectlWaitForConditionHappy_works(ControlPlane cp) throws Exception {
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    awaitHappy(admin, ns.name(), "foo-01", false);
+    admin.resource(pod(ns.name(), "jack")).create();
+
+    Process wait = new ProcessBuilder(cp.binaries().kubectl().toString(), "--kubeconfig", cp.kubeconfig().toString(),
+        "-n", ns.name(), "wait", "--for=condition=Happy", "foo/foo-01", "--timeout=30s")
+        .redirectErrorStream(true).start();
+    String out = new String(wait.getInputStream().readAllBytes());
+
+    assertThat(wait.waitFor()).as(out).isZero();
+    assertThat(out).contains("condition met");
+  }
+
+  @Test
+  void kubectlGetFoos_showsFriendHappyReasonAgeColumns(ControlPlane cp) throws Exception {
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+    awaitHappy(admin, ns.name(), "foo-01", false);
+
+    Process get = new ProcessBuilder(cp.binaries().kubectl().toString(), "--kubeconfig", cp.kubeconfig().toString(),
+        "-n", ns.name(), "get", "foos").redirectErrorStream(true).start();
+    List<String> lines = new String(get.getInputStream().readAllBytes()).lines().toList();
+
+    assertThat(get.waitFor()).isZero();
+    assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "FRIEND", "HAPPY", "REASON", "AGE");
+    assertThat(lines.get(1).split("\\s+")).startsWith("foo-01", "jack", "false", "FriendNotFound");
+  }
+
+}
