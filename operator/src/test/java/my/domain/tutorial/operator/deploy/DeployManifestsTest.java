@@ -53,7 +53,7 @@ class DeployManifestsTest {
     assertThat(only(Role.class).getRules()).singleElement().satisfies(r -> {
       assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
       assertThat(r.getResources()).containsExactly("leases");
-      assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update");
+      assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch");
     });
   }
 

@@ -1,0 +1,90 @@
+package my.domain.tutorial.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import my.domain.tutorial.api.v1.Foo;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The shipped RBAC grants what the operator uses (FooStatusIT and the other ITs run the operator
+ * with it) and nothing more: everything else is really forbidden by the API server.
+ */
+@ExtendWith(ControlPlaneExtension.class)
+class LeastPrivilegeIT {
+  private KubernetesClient admin;
+  private KubernetesClient operator;
+  private TestNamespace ns;
+
+  @BeforeEach
+  void setUp(ControlPlane cp) {
+    admin = cp.adminClient();
+    OperatorUnderTest.installCrd(admin);
+    OperatorUnderTest.installRbac(admin);
+    operator = cp.clientAs(OperatorUnderTest.NAMESPACE, OperatorUnderTest.SERVICE_ACCOUNT);
+    ns = TestNamespace.create(admin, "rbac");
+    admin.resource(Fixtures.pod(ns.name(), "jack")).create();
+    admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+  }
+
+  @AfterEach
+  void tearDown() {
+    operator.close();
+    ns.close();
+  }
+
+  @Test
+  void whatTheOperatorUses_isAllowed() {
+    assertThat(operator.pods().inAnyNamespace().list().getItems()).isNotEmpty();
+    assertThat(operator.resources(Foo.class).inAnyNamespace().list().getItems()).isNotEmpty();
+    Foo foo = operator.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get();
+    foo.setStatus(new my.domain.tutorial.api.v1.FooStatus());
+    foo.getStatus().setHappy(true);
+    assertThat(operator.resource(foo).updateStatus().getStatus().getHappy()).isTrue();
+  }
+
+  @Test
+  void changingFoosOrTheirSpec_isForbidden() {
+    assertForbidden(() -> operator.resource(Foo.of(ns.name(), "foo-02", "jack")).create());
+    assertForbidden(() -> operator.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").delete());
+    Foo foo = admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get();
+    foo.getSpec().setName("jill");
+    assertForbidden(() -> operator.resource(foo).update());
+  }
+
+  @Test
+  void readingOneOrChangingAnyPod_isForbidden() {
+    assertForbidden(() -> operator.pods().inNamespace(ns.name()).withName("jack").get());
+    assertForbidden(() -> operator.pods().inNamespace(ns.name()).withName("jack").delete());
+    assertForbidden(() -> operator.resource(Fixtures.pod(ns.name(), "rogue")).create());
+  }
+
+  @Test
+  void secretsConfigMapsAndOtherNamespacesLeases_areForbidden() {
+    assertForbidden(() -> operator.secrets().inNamespace(ns.name()).list());
+    assertForbidden(() -> operator.resource(new ConfigMapBuilder().withNewMetadata().withName("x")
+        .withNamespace(ns.name()).endMetadata().build()).create());
+    assertForbidden(() -> operator.resource(new LeaseBuilder().withNewMetadata().withName("steal")
+        .withNamespace(ns.name()).endMetadata().build()).create());
+    assertForbidden(() -> operator.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName("x").delete());
+  }
+
+  @Test
+  void readingOrDeletingEvents_isForbidden() {
+    assertForbidden(() -> operator.v1().events().inNamespace(ns.name()).list());
+    assertForbidden(() -> operator.v1().events().inNamespace(ns.name()).withName("any").delete());
+  }
+
+  private static void assertForbidden(ThrowingCallable call) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(KubernetesClientException.class,
+        e -> assertThat(e.getCode()).as(e.getMessage()).isEqualTo(403));
+  }
+}
