@@ -1,8 +1,9 @@
 # Named entry points; `make help` lists them.
 SHELL := /bin/bash
 MVN ?= ./mvnw -B --no-transfer-progress
+E2E_CP = e2e/target/e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*
 
-.PHONY: help build test unit control-plane clean
+.PHONY: help build test unit control-plane run clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -13,8 +14,15 @@ build: ## compile and package every module (no tests)
 unit: ## unit tests only (no control plane needed)
 	$(MVN) -DskipITs install
 
-test: ## the test command: unit + integration tests, provisioning the control plane first
+control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
+	hack/control-plane
+
+test: control-plane ## THE test command: unit + integration tests (provisions the control plane first)
 	$(MVN) install
 
-clean: ## remove build outputs (the control-plane cache stays)
+run: control-plane ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it)
+	$(MVN) -q -DskipTests install -pl e2e -am
+	exec java -cp "$(E2E_CP)" my.domain.tutorial.e2e.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
+
+clean: ## remove build outputs (the control-plane cache and local cluster data stay)
 	$(MVN) clean
