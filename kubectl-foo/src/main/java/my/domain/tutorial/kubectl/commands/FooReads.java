@@ -1,0 +1,68 @@
+package my.domain.tutorial.kubectl.commands;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.kube.ApiErrors;
+import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.names.CloseNames;
+
+/** The Foo reads the commands share, with their failures already turned into one-line errors. */
+final class FooReads {
+  private final Cluster cluster;
+
+  FooReads(Cluster cluster) {
+    this.cluster = cluster;
+  }
+
+  Optional<Foo> get(String name) {
+    return call("get foo " + name + " in namespace " + cluster.namespace(),
+        () -> Optional.ofNullable(cluster.client().resources(Foo.class).inNamespace(cluster.namespace())
+            .withName(name).get()));
+  }
+
+  List<Foo> list(boolean allNamespaces) {
+    String where = allNamespaces ? "all namespaces" : "namespace " + cluster.namespace();
+    return call("list foos in " + where, () -> (allNamespaces
+        ? cluster.client().resources(Foo.class).inAnyNamespace().list()
+        : cluster.client().resources(Foo.class).inNamespace(cluster.namespace()).list()).getItems().stream()
+        .sorted(Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
+            .thenComparing(f -> f.getMetadata().getName()))
+        .toList());
+  }
+
+  /**
+   * Why {@code name} was not found: the Foo API is not installed (exit 4), or there is no such Foo
+   * (exit 3, naming close names when the user may list Foos).
+   */
+  PluginException notFound(String name) {
+    String ns = cluster.namespace();
+    List<String> names;
+    try {
+      names = cluster.client().resources(Foo.class).inNamespace(ns).list().getItems().stream()
+          .map(f -> f.getMetadata().getName()).toList();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return ApiErrors.apiNotInstalled("find foo " + name, cluster.server(), e);
+      }
+      names = List.of();
+    }
+    List<String> close = CloseNames.closeTo(name, names);
+    return new PluginException(ExitCodes.FOO_NOT_FOUND, "foo \"" + name + "\" not found in namespace " + ns + "; "
+        + (close.isEmpty() ? "list the Foos with: kubectl foo get -n " + ns
+            : "did you mean " + String.join(", ", close) + "?"));
+  }
+
+  <T> T call(String action, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (RuntimeException e) {
+      throw ApiErrors.translate(e, action, cluster.server());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package my.domain.tutorial.kubectl.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
+import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.cli.Plugin;
+import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.names.Names;
+import my.domain.tutorial.kubectl.output.FooTable;
+import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-A]}. */
+@Command(name = "get", sortOptions = false,
+    description = "List Foos, or show the named ones: NAME FRIEND HAPPY REASON AGE, as kubectl get does.")
+public final class GetCommand implements Callable<Integer> {
+  /** Lower case: these are the values users type. */
+  public enum Output { wide, yaml, json, name }
+
+  private final Plugin plugin;
+
+  @Mixin
+  HelpOption help = new HelpOption();
+
+  @Parameters(arity = "0..*", paramLabel = "NAME", description = "Foos to show (default: all in the namespace).")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "wide, yaml, json or name.")
+  Output output;
+
+  @Mixin
+  AllNamespacesOption all = new AllNamespacesOption();
+
+  @Mixin
+  ClusterOptions cluster = new ClusterOptions();
+
+  public GetCommand(Plugin plugin) {
+    this.plugin = plugin;
+  }
+
+  @Override
+  public Integer call() {
+    names.forEach(n -> Names.requireSubdomain("Foo name", n));
+    if (all.allNamespaces() && !names.isEmpty()) {
+      throw PluginException.usage("a Foo cannot be fetched by name across all namespaces; drop -A, or pass -n"
+          + " NAMESPACE");
+    }
+    try (Cluster c = plugin.clients().connect(cluster)) {
+      FooReads reads = new FooReads(c);
+      List<Foo> foos = new ArrayList<>();
+      List<PluginException> missing = new ArrayList<>();
+      if (names.isEmpty()) {
+        foos.addAll(reads.list(all.allNamespaces()));
+      } else {
+        for (String n : names) {
+          Optional<Foo> foo = reads.get(n);
+          if (foo.isPresent()) {
+            foos.add(foo.get());
+          } else {
+            PluginException why = reads.notFound(n);
+            if (why.exitCode() != ExitCodes.FOO_NOT_FOUND) {
+              throw why;
+            }
+            missing.add(why);
+          }
+        }
+      }
+      print(foos, c.namespace());
+      missing.forEach(m -> plugin.err().println("error: " + m.getMessage()));
+      return missing.isEmpty() ? ExitCodes.OK : ExitCodes.FOO_NOT_FOUND;
+    }
+  }
+
+  private void print(List<Foo> foos, String namespace) {
+    if (output == Output.yaml || output == Output.json) {
+      if (foos.isEmpty() && !names.isEmpty()) {
+        return;
+      }
+      Object doc = Objects.single(foos, names.size() != 1);
+      plugin.out().print(output == Output.yaml ? Objects.yaml(doc) : Objects.json(doc));
+      return;
+    }
+    if (output == Output.name) {
+      foos.forEach(f -> plugin.out().println(Objects.name(f)));
+      return;
+    }
+    if (foos.isEmpty()) {
+      if (names.isEmpty()) {
+        plugin.err().println(all.allNamespaces() ? "No resources found"
+            : "No resources found in " + namespace + " namespace.");
+      }
+      return;
+    }
+    plugin.out().print(FooTable.render(foos, all.allNamespaces(), output == Output.wide, plugin.clock().instant()));
+  }
+}

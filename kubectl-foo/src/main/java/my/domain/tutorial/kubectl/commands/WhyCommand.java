@@ -1,0 +1,77 @@
+package my.domain.tutorial.kubectl.commands;
+
+import java.util.concurrent.Callable;
+import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.cli.Plugin;
+import my.domain.tutorial.kubectl.kube.ApiErrors;
+import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.names.Names;
+import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.why.Diagnosis;
+import my.domain.tutorial.kubectl.why.FactGatherer;
+import my.domain.tutorial.kubectl.why.Facts;
+import my.domain.tutorial.kubectl.why.WhyReport;
+import my.domain.tutorial.kubectl.why.WhyText;
+import my.domain.tutorial.kubectl.cli.HelpOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kubectl foo why NAME [-o json]}: the verdict and every finding that explains it, each with a fix. */
+@Command(name = "why", sortOptions = false,
+    description = {"Explain whether a Foo is happy, and why not: every finding with a fix.",
+        "Exit code: 0 happy, 1 not happy, 3 no such Foo, 4 the cluster could not answer."})
+public final class WhyCommand implements Callable<Integer> {
+  public static final String DEFAULT_OPERATOR_NAMESPACE = "foo-system";
+  public static final String DEFAULT_LEASE_NAME = "foo-operator-leader";
+
+  /** Lower case: the value users type. */
+  public enum Output { json }
+
+  private final Plugin plugin;
+
+  @Mixin
+  HelpOption help = new HelpOption();
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "The Foo to explain.")
+  String name;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "json: the same answer as a stable"
+      + " document with the finding codes.")
+  Output output;
+
+  @Option(names = "--operator-namespace", paramLabel = "NAMESPACE", defaultValue = DEFAULT_OPERATOR_NAMESPACE,
+      description = "Where the operator's leader Lease lives (default: ${DEFAULT-VALUE}).")
+  String operatorNamespace;
+
+  @Option(names = "--lease-name", paramLabel = "NAME", defaultValue = DEFAULT_LEASE_NAME,
+      description = "The operator's leader Lease (default: ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Mixin
+  ClusterOptions cluster = new ClusterOptions();
+
+  public WhyCommand(Plugin plugin) {
+    this.plugin = plugin;
+  }
+
+  @Override
+  public Integer call() {
+    Names.requireSubdomain("Foo name", name);
+    Names.requireNamespace(operatorNamespace);
+    Names.requireSubdomain("Lease name", leaseName);
+    try (Cluster c = plugin.clients().connect(cluster)) {
+      Facts facts;
+      try {
+        facts = new FactGatherer(c.client(), plugin.clock())
+            .gather(c.namespace(), name, new Facts.LeaseRef(operatorNamespace, leaseName));
+      } catch (RuntimeException e) {
+        throw ApiErrors.translate(e, "explain foo " + name + " in namespace " + c.namespace(), c.server());
+      }
+      WhyReport report = Diagnosis.diagnose(facts);
+      plugin.out().print(output == Output.json ? Objects.json(report) : WhyText.render(report));
+      return report.exitCode();
+    }
+  }
+}

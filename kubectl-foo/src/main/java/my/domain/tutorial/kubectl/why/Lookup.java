@@ -1,0 +1,33 @@
+package my.domain.tutorial.kubectl.why;
+
+import java.util.Optional;
+
+/** The outcome of one read {@code why} makes: the value, or a refusal naming what was not allowed. */
+public sealed interface Lookup<T> {
+  record Found<T>(T value) implements Lookup<T> {
+  }
+
+  /** The API server answered 403 to {@code verb} on {@code resource} (in {@code scope}: a namespace, or "all namespaces"). */
+  record Forbidden<T>(String verb, String resource, String scope) implements Lookup<T> {
+    public String describe() {
+      return verb + " " + resource + " in " + scope;
+    }
+  }
+
+  static <T> Lookup<T> found(T value) {
+    return new Found<>(value);
+  }
+
+  static <T> Lookup<T> forbidden(String verb, String resource, String scope) {
+    return new Forbidden<>(verb, resource, scope);
+  }
+
+  /** The value when the read succeeded. */
+  default Optional<T> found() {
+    return this instanceof Found<T> f ? Optional.ofNullable(f.value()) : Optional.empty();
+  }
+
+  default Optional<Forbidden<T>> refusal() {
+    return this instanceof Forbidden<T> f ? Optional.of(f) : Optional.empty();
+  }
+}
