@@ -26,3 +26,17 @@ run: control-plane ## run the operator in the foreground (current cluster, else 
 
 clean: ## remove build outputs (the control-plane cache and local cluster data stay)
 	$(MVN) clean
+
+# The OLM bundle. Optional overrides: VERSION (semver; default from the Maven version),
+# CHANNELS (comma-separated), DEFAULT_CHANNEL, IMG (operator image), REPLACES, SKIP_RANGE.
+K8S_MINOR = $(shell sed -n 's:.*<k8s.version>\([0-9]*\.[0-9]*\).*:\1:p' pom.xml)
+BUNDLE_PROPS = $(if $(VERSION),-Dbundle.version=$(VERSION)) $(if $(CHANNELS),-Dbundle.channels=$(CHANNELS)) \
+  $(if $(DEFAULT_CHANNEL),-Dbundle.defaultChannel=$(DEFAULT_CHANNEL)) $(if $(IMG),-Dbundle.image=$(IMG)) \
+  $(if $(REPLACES),-Dbundle.replaces=$(REPLACES)) $(if $(SKIP_RANGE),'-Dbundle.skipRange=$(SKIP_RANGE)')
+.PHONY: bundle bundle-validate
+
+bundle: ## write the OLM bundle to bundle/target/bundle/ and bundle/target/bundle.Dockerfile
+	$(MVN) -q -DskipTests package -pl bundle -am $(BUNDLE_PROPS)
+
+bundle-validate: bundle ## run the Operator Framework's validators on the bundle (zero errors and warnings)
+	hack/bundle-validate -k8s-version $(K8S_MINOR) bundle/target/bundle
