@@ -1,0 +1,116 @@
+package my.domain.tutorial.kubectl.completion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import my.domain.tutorial.kubectl.KubectlFoo;
+import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.cli.Plugin;
+import my.domain.tutorial.kubectl.kube.KubeconfigClientFactory;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** kubectl's plugin completion protocol, answered from the picocli model and a fake cluster. */
+class CompleterTest {
+  final List<ClusterOptions> asked = new ArrayList<>();
+  final Completer.Source cluster = new Completer.Source() {
+    @Override
+    public List<String> fooNames(ClusterOptions o) {
+      asked.add(o);
+      return List.of("foo-01", "foo-02", "bar");
+    }
+
+    @Override
+    public List<String> podNames(ClusterOptions o) {
+      return List.of("jack", "jill");
+    }
+
+    @Override
+    public List<String> namespaces(ClusterOptions o) {
+      return List.of("team-a", "team-b", "default");
+    }
+
+    @Override
+    public List<String> contexts(ClusterOptions o) {
+      return List.of("kind-a", "prod");
+    }
+  };
+
+  @Test
+  void anEmptyWordCompletesTheSubcommandsWithDescriptions() {
+    String out = complete("");
+
+    assertThat(out.lines()).contains("create\tCreate a Foo that befriends the Pod named by --friend (in the Foo's own"
+        + " namespace)", ":4").anyMatch(l -> l.startsWith("why\t")).noneMatch(l -> l.startsWith("__"));
+  }
+
+  @Test
+  void aPrefixFiltersTheSubcommands() {
+    assertThat(complete("fr")).startsWith("friends\t").endsWith(":4\n").hasLineCount(2);
+  }
+
+  @Test
+  void aDashCompletesTheFlagsOfTheSubcommand() {
+    String out = complete("get", "--");
+
+    assertThat(out.lines().map(l -> l.split("\t")[0])).contains("--namespace", "--all-namespaces", "--output",
+        "--context", "--kubeconfig", "--request-timeout", "--help");
+  }
+
+  @Test
+  void fooNamesCompleteFromTheClusterInTheTypedNamespace() {
+    String out = complete("why", "-n", "team-b", "--context", "prod", "fo");
+
+    assertThat(out).isEqualTo("foo-01\nfoo-02\n:4\n");
+    assertThat(asked).singleElement().satisfies(o -> {
+      assertThat(o.namespace()).contains("team-b");
+      assertThat(o.context()).contains("prod");
+    });
+  }
+
+  @Test
+  void flagValuesComplete() {
+    assertThat(complete("get", "-o", "")).isEqualTo("json\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("get", "--output=y")).isEqualTo("--output=yaml\n:4\n");
+    assertThat(complete("get", "-n", "team")).isEqualTo("team-a\nteam-b\n:4\n");
+    assertThat(complete("create", "foo-01", "--friend", "j")).isEqualTo("jack\njill\n:4\n");
+    assertThat(complete("get", "--context", "")).isEqualTo("kind-a\nprod\n:4\n");
+    assertThat(complete("completion", "")).isEqualTo("bash\nfish\nzsh\n:4\n");
+  }
+
+  @Test
+  void theKubeconfigFlagFallsBackToFileNames() {
+    assertThat(complete("get", "--kubeconfig", "")).isEqualTo(":0\n");
+  }
+
+  @Test
+  void aNewFoosNameIsNotCompleted() {
+    assertThat(complete("create", "")).isEqualTo(":4\n");
+  }
+
+  @Test
+  void theHiddenEntryPointAnswersThroughTheCommandLine() {
+    var out = new java.io.StringWriter();
+    Map<String, String> env = Map.of("HOME", "/nonexistent");
+    Plugin plugin = new Plugin(new PrintWriter(out), new PrintWriter(Writer.nullWriter()), env, Clock.systemUTC(),
+        new KubeconfigClientFactory(env));
+
+    int code = KubectlFoo.run(plugin, "__complete", "get", "");
+
+    assertThat(code).isZero();
+    assertThat(out.toString()).isEqualTo(":4\n");
+  }
+
+  private String complete(String... words) {
+    Map<String, String> env = Map.of();
+    Plugin plugin = new Plugin(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), env,
+        Clock.systemUTC(), new KubeconfigClientFactory(env));
+    CommandSpec root = KubectlFoo.commandLine(plugin).getCommandSpec();
+    return Completer.complete(root, List.of(words), cluster).render();
+  }
+}
