@@ -78,6 +78,10 @@ public final class KubeconfigClientFactory implements ClientFactory {
     config.setNamespace(namespace);
     // A CLI answers at once: no silent retries with backoff on a cluster that is down.
     config.setRequestRetryBackoffLimit(0);
+    // HTTP/1.1: kube-apiserver ends an HTTP/2 connection with GOAWAY when it rejects a token, and the
+    // JDK client then reports a broken connection instead of the 401 it was sent. One CLI request
+    // gains nothing from HTTP/2 anyway.
+    config.setHttp2Disable(true);
     timeout.ifPresent(t -> {
       config.setRequestTimeout((int) t.toMillis());
       config.setConnectionTimeout((int) t.toMillis());

@@ -1,0 +1,63 @@
+package my.domain.tutorial.kubectl.it;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+
+/** Objects the ITs put on the cluster as the admin. */
+final class Cluster {
+  static final String HOLD = "test.tutorial.my.domain/hold";
+
+  private Cluster() {
+  }
+
+  static Pod pod(String namespace, String name) {
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.10").endContainer()
+        .endSpec().build();
+  }
+
+  /** A Pod a finalizer keeps in Terminating once deleted; {@link #release} lets it go. */
+  static void terminatingPod(KubernetesClient admin, String namespace, String name) {
+    Pod pod = pod(namespace, name);
+    pod.getMetadata().setFinalizers(List.of(HOLD));
+    admin.resource(pod).create();
+    admin.pods().inNamespace(namespace).withName(name).delete();
+  }
+
+  static void release(KubernetesClient admin, String namespace, String name) {
+    admin.pods().inNamespace(namespace).withName(name).edit(p -> {
+      p.getMetadata().setFinalizers(List.of());
+      return p;
+    });
+  }
+
+  /**
+   * A ServiceAccount token for an identity that may only do {@code verbs} on {@code resources} (core and
+   * tutorial.my.domain) in {@code namespace}; no rules at all when {@code resources} is empty.
+   */
+  static String tokenFor(KubernetesClient admin, String namespace, String name, List<String> resources,
+      List<String> verbs) {
+    admin.resource(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .build()).create();
+    if (!resources.isEmpty()) {
+      admin.resource(new RoleBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+          .withRules(new PolicyRuleBuilder().withApiGroups("", "tutorial.my.domain").withResources(resources)
+              .withVerbs(verbs).build())
+          .build()).create();
+      admin.resource(new RoleBindingBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+          .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
+          .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(namespace).endSubject()
+          .build()).create();
+    }
+    return admin.serviceAccounts().inNamespace(namespace).withName(name)
+        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+        .getStatus().getToken();
+  }
+}

@@ -1,0 +1,112 @@
+package my.domain.tutorial.kubectl.it;
+
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import my.domain.tutorial.e2e.ControlPlane;
+
+/**
+ * The real kubectl, with the built {@code kubectl-foo} and {@code kubectl_complete-foo} first on PATH,
+ * so {@code kubectl foo ...} runs the plugin exactly as a user's shell would.
+ */
+final class Kubectl {
+  static final Path PLUGIN_DIR = Path.of(System.getProperty("kubectlFoo.dir", "target")).toAbsolutePath();
+
+  private final Path kubectl;
+  private final Path home;
+  private final Map<String, String> env;
+
+  private Kubectl(Path kubectl, Path home, Map<String, String> env) {
+    this.kubectl = kubectl;
+    this.home = home;
+    this.env = env;
+  }
+
+  /** kubectl as the admin of the control plane (its kubeconfig in KUBECONFIG). */
+  static Kubectl admin(ControlPlane cp, Path home) {
+    return new Kubectl(cp.binaries().kubectl(), home, Map.of("KUBECONFIG", cp.kubeconfig().toString()));
+  }
+
+  /** The same kubectl with another kubeconfig. */
+  Kubectl withKubeconfig(Path kubeconfig) {
+    Map<String, String> e = new HashMap<>(env);
+    e.put("KUBECONFIG", kubeconfig.toString());
+    return new Kubectl(kubectl, home, e);
+  }
+
+  Kubectl withEnv(String name, String value) {
+    Map<String, String> e = new HashMap<>(env);
+    e.put(name, value);
+    return new Kubectl(kubectl, home, e);
+  }
+
+  Result run(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(kubectl.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("PATH", PLUGIN_DIR + java.io.File.pathSeparator + System.getenv("PATH"));
+    pb.environment().put("HOME", home.toString());
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      CompletableFuture<String> out = read(p.getInputStream());
+      CompletableFuture<String> err = read(p.getErrorStream());
+      if (!p.waitFor(90, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish in 90s");
+      }
+      return new Result(p.exitValue(), out.join(), err.join(), String.join(" ", args));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static CompletableFuture<String> read(java.io.InputStream in) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** A copy of the admin kubeconfig whose user authenticates with {@code token} instead (and, optionally, another server). */
+  static Path kubeconfigWithToken(ControlPlane cp, Path file, String token, String server) {
+    try {
+      Config config = Serialization.unmarshal(Files.readString(cp.kubeconfig()), Config.class);
+      config.getUsers().get(0).getUser().setToken(token);
+      if (server != null) {
+        config.getClusters().get(0).getCluster().setServer(server);
+      }
+      Files.writeString(file, Serialization.asYaml(config));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What one run did. */
+  record Result(int exitCode, String out, String err, String command) {
+    @Override
+    public String toString() {
+      return "kubectl " + command + " -> exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package my.domain.tutorial.kubectl.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.List;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.e2e.ControlPlane;
+import my.domain.tutorial.e2e.ControlPlaneExtension;
+import my.domain.tutorial.e2e.OperatorUnderTest;
+import my.domain.tutorial.e2e.TestNamespace;
+import my.domain.tutorial.kubectl.it.Kubectl.Result;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubectl foo create|get|friends|delete|version|completion} through the real kubectl on a real API server. */
+@ExtendWith(ControlPlaneExtension.class)
+class PluginCommandsIT {
+  @TempDir
+  static Path home;
+
+  KubernetesClient admin;
+  TestNamespace ns;
+  Kubectl kubectl;
+  ControlPlane cp;
+
+  @BeforeAll
+  static void installCrd(ControlPlane cp) {
+    OperatorUnderTest.installCrd(cp.adminClient());
+  }
+
+  @BeforeEach
+  void setUp(ControlPlane cp) {
+    this.cp = cp;
+    admin = cp.adminClient();
+    ns = TestNamespace.create(admin, "kf");
+    kubectl = Kubectl.admin(cp, home);
+  }
+
+  @AfterEach
+  void cleanUp() {
+    ns.close();
+  }
+
+  @Test
+  void createGetFriendsAndDelete_workThroughKubectl() {
+    Result created = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
+    assertThat(created.exitCode()).as(created.toString()).isZero();
+    assertThat(created.out()).isEqualTo("foo.tutorial.my.domain/foo-01 created\n");
+    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get().friendName())
+        .isEqualTo("jack");
+
+    Result get = kubectl.run("foo", "get", "-n", ns.name());
+    assertThat(get.exitCode()).as(get.toString()).isZero();
+    assertThat(get.out()).matches("NAME     FRIEND   HAPPY    REASON   AGE\nfoo-01   jack     <none>   <none>   \\d+s\n");
+
+    admin.resource(Cluster.pod(ns.name(), "jack")).create();
+    Result friends = kubectl.run("foo", "friends", "-n", ns.name());
+    assertThat(friends.exitCode()).as(friends.toString()).isZero();
+    assertThat(friends.out()).isEqualTo("FRIEND   POD       FOOS\njack     Pending   foo-01\n");
+
+    Result deleted = kubectl.run("foo", "delete", "foo-01", "-n", ns.name());
+    assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+    assertThat(deleted.out()).isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted\n");
+    assertThat(admin.pods().inNamespace(ns.name()).withName("jack").get()).as("the friend Pod stays").isNotNull();
+
+    Result gone = kubectl.run("foo", "get", "foo-01", "-n", ns.name());
+    assertThat(gone.exitCode()).isEqualTo(3);
+    assertThat(gone.err()).isEqualTo("error: foo \"foo-01\" not found in namespace " + ns.name()
+        + "; list the Foos with: kubectl foo get -n " + ns.name() + "\n");
+  }
+
+  @Test
+  void getOutputsYamlJsonNameAndWide() {
+    kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
+
+    assertThat(kubectl.run("foo", "get", "foo-01", "-n", ns.name(), "-o", "yaml").out())
+        .startsWith("apiVersion: tutorial.my.domain/v1\nkind: Foo\n").contains("namespace: " + ns.name());
+    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "json").out()).contains("\"kind\" : \"List\"");
+    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "name").out())
+        .isEqualTo("foo.tutorial.my.domain/foo-01\n");
+    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "wide").out()).startsWith(
+        "NAME     FRIEND   HAPPY    REASON   AGE   MESSAGE\n");
+    assertThat(kubectl.run("foo", "get", "-A").out()).startsWith("NAMESPACE").contains(ns.name());
+  }
+
+  @Test
+  void createDryRunClientSendsNothingAndDryRunServerStoresNothing() {
+    Result client = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "--dry-run=client", "-o", "yaml", "-n",
+        ns.name());
+    Result server = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "--dry-run=server", "-n", ns.name());
+
+    assertThat(client.exitCode()).isZero();
+    assertThat(client.out()).contains("name: foo-01").contains("name: jack");
+    assertThat(server.exitCode()).as(server.toString()).isZero();
+    assertThat(server.out()).isEqualTo("foo.tutorial.my.domain/foo-01 created (server dry run)\n");
+    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).list().getItems()).isEmpty();
+  }
+
+  @Test
+  void whenTheFooExists_createExitsWith1() {
+    kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
+
+    Result again = kubectl.run("foo", "create", "foo-01", "--friend", "jill", "-n", ns.name());
+
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("it already exists; pick another name, or delete it first").hasLineCount(1);
+  }
+
+  @Test
+  void invalidNamesAndUnknownFlagsExitWith2() {
+    Result invalid = kubectl.run("foo", "create", "Foo_01", "--friend", "jack", "-n", ns.name());
+    Result flag = kubectl.run("foo", "get", "--no-such-flag");
+
+    assertThat(invalid.exitCode()).isEqualTo(2);
+    assertThat(invalid.err()).startsWith("error: invalid Foo name 'Foo_01'").hasLineCount(1);
+    assertThat(flag.exitCode()).isEqualTo(2);
+    assertThat(flag.err()).isEqualTo("error: Unknown option: '--no-such-flag'; see 'kubectl foo get --help'\n");
+  }
+
+  @Test
+  void deleteOfAMissingFooExitsWith3AndSuggestsCloseNames() {
+    kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
+
+    Result r = kubectl.run("foo", "delete", "foo-1", "-n", ns.name());
+
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).contains("did you mean foo-01?");
+    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get()).isNotNull();
+  }
+
+  @Test
+  void theContextsNamespaceIsTheDefault() {
+    Result r = kubectl.run("foo", "create", "foo-ctx", "--friend", "jack");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").get()).isNotNull();
+    admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").delete();
+  }
+
+  @Test
+  void versionAndCompletionScripts() {
+    assertThat(kubectl.run("foo", "version").out()).startsWith("kubectl-foo ");
+    for (String shell : List.of("bash", "zsh", "fish")) {
+      Result r = kubectl.run("foo", "completion", shell);
+      assertThat(r.exitCode()).as(shell).isZero();
+      assertThat(r.out()).as(shell).contains("__complete");
+    }
+  }
+
+  @Test
+  void kubectlsOwnCompletionCompletesSubcommandsFlagsAndFooNames() {
+    kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
+    kubectl.run("foo", "create", "foo-02", "--friend", "jack", "-n", ns.name());
+
+    Result subcommands = kubectl.run("__complete", "foo", "");
+    Result names = kubectl.run("__complete", "foo", "why", "-n", ns.name(), "foo-");
+    Result flags = kubectl.run("__complete", "foo", "get", "--all");
+
+    assertThat(subcommands.out().lines().map(l -> l.split("\t")[0]))
+        .as(subcommands.toString()).contains("create", "get", "friends", "why", "delete", "version", "completion");
+    assertThat(names.out().lines()).as(names.toString()).contains("foo-01", "foo-02");
+    assertThat(flags.out().lines().map(l -> l.split("\t")[0])).as(flags.toString()).contains("--all-namespaces");
+  }
+
+  @Test
+  void whenTheClusterIsUnreachable_everyCommandExitsWith4() {
+    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, home.resolve("unreachable"), "t", "https://127.0.0.1:1");
+
+    Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).contains("is unreachable").doesNotContain("\tat ").hasLineCount(1);
+  }
+
+  @Test
+  void whenTheCredentialsAreRejected_theCommandExitsWith4() {
+    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, home.resolve("expired"), "expired-token", null);
+
+    Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get", "-n", ns.name());
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).contains("rejected the credentials (401 Unauthorized)").hasLineCount(1);
+  }
+
+  @Test
+  void whenTheUserMayNotListFoos_getExitsWith4() {
+    String token = Cluster.tokenFor(admin, ns.name(), "nobody", List.of(), List.of());
+    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, home.resolve("nobody"), token, null);
+
+    Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get", "-n", ns.name());
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void whenThereIsNoKubeconfig_theCommandExitsWith4() {
+    Result r = kubectl.withKubeconfig(home.resolve("does-not-exist")).run("foo", "get");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+    assertThat(r.err()).startsWith("error: no kubeconfig found").hasLineCount(1);
+  }
+}
