@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= ./mvnw -B --no-transfer-progress
 E2E_CP = e2e/target/e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*
 
-.PHONY: help build test unit control-plane run clean
+.PHONY: help build test unit control-plane run bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -40,3 +40,7 @@ bundle: ## write the OLM bundle to bundle/target/bundle/ and bundle/target/bundl
 
 bundle-validate: bundle ## run the Operator Framework's validators on the bundle (zero errors and warnings)
 	hack/bundle-validate -k8s-version $(K8S_MINOR) bundle/target/bundle
+
+bench: control-plane ## benchmarks against a local control plane: prints a table, writes e2e/target/bench/results.json
+	$(MVN) -q -DskipTests install
+	java -cp "$(E2E_CP)" my.domain.tutorial.e2e.bench.Benchmark $(BENCH_OUT)

@@ -128,7 +128,7 @@ public final class OperatorUnderTest implements AutoCloseable {
     }
   }
 
-  static <T> T load(String resource, Class<T> type) {
+  public static <T> T load(String resource, Class<T> type) {
     try (InputStream in = OperatorUnderTest.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is not on the classpath; build the api and operator modules");
