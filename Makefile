@@ -44,3 +44,19 @@ bundle-validate: bundle ## run the Operator Framework's validators on the bundle
 bench: control-plane ## benchmarks against a local control plane: prints a table, writes e2e/target/bench/results.json
 	$(MVN) -q -DskipTests install
 	java -cp "$(E2E_CP)" my.domain.tutorial.e2e.bench.Benchmark $(BENCH_OUT)
+
+# The kubectl plugin (kubectl-foo module).
+NATIVE_METADATA = $(CURDIR)/kubectl-foo/src/main/resources/META-INF/native-image/my.domain.tutorial/kubectl-foo/reflect-config.json
+.PHONY: plugin native native-metadata
+
+plugin: ## build the kubectl plugin into kubectl-foo/target/ (kubectl-foo, kubectl_complete-foo); put that folder on PATH
+	$(MVN) -q -DskipTests install -pl kubectl-foo -am
+	@echo "kubectl-foo built; add it to PATH:  export PATH=\"$(CURDIR)/kubectl-foo/target:\$$PATH\"  then: kubectl foo --help"
+
+native: ## the native kubectl-foo (needs a GraalVM JDK as JAVA_HOME or GRAALVM_HOME): kubectl-foo/target/kubectl-foo-native
+	$(MVN) -Pnative -DskipTests -Dcds.archive=false install -pl kubectl-foo -am
+
+native-metadata: ## regenerate kubectl-foo's native-image reflection metadata (when NativeMetadataTest asks for it)
+	$(MVN) -q -DskipTests install -pl kubectl-foo -am
+	$(MVN) -q -pl kubectl-foo test-compile exec:java -Dexec.mainClass=my.domain.tutorial.kubectl.NativeMetadata \
+	  -Dexec.classpathScope=test -Dexec.args=$(NATIVE_METADATA)
