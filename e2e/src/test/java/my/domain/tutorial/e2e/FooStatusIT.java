@@ -69,6 +69,10 @@ class FooStatusIT {
     assertThat(happy.getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
     assertThat(foo.getStatus().getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
     assertThat(Instant.parse(happy.getLastTransitionTime())).isBefore(Instant.now().plusSeconds(1));
+    // The operator caches Foos without managedFields; its status writes must not wipe them.
+    assertThat(foo.getMetadata().getManagedFields()).extracting(f -> f.getSubresource())
+        .contains("status");
+    assertThat(foo.getMetadata().getManagedFields()).anySatisfy(f -> assertThat(f.getSubresource()).isNull());
   }
 
   @Test

@@ -11,7 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import my.domain.tutorial.operator.events.FriendshipEvents;
+import my.domain.tutorial.operator.reconciler.FooCache;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
 import my.domain.tutorial.operator.runtime.HttpEndpoints;
 import my.domain.tutorial.operator.runtime.HttpEndpoints.Reply;
@@ -125,6 +127,9 @@ public final class FooOperator implements AutoCloseable {
     FriendshipEvents events = new FriendshipEvents(client, settings.identity(), clock, meters);
     operator.register(new FooReconciler(events, clock, meters), c -> {
       c.withName(FooReconciler.NAME);
+      c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
+      // Events drive everything; the periodic check is a safety net should one ever be missed.
+      c.withReconciliationMaxInterval(settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());
       if (settings.watchesAllNamespaces()) {
         c.watchingAllNamespaces();
       } else {

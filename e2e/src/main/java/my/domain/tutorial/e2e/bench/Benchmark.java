@@ -99,16 +99,19 @@ public final class Benchmark {
     row("startup to ready (empty cluster)", operator.startupToReady.toMillis() + " ms", "");
 
     latency(latencySamples);
-    Map<String, Object> cost100 = costPerEvent("cost", 100, costOps);
+    costPerEvent("cost", 100, costOps);
     churn();
     int largest = Arrays.stream(scales).max().orElse(0);
     for (int n : scales) {
       scale(n, n == largest ? costOps : 0, repo);
     }
+    // Again at 100 Foos, now that the JIT has warmed up as much as for the big run: the fair baseline.
+    Map<String, Object> cost100warm = measureToggles("cost", IntStream.range(0, costOps / 2).toArray(),
+        "cost_per_event_at_100_warm");
     Object cost10k = results.get("cost_per_event_at_" + largest);
     if (cost10k instanceof Map<?, ?> big) {
       double ratio = ((Number) big.get("cpu_ms_per_event")).doubleValue()
-          / ((Number) cost100.get("cpu_ms_per_event")).doubleValue();
+          / ((Number) cost100warm.get("cpu_ms_per_event")).doubleValue();
       results.put("cost_per_event_ratio_" + largest + "_vs_100", Stats.round(ratio));
       row("cost per event " + largest + " vs 100 Foos", String.format("%.2fx CPU", ratio), "target <= 1.5x");
     }
@@ -237,6 +240,9 @@ public final class Benchmark {
     results.put("verdict_neutral_churn", m);
     row("verdict-neutral churn (" + pods * 3 + " pod updates)",
         String.format("%.0f reconciles, %.0f status writes, %.0f events", reconciles, writes, events), "target 0");
+    admin.resources(Foo.class).inNamespace(ns).delete();
+    admin.pods().inNamespace(ns).withGracePeriod(0).delete();
+    watch.awaitGone(ns + "/", LONG);
   }
 
   private void waitNamespaceSettled(String ns, int foos) {

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *
  * @param watchedNamespaces namespaces whose Foos and Pods are watched; empty means all namespaces
  * @param operatorNamespace where the leader Lease lives; empty means the client's namespace
+ * @param resyncPeriod how long a Foo may go without a reconcile before it is checked anyway; zero
+ *     turns the periodic check off
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
@@ -28,6 +30,7 @@ public record OperatorSettings(
     Duration renewDeadline,
     Duration retryPeriod,
     String identity,
+    Duration resyncPeriod,
     int healthPort,
     int metricsPort,
     LogFormat logFormat,
@@ -42,6 +45,7 @@ public record OperatorSettings(
   public static final String RETRY_PERIOD = "FOO_RETRY_PERIOD";
   public static final String IDENTITY = "FOO_IDENTITY";
   public static final String POD_NAME = "POD_NAME";
+  public static final String RESYNC_PERIOD = "FOO_RESYNC_PERIOD";
   public static final String HEALTH_PORT = "FOO_HEALTH_PORT";
   public static final String METRICS_PORT = "FOO_METRICS_PORT";
   public static final String LOG_FORMAT = "FOO_LOG_FORMAT";
@@ -74,6 +78,8 @@ public record OperatorSettings(
     }
     String identity = p.optional(IDENTITY).or(() -> p.optional(POD_NAME))
         .orElseGet(() -> "foo-operator-" + UUID.randomUUID());
+    Duration resync = p.optional(RESYNC_PERIOD).filter("0"::equals).map(zero -> Duration.ZERO)
+        .orElseGet(() -> p.duration(RESYNC_PERIOD, Duration.ofMinutes(10)));
     int healthPort = p.port(HEALTH_PORT, 8081);
     int metricsPort = p.port(METRICS_PORT, 8080);
     if (healthPort != 0 && healthPort == metricsPort) {
@@ -89,7 +95,7 @@ public record OperatorSettings(
       throw new InvalidSettingsException(problems);
     }
     return new OperatorSettings(namespaces, operatorNamespace, leaderElection, leaseName, lease, renew, retry,
-        identity, healthPort, metricsPort, format, level);
+        identity, resync, healthPort, metricsPort, format, level);
   }
 
   public boolean watchesAllNamespaces() {

@@ -20,6 +20,7 @@ class OperatorSettingsTest {
     assertThat(s.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(s.renewDeadline()).isEqualTo(Duration.ofSeconds(10));
     assertThat(s.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
     assertThat(s.healthPort()).isEqualTo(8081);
     assertThat(s.metricsPort()).isEqualTo(8080);
     assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
@@ -55,6 +56,13 @@ class OperatorSettingsTest {
     assertThat(s.metricsPort()).isEqualTo(9090);
     assertThat(s.logFormat()).isEqualTo(LogFormat.JSON);
     assertThat(s.logLevel()).isEqualTo("DEBUG");
+  }
+
+  @Test
+  void resyncPeriod_canBeSetOrTurnedOff() {
+    assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_RESYNC_PERIOD", "2m")).resyncPeriod())
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_RESYNC_PERIOD", "0")).resyncPeriod()).isZero();
   }
 
   @Test
