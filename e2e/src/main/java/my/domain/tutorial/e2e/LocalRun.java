@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -38,9 +40,14 @@ public final class LocalRun {
   public static void main(String[] args) throws Exception {
     boolean fresh = Arrays.asList(args).contains("--fresh");
     boolean forceLocal = Arrays.asList(args).contains("--local");
+    // Like the Deployment: leader election through a Lease in foo-system, which is also how
+    // `kubectl foo why` tells that an operator is running.
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putIfAbsent(OperatorSettings.LEADER_ELECTION, "true");
+    env.putIfAbsent(OperatorSettings.OPERATOR_NAMESPACE, OperatorUnderTest.NAMESPACE);
     OperatorSettings settings;
     try {
-      settings = OperatorSettings.fromEnvironment(System.getenv());
+      settings = OperatorSettings.fromEnvironment(env);
     } catch (InvalidSettingsException e) {
       System.err.println("make run: " + e.getMessage());
       System.exit(2);
