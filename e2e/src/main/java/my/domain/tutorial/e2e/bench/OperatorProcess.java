@@ -59,6 +59,13 @@ final class OperatorProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = builder.environment();
+    // Operator settings (FOO_*) given to `make bench` reach the operator, so variants can be measured.
+    env.keySet().removeIf(k -> k.startsWith("FOO_"));
+    System.getenv().forEach((k, v) -> {
+      if (k.startsWith("FOO_") && !k.startsWith("FOO_BENCH_")) {
+        env.put(k, v);
+      }
+    });
     env.put("KUBECONFIG", kubeconfig.toString());
     env.put("FOO_HEALTH_PORT", Integer.toString(healthPort));
     env.put("FOO_METRICS_PORT", Integer.toString(metricsPort));
