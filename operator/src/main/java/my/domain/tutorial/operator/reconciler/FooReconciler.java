@@ -38,6 +38,7 @@ public class FooReconciler implements Reconciler<Foo> {
   private final FriendshipEvents events;
   private final Clock clock;
   private final OperatorMetrics meters;
+  private final FriendRegistry registry = new FriendRegistry();
 
   public FooReconciler(FriendshipEvents events, Clock clock, OperatorMetrics meters) {
     this.events = Objects.requireNonNull(events);
@@ -52,7 +53,7 @@ public class FooReconciler implements Reconciler<Foo> {
         .withName("friend-pods")
         .withNamespacesInheritedFromController()
         .withFollowControllerNamespacesChanges(true)
-        .withSecondaryToPrimaryMapper(FriendIndex.foosNaming(context.getPrimaryCache()))
+        .withSecondaryToPrimaryMapper(FriendIndex.foosNaming(context.getPrimaryCache(), registry))
         .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
         .withOnUpdateFilter(PodEvents.DELETION_STARTED)
         .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
@@ -62,6 +63,7 @@ public class FooReconciler implements Reconciler<Foo> {
 
   @Override
   public UpdateControl<Foo> reconcile(Foo foo, Context<Foo> context) {
+    registry.record(foo);
     Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).map(FriendPod::of);
     Verdict verdict = Friendship.verdict(foo, pod);
     FooStatus current = foo.getStatus();

@@ -5,9 +5,9 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import my.domain.tutorial.api.v1.Foo;
 
 /**
@@ -33,11 +33,26 @@ public final class FriendIndex {
     fooCache.addIndexer(NAME, FriendIndex::keysOf);
   }
 
-  static SecondaryToPrimaryMapper<Pod> foosNaming(IndexerResourceCache<Foo> fooCache) {
-    return pod -> fooCache.byIndex(NAME, key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()))
-        .stream()
-        .map(ResourceID::fromResource)
-        .collect(Collectors.toSet());
+  /**
+   * The Foos a Pod event concerns: those the cache's index lists under the Pod's namespace/name,
+   * plus those the registry saw naming it (see {@link FriendRegistry} for why both). Registry
+   * entries of Foos that are gone from the cache are dropped on the way.
+   */
+  static SecondaryToPrimaryMapper<Pod> foosNaming(IndexerResourceCache<Foo> fooCache, FriendRegistry registry) {
+    return pod -> {
+      String namespace = pod.getMetadata().getNamespace();
+      String name = pod.getMetadata().getName();
+      Set<ResourceID> ids = new HashSet<>();
+      fooCache.byIndex(NAME, key(namespace, name)).forEach(foo -> ids.add(ResourceID.fromResource(foo)));
+      for (ResourceID id : registry.foosNaming(namespace, name)) {
+        if (fooCache.get(id).isPresent()) {
+          ids.add(id);
+        } else {
+          registry.forget(id);
+        }
+      }
+      return ids;
+    };
   }
 
   static PrimaryToSecondaryMapper<Foo> friendOf() {
