@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -26,6 +25,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.e2e.ControlPlane;
 import my.domain.tutorial.e2e.ControlPlaneExtension;
 import my.domain.tutorial.e2e.TestNamespace;
+import my.domain.tutorial.e2e.TestPods;
 import my.domain.tutorial.operator.FooOperator;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -176,9 +176,7 @@ class BundleInstallIT {
     List<String> all = new ArrayList<>(watched);
     all.addAll(unwatched);
     for (String ns : all) {
-      admin.resource(new PodBuilder().withNewMetadata().withName("jack").withNamespace(ns).endMetadata()
-          .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.10").endContainer()
-          .endSpec().build()).create();
+      admin.resource(TestPods.pod(ns, "jack")).create();
       admin.resource(sampleFoo(ns)).create();
       admin.resource(Foo.of(ns, "lonely", "nobody-here")).create();
     }

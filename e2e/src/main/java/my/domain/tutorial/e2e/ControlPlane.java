@@ -180,6 +180,7 @@ public final class ControlPlane implements AutoCloseable {
     Path cert = config.dataDir().resolve("certs/apiserver.crt");
     URI readyz = URI.create(server() + "/readyz");
     String lastProblem = "not started";
+    HttpClient http = null;
     while (Instant.now().isBefore(deadline)) {
       if (!apiServer.isAlive()) {
         throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue() + "; see "
@@ -189,10 +190,11 @@ public final class ControlPlane implements AutoCloseable {
         throw new IllegalStateException("etcd exited with " + etcd.exitValue() + "; see "
             + config.dataDir().resolve("logs/etcd.log"));
       }
-      if (Files.exists(cert)) {
+      if (http == null && Files.exists(cert)) {
+        http = HttpClient.newBuilder().sslContext(trusting(cert)).connectTimeout(Duration.ofSeconds(2)).build();
+      }
+      if (http != null) {
         try {
-          HttpClient http = HttpClient.newBuilder().sslContext(trusting(cert)).connectTimeout(Duration.ofSeconds(2))
-              .build();
           HttpResponse<String> response = http.send(HttpRequest.newBuilder(readyz)
               .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
               HttpResponse.BodyHandlers.ofString());
@@ -368,10 +370,20 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      deleteTree(dir);
     } catch (IOException e) {
       log.warn("could not delete {}: {}", dir, e.getMessage());
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it; a missing {@code dir} is fine. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

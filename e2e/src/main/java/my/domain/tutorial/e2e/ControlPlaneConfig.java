@@ -29,7 +29,8 @@ public record ControlPlaneConfig(Path dataDir, int etcdPort, int etcdPeerPort, i
     return new ControlPlaneConfig(dataDir, apiServerPort + 10000, apiServerPort + 10001, apiServerPort, false);
   }
 
-  static int freePort() {
+  /** A port on loopback that nothing listens on right now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

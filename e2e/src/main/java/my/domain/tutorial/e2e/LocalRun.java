@@ -4,17 +4,14 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import my.domain.tutorial.operator.FooOperator;
 import my.domain.tutorial.operator.runtime.InvalidSettingsException;
 import my.domain.tutorial.operator.runtime.LogSetup;
@@ -65,7 +62,7 @@ public final class LocalRun {
     } else {
       Path dir = dataDir();
       if (fresh) {
-        wipe(dir);
+        ControlPlane.deleteTree(dir);
       }
       log.info("starting the local control plane in {}{}", dir, fresh ? " (fresh)" : "");
       local = ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.persistent(dir, API_PORT));
@@ -115,15 +112,6 @@ public final class LocalRun {
       log.info("the kubeconfig's cluster {} does not answer ({}); using the local control plane",
           config.getMasterUrl(), e.getMessage());
       return Optional.empty();
-    }
-  }
-
-  private static void wipe(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 }

@@ -110,10 +110,7 @@ public final class OperatorUnderTest implements AutoCloseable {
 
   /** The sum of a Prometheus metric's samples (all label sets). */
   public double metric(String name) {
-    return probe("/metrics").body().lines()
-        .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return PrometheusText.sum(probe("/metrics").body(), name);
   }
 
   public record Probe(int status, String body) {

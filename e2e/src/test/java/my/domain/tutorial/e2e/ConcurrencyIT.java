@@ -132,7 +132,7 @@ class ConcurrencyIT {
         String name = "pod-" + random.nextInt(PODS);
         Pod existing = client.pods().inNamespace(ns.name()).withName(name).get();
         if (existing == null) {
-          client.resource(Fixtures.pod(ns.name(), name)).create();
+          client.resource(TestPods.pod(ns.name(), name)).create();
         } else {
           client.pods().inNamespace(ns.name()).withName(name).withGracePeriod(0).delete();
         }

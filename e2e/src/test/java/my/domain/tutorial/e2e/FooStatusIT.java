@@ -3,9 +3,9 @@ package my.domain.tutorial.e2e;
 import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
 import static my.domain.tutorial.e2e.Fixtures.awaitReason;
 import static my.domain.tutorial.e2e.Fixtures.foo;
-import static my.domain.tutorial.e2e.Fixtures.heldPod;
-import static my.domain.tutorial.e2e.Fixtures.pod;
-import static my.domain.tutorial.e2e.Fixtures.release;
+import static my.domain.tutorial.e2e.TestPods.held;
+import static my.domain.tutorial.e2e.TestPods.pod;
+import static my.domain.tutorial.e2e.TestPods.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -161,7 +161,7 @@ class FooStatusIT {
 
   @Test
   void whenFriendPodStartsTerminating_fooBecomesUnhappyWithFriendTerminating() {
-    admin.resource(heldPod(ns.name(), "jack")).create();
+    admin.resource(held(ns.name(), "jack")).create();
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
     awaitHappy(admin, ns.name(), "foo-01", true);
 

@@ -31,7 +31,7 @@ class LeastPrivilegeIT {
     OperatorUnderTest.installRbac(admin);
     operator = cp.clientAs(OperatorUnderTest.NAMESPACE, OperatorUnderTest.SERVICE_ACCOUNT);
     ns = TestNamespace.create(admin, "rbac");
-    admin.resource(Fixtures.pod(ns.name(), "jack")).create();
+    admin.resource(TestPods.pod(ns.name(), "jack")).create();
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
   }
 
@@ -64,7 +64,7 @@ class LeastPrivilegeIT {
   void readingOneOrChangingAnyPod_isForbidden() {
     assertForbidden(() -> operator.pods().inNamespace(ns.name()).withName("jack").get());
     assertForbidden(() -> operator.pods().inNamespace(ns.name()).withName("jack").delete());
-    assertForbidden(() -> operator.resource(Fixtures.pod(ns.name(), "rogue")).create());
+    assertForbidden(() -> operator.resource(TestPods.pod(ns.name(), "rogue")).create());
   }
 
   @Test

@@ -2,7 +2,7 @@ package my.domain.tutorial.e2e;
 
 import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
 import static my.domain.tutorial.e2e.Fixtures.foo;
-import static my.domain.tutorial.e2e.Fixtures.pod;
+import static my.domain.tutorial.e2e.TestPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

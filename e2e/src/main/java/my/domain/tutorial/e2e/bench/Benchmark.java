@@ -122,7 +122,8 @@ public final class Benchmark {
   }
 
   private OperatorProcess startOperator() {
-    return OperatorProcess.start(operatorJar, cp.kubeconfig(), logDir.resolve("operator.log"), freePort(), freePort());
+    return OperatorProcess.start(operatorJar, cp.kubeconfig(), logDir.resolve("operator.log"),
+        ControlPlaneConfig.freePort(), ControlPlaneConfig.freePort());
   }
 
   // --- latency -------------------------------------------------------------------------------
@@ -210,14 +211,11 @@ public final class Benchmark {
 
   /** Background work (GC, a big deletion's aftermath) would be billed to the events measured next. */
   private void awaitOperatorQuiet() {
-    long deadline = System.nanoTime() + LONG.toNanos();
-    while (System.nanoTime() < deadline) {
+    Poll.until(() -> {
       long before = operator.cpuTime().toMillis();
       sleep(1000);
-      if (operator.cpuTime().toMillis() - before < 20) {
-        return;
-      }
-    }
+      return operator.cpuTime().toMillis() - before < 20;
+    }, LONG, Duration.ZERO);
   }
 
   // --- verdict-neutral churn -----------------------------------------------------------------
@@ -271,20 +269,17 @@ public final class Benchmark {
   }
 
   private void waitNamespaceSettled(String ns, int foos) {
-    long deadline = System.nanoTime() + LONG.toNanos();
-    while (System.nanoTime() < deadline) {
-      long done = IntStream.range(0, foos - 1)
-          .filter(i -> {
-            var s = watch.latest(ns, "foo-" + i);
-            return s != null && Boolean.TRUE.equals(s.happy());
-          }).count();
+    boolean settled = Poll.until(() -> {
+      long done = IntStream.range(0, foos - 1).filter(i -> {
+        var s = watch.latest(ns, "foo-" + i);
+        return s != null && Boolean.TRUE.equals(s.happy());
+      }).count();
       var marker = watch.latest(ns, "marker");
-      if (done == foos - 1 && marker != null && marker.happy() != null) {
-        return;
-      }
-      sleep(10);
+      return done == foos - 1 && marker != null && marker.happy() != null;
+    }, LONG, Duration.ofMillis(10));
+    if (!settled) {
+      throw new IllegalStateException(ns + " did not settle");
     }
-    throw new IllegalStateException(ns + " did not settle");
   }
 
   // --- scale, footprint, writes, restart, plugin ----------------------------------------------
@@ -363,26 +358,19 @@ public final class Benchmark {
   }
 
   private long awaitNoneHappyInScale(int n) {
-    long deadline = System.nanoTime() + LONG.toNanos();
-    while (System.nanoTime() < deadline) {
-      long happy = IntStream.range(0, n).filter(i -> {
-        var s = watch.latest(ns(i), "foo-" + i);
-        return s != null && !Boolean.FALSE.equals(s.happy());
-      }).count();
-      if (happy == 0) {
-        return System.nanoTime();
-      }
-      sleep(5);
+    boolean none = Poll.until(() -> IntStream.range(0, n).noneMatch(i -> {
+      var s = watch.latest(ns(i), "foo-" + i);
+      return s != null && !Boolean.FALSE.equals(s.happy());
+    }), LONG, Duration.ofMillis(5));
+    if (!none) {
+      throw new IllegalStateException("Foos stayed happy after their pods were deleted");
     }
-    throw new IllegalStateException("Foos stayed happy after their pods were deleted");
+    return System.nanoTime();
   }
 
   /** Deletion may pass through FriendTerminating; wait until every verdict settled on FriendNotFound. */
   private void awaitSettledReasons() {
-    long deadline = System.nanoTime() + LONG.toNanos();
-    while (System.nanoTime() < deadline && watch.count(s -> "FriendTerminating".equals(s.reason())) > 0) {
-      sleep(10);
-    }
+    Poll.until(() -> watch.count(s -> "FriendTerminating".equals(s.reason())) == 0, LONG, Duration.ofMillis(10));
   }
 
   private void restart(int n, Map<String, Object> m) {
@@ -473,14 +461,6 @@ public final class Benchmark {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import my.domain.tutorial.api.v1.Foo;
@@ -96,20 +95,12 @@ final class FooWatch implements AutoCloseable {
 
   /** Waits until one Foo's latest verdict has the given reason. */
   void awaitReason(String namespace, String name, String reason, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+    if (!Poll.until(() -> {
       Seen seen = latest(namespace, name);
-      if (seen != null && reason.equals(seen.reason())) {
-        return;
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(2);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      return seen != null && reason.equals(seen.reason());
+    }, timeout, Duration.ofMillis(2))) {
+      throw new IllegalStateException(namespace + "/" + name + " did not reach " + reason + " within " + timeout);
     }
-    throw new IllegalStateException(namespace + "/" + name + " did not reach " + reason + " within " + timeout);
   }
 
   long count(Predicate<Seen> predicate) {
@@ -118,35 +109,18 @@ final class FooWatch implements AutoCloseable {
 
   /** Waits until {@code expected} Foos match; returns the nanoTime when they did. */
   long awaitCount(Predicate<Seen> predicate, long expected, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (count(predicate) >= expected) {
-        return System.nanoTime();
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    if (!Poll.until(() -> count(predicate) >= expected, timeout, Duration.ofMillis(5))) {
+      throw new IllegalStateException("only " + count(predicate) + " of " + expected
+          + " Foos reached the state within " + timeout);
     }
-    throw new IllegalStateException("only " + count(predicate) + " of " + expected + " Foos reached the state within "
-        + timeout);
+    return System.nanoTime();
   }
 
   /** Waits until no Foo whose key ({@code namespace/name}) starts with {@code prefix} is left. */
   void awaitGone(String prefix, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (latest.keySet().stream().anyMatch(k -> k.startsWith(prefix))) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Foos under " + prefix + " were not deleted within " + timeout);
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    if (!Poll.until(() -> latest.keySet().stream().noneMatch(k -> k.startsWith(prefix)), timeout,
+        Duration.ofMillis(10))) {
+      throw new IllegalStateException("Foos under " + prefix + " were not deleted within " + timeout);
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.e2e.OperatorUnderTest;
+import my.domain.tutorial.e2e.PrometheusText;
 
 /**
  * The operator as production runs it: its own JVM from the operator jar, talking to the API
@@ -116,10 +117,7 @@ final class OperatorProcess implements AutoCloseable {
 
   /** The sum over label sets of one Prometheus metric. */
   double metric(String name) {
-    return get(metricsPort, "/metrics").body().lines()
-        .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return PrometheusText.sum(get(metricsPort, "/metrics").body(), name);
   }
 
   double reconciles() {
@@ -167,10 +165,7 @@ final class OperatorProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return (long) get(metricsPort, "/metrics").body().lines()
-        .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return (long) PrometheusText.sum(get(metricsPort, "/metrics").body(), "jvm_memory_used_bytes", "area=\"heap\"");
   }
 
   @Override

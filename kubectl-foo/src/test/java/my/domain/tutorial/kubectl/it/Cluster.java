@@ -1,7 +1,6 @@
 package my.domain.tutorial.kubectl.it;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import my.domain.tutorial.e2e.TestPods;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -12,30 +11,13 @@ import java.util.List;
 
 /** Objects the ITs put on the cluster as the admin. */
 final class Cluster {
-  static final String HOLD = "test.tutorial.my.domain/hold";
-
   private Cluster() {
   }
 
-  static Pod pod(String namespace, String name) {
-    return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.10").endContainer()
-        .endSpec().build();
-  }
-
-  /** A Pod a finalizer keeps in Terminating once deleted; {@link #release} lets it go. */
+  /** A Pod a finalizer keeps in Terminating once deleted; {@link TestPods#release} lets it go. */
   static void terminatingPod(KubernetesClient admin, String namespace, String name) {
-    Pod pod = pod(namespace, name);
-    pod.getMetadata().setFinalizers(List.of(HOLD));
-    admin.resource(pod).create();
+    admin.resource(TestPods.held(namespace, name)).create();
     admin.pods().inNamespace(namespace).withName(name).delete();
-  }
-
-  static void release(KubernetesClient admin, String namespace, String name) {
-    admin.pods().inNamespace(namespace).withName(name).edit(p -> {
-      p.getMetadata().setFinalizers(List.of());
-      return p;
-    });
   }
 
   /**

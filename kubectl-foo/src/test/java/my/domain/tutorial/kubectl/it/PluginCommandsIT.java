@@ -10,6 +10,7 @@ import my.domain.tutorial.e2e.ControlPlane;
 import my.domain.tutorial.e2e.ControlPlaneExtension;
 import my.domain.tutorial.e2e.OperatorUnderTest;
 import my.domain.tutorial.e2e.TestNamespace;
+import my.domain.tutorial.e2e.TestPods;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +60,7 @@ class PluginCommandsIT {
     assertThat(get.exitCode()).as(get.toString()).isZero();
     assertThat(get.out()).matches("NAME     FRIEND   HAPPY    REASON   AGE\nfoo-01   jack     <none>   <none>   \\d+s\n");
 
-    admin.resource(Cluster.pod(ns.name(), "jack")).create();
+    admin.resource(TestPods.pod(ns.name(), "jack")).create();
     Result friends = kubectl.run("foo", "friends", "-n", ns.name());
     assertThat(friends.exitCode()).as(friends.toString()).isZero();
     assertThat(friends.out()).isEqualTo("FRIEND   POD       FOOS\njack     Pending   foo-01\n");

@@ -19,6 +19,7 @@ import my.domain.tutorial.e2e.ControlPlane;
 import my.domain.tutorial.e2e.ControlPlaneExtension;
 import my.domain.tutorial.e2e.OperatorUnderTest;
 import my.domain.tutorial.e2e.TestNamespace;
+import my.domain.tutorial.e2e.TestPods;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ class WhyIT {
 
   @AfterEach
   void cleanUp() {
-    held.forEach(name -> Cluster.release(admin, ns.name(), name));
+    held.forEach(name -> TestPods.release(admin, ns.name(), name));
     ns.close();
     other.close();
   }
@@ -95,7 +96,7 @@ class WhyIT {
   @Test
   void whenTheFriendLivesInAnotherNamespace_whyReportsFriendInOtherNamespace() {
     createFoo("foo-01", "jack");
-    admin.resource(Cluster.pod(other.name(), "jack")).create();
+    admin.resource(TestPods.pod(other.name(), "jack")).create();
 
     JsonNode report = whyJson("foo-01", 1);
 
@@ -106,7 +107,7 @@ class WhyIT {
   @Test
   void whenAPodHasASimilarName_whyReportsSimilarPodName() {
     createFoo("foo-01", "jack");
-    admin.resource(Cluster.pod(ns.name(), "jakc")).create();
+    admin.resource(TestPods.pod(ns.name(), "jakc")).create();
 
     JsonNode report = whyJson("foo-01", 1);
 
@@ -122,7 +123,7 @@ class WhyIT {
         .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.10").endContainer()
         .endSpec().endTemplate().endSpec().build()).create();
     // No controller-manager runs here, so make the Pod a ReplicaSet of that Deployment would make.
-    Pod pod = Cluster.pod(ns.name(), "jack-5d9f8-x7k2p");
+    Pod pod = TestPods.pod(ns.name(), "jack-5d9f8-x7k2p");
     pod.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("apps/v1")
         .withKind("ReplicaSet").withName("jack-5d9f8").withUid("00000000-0000-0000-0000-000000000001")
         .withController(true).build()));

@@ -12,6 +12,7 @@ import my.domain.tutorial.e2e.ControlPlane;
 import my.domain.tutorial.e2e.ControlPlaneExtension;
 import my.domain.tutorial.e2e.OperatorUnderTest;
 import my.domain.tutorial.e2e.TestNamespace;
+import my.domain.tutorial.e2e.TestPods;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class WhyWithOperatorIT {
 
   @Test
   void whenTheFriendExistsAndTheOperatorRuns_whyExitsWith0WithOnlyFriendFound() {
-    admin.resource(Cluster.pod(ns.name(), "jack")).create();
+    admin.resource(TestPods.pod(ns.name(), "jack")).create();
     Result created = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
     assertThat(created.exitCode()).as(created.toString()).isZero();
     awaitStatus("foo-01", true);
