@@ -11,16 +11,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import my.domain.tutorial.e2e.ControlPlane;
 
 /**
  * The real kubectl, with the built {@code kubectl-foo} and {@code kubectl_complete-foo} first on PATH,
  * so {@code kubectl foo ...} runs the plugin exactly as a user's shell would.
+ *
+ * <p>In the native test tier the plugin on PATH is the native binary and {@code kubectlFoo.compareWith}
+ * names the JVM plugin's folder: every command that changes nothing on the cluster then runs with
+ * both, and they must agree on exit code, stdout and stderr (ages aside, which may tick between the
+ * two runs, and the plugin's folder, which kubectl's completion names).
  */
 final class Kubectl {
-  static final Path PLUGIN_DIR = Path.of(System.getProperty("kubectlFoo.dir", "target")).toAbsolutePath();
+  static final Path PLUGIN_DIR = Path.of(System.getProperty("kubectlFoo.dir", "target/jvm/bin")).toAbsolutePath();
+  static final Optional<Path> COMPARE_WITH = Optional.ofNullable(System.getProperty("kubectlFoo.compareWith"))
+      .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath());
+  private static final Pattern AGE = Pattern.compile("\\b\\d+[smhdy](\\d+[smh])?\\b");
 
   private final Path kubectl;
   private final Path home;
@@ -51,11 +61,42 @@ final class Kubectl {
   }
 
   Result run(String... args) {
+    Result result = run(PLUGIN_DIR, args);
+    COMPARE_WITH.filter(other -> changesNothing(args)).ifPresent(other -> {
+      Result reference = run(other, args);
+      if (reference.exitCode() != result.exitCode() || !sameText(reference.out(), other, result.out())
+          || !sameText(reference.err(), other, result.err())) {
+        throw new AssertionError("the plugin in " + PLUGIN_DIR + " and the one in " + other
+            + " disagree\n=== " + PLUGIN_DIR + "\n" + result + "\n=== " + other + "\n" + reference);
+      }
+    });
+    return result;
+  }
+
+  /** Plugin commands that may run twice: all but create and delete, unless those are dry runs. */
+  static boolean changesNothing(String... args) {
+    List<String> words = List.of(args);
+    int foo = words.indexOf("foo");
+    String command = foo >= 0 && foo + 1 < words.size() ? words.get(foo + 1) : "";
+    boolean mutating = command.equals("create") || command.equals("delete");
+    return foo >= 0 && (!mutating || words.stream().anyMatch(w -> w.startsWith("--dry-run")));
+  }
+
+  /** Equal but for ages and for the plugin's own folder, which kubectl names in its completion debug lines. */
+  private static boolean sameText(String reference, Path referenceDir, String text) {
+    return normalized(reference, referenceDir).equals(normalized(text, PLUGIN_DIR));
+  }
+
+  private static String normalized(String text, Path pluginDir) {
+    return AGE.matcher(text.replace(pluginDir.toString(), "<plugin-dir>")).replaceAll("<age>");
+  }
+
+  private Result run(Path pluginDir, String... args) {
     List<String> command = new ArrayList<>();
     command.add(kubectl.toString());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("PATH", PLUGIN_DIR + java.io.File.pathSeparator + System.getenv("PATH"));
+    pb.environment().put("PATH", pluginDir + java.io.File.pathSeparator + System.getenv("PATH"));
     pb.environment().put("HOME", home.toString());
     pb.environment().remove("KUBECONFIG");
     pb.environment().putAll(env);

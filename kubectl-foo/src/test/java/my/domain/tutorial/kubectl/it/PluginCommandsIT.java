@@ -155,6 +155,15 @@ class PluginCommandsIT {
   }
 
   @Test
+  void kubectlPluginList_findsThePluginAndItsCompletionHelper_withNoWarnings() {
+    Result r = kubectl.run("plugin", "list");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).as(r.toString()).contains(Kubectl.PLUGIN_DIR.resolve("kubectl-foo").toString());
+    assertThat(r.err()).as(r.toString()).doesNotContainIgnoringCase("warning");
+  }
+
+  @Test
   void kubectlsOwnCompletionCompletesSubcommandsFlagsAndFooNames() {
     kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
     kubectl.run("foo", "create", "foo-02", "--friend", "jack", "-n", ns.name());
