@@ -1,7 +1,8 @@
 # Named entry points; `make help` lists them.
 SHELL := /bin/bash
 MVN ?= ./mvnw -B --no-transfer-progress
-E2E_CP = e2e/target/e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*
+RUN_CP = local-run/target/local-run-0.1.0-SNAPSHOT.jar:local-run/target/lib/*
+BENCH_CP = bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*
 
 .PHONY: help build test unit control-plane run bench clean
 
@@ -21,8 +22,8 @@ test: control-plane ## THE test command: unit + integration tests (provisions th
 	$(MVN) install
 
 run: control-plane ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it)
-	$(MVN) -q -DskipTests install -pl e2e -am
-	exec java -cp "$(E2E_CP)" my.domain.tutorial.e2e.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
+	$(MVN) -q -DskipTests install -pl local-run -am
+	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
 
 clean: ## remove build outputs (the control-plane cache and local cluster data stay)
 	$(MVN) clean
@@ -41,9 +42,9 @@ bundle: ## write the OLM bundle to bundle/target/bundle/ and bundle/target/bundl
 bundle-validate: bundle ## run the Operator Framework's validators on the bundle (zero errors and warnings)
 	hack/bundle-validate -k8s-version $(K8S_MINOR) bundle/target/bundle
 
-bench: control-plane ## benchmarks against a local control plane: prints a table, writes e2e/target/bench/results.json
-	$(MVN) -q -DskipTests install
-	java -cp "$(E2E_CP)" my.domain.tutorial.e2e.bench.Benchmark $(BENCH_OUT)
+bench: control-plane ## benchmarks against a local control plane: prints a table, writes bench/target/results.json
+	$(MVN) -q -DskipTests install -pl bench,kubectl-foo -am
+	java -cp "$(BENCH_CP)" my.domain.tutorial.bench.Benchmark $(BENCH_OUT)
 
 # The kubectl plugin (kubectl-foo module).
 NATIVE_METADATA = $(CURDIR)/kubectl-foo/src/main/resources/META-INF/native-image/my.domain.tutorial/kubectl-foo/reflect-config.json

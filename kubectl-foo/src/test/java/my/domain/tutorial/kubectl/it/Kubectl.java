@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import my.domain.tutorial.e2e.ControlPlane;
+import my.domain.tutorial.controlplane.ControlPlane;
 
 /**
  * The real kubectl, with the built {@code kubectl-foo} and {@code kubectl_complete-foo} first on PATH,

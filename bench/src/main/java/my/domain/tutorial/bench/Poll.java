@@ -1,0 +1,29 @@
+package my.domain.tutorial.bench;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** The one wait loop of the benchmark: checks a condition every {@code interval} until it holds or time runs out. */
+final class Poll {
+  private Poll() {
+  }
+
+  /** True as soon as {@code condition} holds; false once {@code timeout} passed without it. */
+  static boolean until(BooleanSupplier condition, Duration timeout, Duration interval) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
