@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Build step run right after fabric8's crd-generator (process-test-classes): it fixes the two things
+ * Build step run right after fabric8's crd-generator (process-classes): it fixes the two things
  * the generator cannot express. The generator sorts printer columns by JSON path, but kubectl shows
  * them in CRD order and our contract is FRIEND HAPPY REASON AGE, the order declared on {@link Foo}.
  * And it cannot mark {@code status.conditions} as a list-map keyed by type, which server-side apply
