@@ -4,7 +4,7 @@ MVN ?= ./mvnw -B --no-transfer-progress
 RUN_CP = local-run/target/local-run-0.1.0-SNAPSHOT.jar:local-run/target/lib/*
 BENCH_CP = bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*
 
-.PHONY: help build test unit control-plane run bench clean
+.PHONY: help build test unit control-plane lint run bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -16,10 +16,13 @@ unit: ## unit tests only (no control plane needed)
 	$(MVN) -DskipITs install
 
 control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
-	hack/control-plane
+	@hack/timed "control plane" hack/control-plane
 
-test: control-plane ## THE test command: unit + integration tests (provisions the control plane first)
-	$(MVN) install
+lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
+	@hack/timed actionlint hack/actionlint
+
+test: control-plane lint ## THE test command: lint, then unit + integration tests (provisions the control plane first); prints each phase's time
+	@hack/timed maven $(MVN) install
 
 run: control-plane ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it)
 	$(MVN) -q -DskipTests install -pl local-run -am

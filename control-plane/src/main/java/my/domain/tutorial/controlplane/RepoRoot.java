@@ -14,7 +14,7 @@ public final class RepoRoot {
   public static Path find() {
     Optional<Path> configured = Optional.ofNullable(System.getProperty(PROPERTY)).filter(s -> !s.isBlank()).map(Path::of);
     if (configured.isPresent()) {
-      return configured.get().toAbsolutePath();
+      return configured.get().toAbsolutePath().normalize();
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("hack/control-plane")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
