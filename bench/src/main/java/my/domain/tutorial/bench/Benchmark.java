@@ -25,6 +25,7 @@ import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneBinaries;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
 import my.domain.tutorial.controlplane.RepoRoot;
+import my.domain.tutorial.api.friendship.Reason;
 
 /**
  * {@code make bench}: the operator as its own JVM against a real control plane on loopback, under
@@ -183,7 +184,7 @@ public final class Benchmark {
       String foo = "foo-" + i;
       admin.pods().inNamespace(ns).withName(pod).withGracePeriod(0).delete();
       admin.pods().inNamespace(ns).withName(pod).waitUntilCondition(p -> p == null, 30, TimeUnit.SECONDS);
-      watch.awaitReason(ns, foo, "FriendNotFound", LONG);
+      watch.awaitReason(ns, foo, Reason.FriendNotFound.name(), LONG);
       CompletableFuture<Long> happy = watch.next(ns, foo, true);
       admin.resource(Workload.pod(ns, pod)).create();
       join(happy);
@@ -371,7 +372,7 @@ public final class Benchmark {
 
   /** Deletion may pass through FriendTerminating; wait until every verdict settled on FriendNotFound. */
   private void awaitSettledReasons() {
-    Poll.until(() -> watch.count(s -> "FriendTerminating".equals(s.reason())) == 0, LONG, Duration.ofMillis(10));
+    Poll.until(() -> watch.count(s -> Reason.FriendTerminating.name().equals(s.reason())) == 0, LONG, Duration.ofMillis(10));
   }
 
   private void restart(int n, Map<String, Object> m) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCondition;
 
 /**
  * What a user watching Foos sees, timestamped on receipt: each Foo's latest verdict, how many
@@ -50,7 +51,7 @@ final class FooWatch implements AutoCloseable {
     String key = key(foo);
     var status = foo.getStatus();
     Seen seen = new Seen(status == null ? null : status.getHappy(),
-        status == null ? null : status.condition("Happy").map(c -> c.getReason()).orElse(null),
+        status == null ? null : status.condition(FooCondition.HAPPY).map(c -> c.getReason()).orElse(null),
         foo.getMetadata().getGeneration(), status == null ? null : status.getObservedGeneration());
     Seen before = latest.put(key, seen);
     if (seen.happy() != null && (before == null || !Objects.equals(before.happy(), seen.happy())

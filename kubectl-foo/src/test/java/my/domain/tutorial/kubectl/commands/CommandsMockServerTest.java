@@ -26,6 +26,7 @@ import my.domain.tutorial.kubectl.PluginRun.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import my.domain.tutorial.api.v1.FooCrd;
 
 /** Every command end to end on fabric8's mock API server (CRUD mode), through a real kubeconfig file. */
 @EnableKubernetesMockClient(crud = true)
@@ -333,8 +334,22 @@ class CommandsMockServerTest {
   }
 
   @Test
+  void crd_printsTheGeneratedCrdWithoutAnyCluster() throws Exception {
+    Result r = PluginRun.withEnv(java.util.Map.of(), Clock.systemUTC()).run("crd");
+
+    String generated;
+    try (var in = getClass().getClassLoader().getResourceAsStream(FooCrd.RESOURCE)) {
+      generated = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo(generated);
+    assertThat(Serialization.unmarshal(r.out(), CustomResourceDefinition.class).getMetadata().getName())
+        .isEqualTo(FooCrd.NAME);
+  }
+
+  @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("create", "get", "friends", "why", "delete", "version", "completion")) {
+    for (String command : List.of("create", "get", "friends", "why", "delete", "version", "completion", "crd")) {
       Result r = plugin.run(command, "-h");
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out()).as(command).startsWith("Usage: kubectl foo " + command);

@@ -51,6 +51,11 @@ final class Kubectl {
   }
 
   Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  /** Runs kubectl with {@code input} on its standard input, as {@code ... | kubectl ARGS} would. */
+  Result runWithInput(String input, String... args) {
     List<String> command = new ArrayList<>();
     command.add(kubectl.toString());
     command.addAll(List.of(args));
@@ -61,7 +66,9 @@ final class Kubectl {
     pb.environment().putAll(env);
     try {
       Process p = pb.start();
-      p.getOutputStream().close();
+      try (var stdin = p.getOutputStream()) {
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+      }
       CompletableFuture<String> out = read(p.getInputStream());
       CompletableFuture<String> err = read(p.getErrorStream());
       if (!p.waitFor(90, TimeUnit.SECONDS)) {
