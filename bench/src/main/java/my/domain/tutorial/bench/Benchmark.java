@@ -24,6 +24,7 @@ import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneBinaries;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
+import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.controlplane.RepoRoot;
 import my.domain.tutorial.api.friendship.Reason;
 

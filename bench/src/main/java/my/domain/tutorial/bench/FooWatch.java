@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 

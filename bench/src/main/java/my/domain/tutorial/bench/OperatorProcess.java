@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ClusterResources;
+import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.testsupport.PrometheusText;
 
 /**
@@ -76,23 +77,19 @@ final class OperatorProcess implements AutoCloseable {
     try {
       Process process = builder.start();
       OperatorProcess op = new OperatorProcess(process, healthPort, metricsPort, Duration.ZERO);
-      long deadline = t0 + TimeUnit.SECONDS.toNanos(120);
-      while (System.nanoTime() < deadline) {
+      boolean ready = Poll.until(() -> {
         if (!process.isAlive()) {
           throw new IllegalStateException("the operator exited with " + process.exitValue() + "; see " + logFile);
         }
-        if (op.get(healthPort, "/readyz").status() == 200) {
-          return new OperatorProcess(process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0));
-        }
-        Thread.sleep(20);
+        return op.get(healthPort, "/readyz").status() == 200;
+      }, Duration.ofSeconds(120), Duration.ofMillis(20));
+      if (ready) {
+        return new OperatorProcess(process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0));
       }
       process.destroyForcibly();
       throw new IllegalStateException("the operator was not ready within 120s; see " + logFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,13 +1,8 @@
 package my.domain.tutorial.controlplane;
 
-import io.fabric8.kubernetes.api.model.NamedClusterBuilder;
-import io.fabric8.kubernetes.api.model.NamedContextBuilder;
-import io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,20 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,12 +30,14 @@ import org.slf4j.LoggerFactory;
  * over the same etcd (kube-api-test stops everything when one process exits), and a data
  * directory that survives restarts.
  *
- * <p>The admin authenticates with a static bearer token (group {@code system:masters}); other
- * identities are impersonated, so RBAC applies to them exactly as to a real ServiceAccount.
+ * <p>This class supervises the processes; how the admin reaches them (token, TLS trust, the
+ * kubeconfig file) is {@link AdminAccess}. Other identities are impersonated, so RBAC applies to
+ * them exactly as to a real ServiceAccount.
  */
 public final class ControlPlane implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   private final ControlPlaneBinaries binaries;
   private final ControlPlaneConfig config;
@@ -70,7 +59,7 @@ public final class ControlPlane implements AutoCloseable {
       Path dir = config.dataDir();
       Files.createDirectories(dir.resolve("logs"));
       Files.createDirectories(dir.resolve("certs"));
-      String token = adminToken(dir.resolve("tokens.csv"));
+      String token = AdminAccess.token(dir.resolve("tokens.csv"));
       ServiceAccountKeys.ensure(dir.resolve("sa.key"), dir.resolve("sa.pub"));
       ControlPlane cp = new ControlPlane(binaries, config, token);
       Runtime.getRuntime().addShutdownHook(cp.reaper);
@@ -85,17 +74,6 @@ public final class ControlPlane implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + config.dataDir(), e);
     }
-  }
-
-  private static String adminToken(Path tokens) throws IOException {
-    if (Files.exists(tokens)) {
-      return Files.readString(tokens).split(",", 2)[0];
-    }
-    byte[] random = new byte[24];
-    new SecureRandom().nextBytes(random);
-    String token = HexFormat.of().formatHex(random);
-    Files.writeString(tokens, token + ",admin,admin,\"system:masters\"\n");
-    return token;
   }
 
   private void startEtcd() {
@@ -177,11 +155,32 @@ public final class ControlPlane implements AutoCloseable {
 
   private void awaitReady() {
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-    Path cert = config.dataDir().resolve("certs/apiserver.crt");
-    URI readyz = URI.create(server() + "/readyz");
+    ReadyProbe probe = new ReadyProbe();
+    if (!Poll.until(probe::ready, STARTUP_TIMEOUT, POLL_INTERVAL)) {
+      throw new IllegalStateException("kube-apiserver not ready after " + STARTUP_TIMEOUT.toSeconds() + "s ("
+          + probe.lastProblem + "); see " + config.dataDir().resolve("logs/kube-apiserver.log"));
+    }
+    try {
+      AdminAccess.writeKubeconfig(kubeconfig(), server(), probe.cert, adminToken);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + kubeconfig(), e);
+    }
+    KubernetesClient client = adminClient();
+    if (!Poll.until(() -> client.namespaces().withName("default").get() != null,
+        Duration.between(Instant.now(), deadline), POLL_INTERVAL)) {
+      throw new IllegalStateException("the default namespace never appeared");
+    }
+    log.info("kube-apiserver ready at {}", server());
+  }
+
+  /** One look at whether kube-apiserver serves /readyz yet; fails at once when a process died. */
+  private final class ReadyProbe {
+    final Path cert = config.dataDir().resolve("certs/apiserver.crt");
+    final URI readyz = URI.create(server() + "/readyz");
     String lastProblem = "not started";
-    HttpClient http = null;
-    while (Instant.now().isBefore(deadline)) {
+    HttpClient http;
+
+    boolean ready() {
       if (!apiServer.isAlive()) {
         throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue() + "; see "
             + config.dataDir().resolve("logs/kube-apiserver.log"));
@@ -190,90 +189,27 @@ public final class ControlPlane implements AutoCloseable {
         throw new IllegalStateException("etcd exited with " + etcd.exitValue() + "; see "
             + config.dataDir().resolve("logs/etcd.log"));
       }
-      if (http == null && Files.exists(cert)) {
-        http = HttpClient.newBuilder().sslContext(trusting(cert)).connectTimeout(Duration.ofSeconds(2)).build();
-      }
-      if (http != null) {
-        try {
-          HttpResponse<String> response = http.send(HttpRequest.newBuilder(readyz)
-              .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) {
-            writeKubeconfig(cert);
-            awaitDefaultNamespace(deadline);
-            log.info("kube-apiserver ready at {}", server());
-            return;
-          }
-          lastProblem = "/readyz answered " + response.statusCode();
-        } catch (IOException e) {
-          lastProblem = e.toString();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for kube-apiserver", e);
+      if (http == null) {
+        if (!Files.exists(cert)) {
+          return false;
         }
+        // kube-apiserver writes its self-signed serving certificate at start: trust exactly that.
+        http = HttpClient.newBuilder().sslContext(AdminAccess.trusting(cert)).connectTimeout(Duration.ofSeconds(2)).build();
       }
-      pause();
-    }
-    throw new IllegalStateException("kube-apiserver not ready after " + STARTUP_TIMEOUT.toSeconds() + "s ("
-        + lastProblem + "); see " + config.dataDir().resolve("logs/kube-apiserver.log"));
-  }
-
-  private void awaitDefaultNamespace(Instant deadline) {
-    KubernetesClient client = adminClient();
-    while (Instant.now().isBefore(deadline)) {
-      if (client.namespaces().withName("default").get() != null) {
-        return;
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(readyz)
+            .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        lastProblem = "/readyz answered " + response.statusCode();
+        return response.statusCode() == 200;
+      } catch (IOException e) {
+        lastProblem = e.toString();
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for kube-apiserver", e);
       }
-      pause();
     }
-    throw new IllegalStateException("the default namespace never appeared");
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200); // polling a child process; Awaitility is for tests, not for this library code
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static SSLContext trusting(Path certFile) {
-    try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (Certificate c : CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(certFile)))) {
-        store.setCertificateEntry("c" + i++, c);
-      }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, tmf.getTrustManagers(), null);
-      return ctx;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("cannot trust " + certFile, e);
-    }
-  }
-
-  private void writeKubeconfig(Path cert) throws IOException {
-    String ca = Base64.getEncoder().encodeToString(Files.readAllBytes(cert));
-    io.fabric8.kubernetes.api.model.Config kubeconfig = new io.fabric8.kubernetes.api.model.ConfigBuilder()
-        .withApiVersion("v1").withKind("Config")
-        .addToClusters(new NamedClusterBuilder().withName("foo-local")
-            .withNewCluster().withServer(server()).withCertificateAuthorityData(ca).endCluster().build())
-        .addToUsers(new NamedAuthInfoBuilder().withName("admin").withNewUser().withToken(adminToken).endUser().build())
-        .addToContexts(new NamedContextBuilder().withName("foo-local")
-            .withNewContext().withCluster("foo-local").withUser("admin").withNamespace("default").endContext().build())
-        .withCurrentContext("foo-local")
-        .build();
-    Path file = kubeconfig();
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, Serialization.asYaml(kubeconfig));
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   public String server() {
