@@ -1,9 +1,10 @@
 # Named entry points; `make help` lists them.
 SHELL := /bin/bash
 MVN ?= ./mvnw -B --no-transfer-progress
-E2E_CP = e2e/target/e2e-0.1.0-SNAPSHOT.jar:e2e/target/lib/*
+RUN_CP = local-run/target/local-run-0.1.0-SNAPSHOT.jar:local-run/target/lib/*
+BENCH_CP = bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*
 
-.PHONY: help build test unit control-plane run bench clean
+.PHONY: help build test unit control-plane lint run bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -15,24 +16,28 @@ unit: ## unit tests only (no control plane needed)
 	$(MVN) -DskipITs install
 
 control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
-	hack/control-plane
+	@hack/timed "control plane" hack/control-plane
 
-test: control-plane ## THE test command: unit + integration tests, and the native tier when a native toolchain is found
-	@start=$$(date +%s); \
-	if home=$$(hack/native-toolchain); then \
-	  echo "[test] native toolchain in $$home: the plugin's ITs also run against the native binary"; \
-	  GRAALVM_HOME="$$home" $(MVN) -Pnative install; \
-	else \
-	  echo "[test] ***********************************************************************************"; \
-	  echo "[test] NO NATIVE TOOLCHAIN (GRAALVM_HOME, JAVA_HOME or native-image on PATH): NATIVE TIER SKIPPED"; \
-	  echo "[test] ***********************************************************************************"; \
-	  $(MVN) install; \
-	fi; \
-	echo "[test] maven build and tests: $$(( $$(date +%s) - start )) s"
+lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
+	@hack/timed actionlint hack/actionlint
+
+# The native tier runs when hack/native-toolchain finds a GraalVM (GRAALVM_HOME, JAVA_HOME or native-image on PATH).
+NATIVE_HOME = $(shell hack/native-toolchain)
+
+test: control-plane lint ## THE test command: lint, then unit + integration tests, and the native tier when a native toolchain is found; prints each phase's time
+ifeq ($(NATIVE_HOME),)
+	@echo "[test] ***********************************************************************************"
+	@echo "[test] NO NATIVE TOOLCHAIN (GRAALVM_HOME, JAVA_HOME or native-image on PATH): NATIVE TIER SKIPPED"
+	@echo "[test] ***********************************************************************************"
+	@hack/timed maven $(MVN) install
+else
+	@echo "[test] native toolchain in $(NATIVE_HOME): the plugin's ITs also run against the native binary"
+	@GRAALVM_HOME="$(NATIVE_HOME)" hack/timed "maven (with the native tier)" $(MVN) -Pnative install
+endif
 
 run: control-plane ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it)
-	$(MVN) -q -DskipTests install -pl e2e -am
-	exec java -cp "$(E2E_CP)" my.domain.tutorial.e2e.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
+	$(MVN) -q -DskipTests install -pl local-run -am
+	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
 
 clean: ## remove build outputs (the control-plane cache and local cluster data stay)
 	$(MVN) clean
@@ -51,9 +56,9 @@ bundle: ## write the OLM bundle to bundle/target/bundle/ and bundle/target/bundl
 bundle-validate: bundle ## run the Operator Framework's validators on the bundle (zero errors and warnings)
 	hack/bundle-validate -k8s-version $(K8S_MINOR) bundle/target/bundle
 
-bench: control-plane ## benchmarks against a local control plane: prints a table, writes e2e/target/bench/results.json
-	$(MVN) -q -DskipTests install
-	java -cp "$(E2E_CP)" my.domain.tutorial.e2e.bench.Benchmark $(BENCH_OUT)
+bench: control-plane ## benchmarks against a local control plane: prints a table, writes bench/target/results.json
+	$(MVN) -q -DskipTests install -pl bench,kubectl-foo -am
+	java -cp "$(BENCH_CP)" my.domain.tutorial.bench.Benchmark $(BENCH_OUT)
 
 # The kubectl plugin (kubectl-foo module).
 .PHONY: plugin native

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import my.domain.tutorial.api.v1.FooCrd;
 
 /**
  * Everything the bundle is made from, each read from its single source: the CRD from the api jar,
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public record BundleSources(String crdYaml, CustomResourceDefinition crd, OperatorManifests manifests,
     List<GenericKubernetesResource> samples, ClusterServiceVersion csvBase, byte[] iconSvg) {
-  public static final String CRD_RESOURCE = "META-INF/fabric8/foos.tutorial.my.domain-v1.yml";
+  public static final String CRD_RESOURCE = FooCrd.RESOURCE;
   public static final String CSV_BASE = "foo-operator.clusterserviceversion.yaml";
   public static final String ICON = "icon.svg";
 

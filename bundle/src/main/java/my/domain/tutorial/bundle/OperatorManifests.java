@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import my.domain.tutorial.api.OperatorDefaults;
 
 /**
  * The operator's deploy manifests, the single source of its identity, permissions and Deployment.
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * YAML file there, whether the operator module is on the classpath as a jar or as a folder.
  */
 public record OperatorManifests(List<HasMetadata> objects) {
-  public static final String RESOURCE_DIR = "META-INF/foo-operator/kubernetes/";
+  public static final String RESOURCE_DIR = OperatorDefaults.MANIFESTS;
 
   public OperatorManifests {
     objects = List.copyOf(objects);

@@ -24,6 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
+import my.domain.tutorial.testsupport.TestPods;
 
 /**
  * Several clients edit many Foos at once while friend pods come and go. Every user edit that the

@@ -3,9 +3,9 @@ package my.domain.tutorial.e2e;
 import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
 import static my.domain.tutorial.e2e.Fixtures.awaitReason;
 import static my.domain.tutorial.e2e.Fixtures.foo;
-import static my.domain.tutorial.e2e.TestPods.held;
-import static my.domain.tutorial.e2e.TestPods.pod;
-import static my.domain.tutorial.e2e.TestPods.release;
+import static my.domain.tutorial.testsupport.TestPods.held;
+import static my.domain.tutorial.testsupport.TestPods.pod;
+import static my.domain.tutorial.testsupport.TestPods.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
 
 /**
  * The whole status story on a real API server, with the operator running as its ServiceAccount

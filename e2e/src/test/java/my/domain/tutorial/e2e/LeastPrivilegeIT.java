@@ -13,6 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
+import my.domain.tutorial.testsupport.TestPods;
 
 /**
  * The shipped RBAC grants what the operator uses (FooStatusIT and the other ITs run the operator

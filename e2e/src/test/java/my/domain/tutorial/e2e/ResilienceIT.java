@@ -2,7 +2,7 @@ package my.domain.tutorial.e2e;
 
 import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
 import static my.domain.tutorial.e2e.Fixtures.foo;
-import static my.domain.tutorial.e2e.TestPods.pod;
+import static my.domain.tutorial.testsupport.TestPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,6 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
 
 /** Restarts of the operator and of the API server, and failover between two operator instances. */
 @ExtendWith(ControlPlaneExtension.class)

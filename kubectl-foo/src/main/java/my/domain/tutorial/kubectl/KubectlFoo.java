@@ -10,6 +10,7 @@ import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.cli.PluginException;
 import my.domain.tutorial.kubectl.commands.CompletionCommand;
+import my.domain.tutorial.kubectl.commands.CrdCommand;
 import my.domain.tutorial.kubectl.commands.CreateCommand;
 import my.domain.tutorial.kubectl.commands.DeleteCommand;
 import my.domain.tutorial.kubectl.commands.FriendsCommand;
@@ -36,8 +37,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "kubectl foo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "Create Foos, list their friends, and explain why a Foo is unhappy.",
-    footer = {"", "Exit codes: 0 ok (why: happy), 1 why: not happy / change refused, 2 usage error,"
-        + " 3 Foo not found, 4 cluster or Foo API unusable, 5 unexpected error."})
+    footer = {"", ExitCodes.SUMMARY})
 public final class KubectlFoo implements Callable<Integer> {
   /** The hidden entry point of kubectl's plugin completion protocol (what kubectl_complete-foo calls). */
   public static final String COMPLETE = "__complete";
@@ -94,6 +94,7 @@ public final class KubectlFoo implements Callable<Integer> {
     cl.addSubcommand(new CommandLine(new DeleteCommand(plugin)));
     cl.addSubcommand(new CommandLine(new VersionCommand(plugin)));
     cl.addSubcommand(new CommandLine(new CompletionCommand(plugin)));
+    cl.addSubcommand(new CommandLine(new CrdCommand(plugin)));
     cl.setOut(plugin.out());
     cl.setErr(plugin.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

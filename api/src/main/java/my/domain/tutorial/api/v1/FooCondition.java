@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FooCondition {
+  /** The one condition type Foo sets. */
+  public static final String HAPPY = "Happy";
   public static final String TRUE = "True";
   public static final String FALSE = "False";
   public static final String UNKNOWN = "Unknown";

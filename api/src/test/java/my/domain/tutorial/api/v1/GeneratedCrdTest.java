@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The CRD the build generated and packs into the jar, as a cluster would receive it. */
 class GeneratedCrdTest {
-  static final String RESOURCE = "/META-INF/fabric8/foos.tutorial.my.domain-v1.yml";
+  static final String RESOURCE = "/" + FooCrd.RESOURCE;
   private static CustomResourceDefinition crd;
   private static CustomResourceDefinitionVersion v1;
 

@@ -17,14 +17,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import my.domain.tutorial.api.OperatorDefaults;
+import my.domain.tutorial.kubectl.cli.ExitCodes;
 
 /** {@code kubectl foo why NAME [-o json]}: the verdict and every finding that explains it, each with a fix. */
 @Command(name = "why", sortOptions = false,
     description = {"Explain whether a Foo is happy, and why not: every finding with a fix.",
-        "Exit code: 0 happy, 1 not happy, 3 no such Foo, 4 the cluster could not answer."})
+        ExitCodes.WHY_SUMMARY})
 public final class WhyCommand implements Callable<Integer> {
-  public static final String DEFAULT_OPERATOR_NAMESPACE = "foo-system";
-  public static final String DEFAULT_LEASE_NAME = "foo-operator-leader";
+  public static final String DEFAULT_OPERATOR_NAMESPACE = OperatorDefaults.NAMESPACE;
+  public static final String DEFAULT_LEASE_NAME = OperatorDefaults.LEASE_NAME;
 
   /** Lower case: the value users type. */
   public enum Output { json }

@@ -6,14 +6,14 @@ import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.commands.CrdCommand;
 
 /**
  * Turns a failed API call into the one line the user sees and the contract's exit code. Pure: the
  * caller says what it was doing ({@code action}, e.g. "list foos in namespace team-a") and where.
  */
 public final class ApiErrors {
-  public static final String INSTALL_CRD = "install the CRD first: kubectl apply -f"
-      + " api/target/classes/META-INF/fabric8/foos.tutorial.my.domain-v1.yml (see the README)";
+  public static final String INSTALL_CRD = "install the CRD first: " + CrdCommand.INSTALL;
 
   private ApiErrors() {
   }

@@ -27,7 +27,7 @@ public final class FooTable {
       if (withNamespace) {
         row.add(foo.getMetadata().getNamespace());
       }
-      Optional<FooCondition> happy = Optional.ofNullable(foo.getStatus()).flatMap(s -> s.condition("Happy"));
+      Optional<FooCondition> happy = Optional.ofNullable(foo.getStatus()).flatMap(s -> s.condition(FooCondition.HAPPY));
       row.add(foo.getMetadata().getName());
       row.add(foo.friendName());
       row.add(Optional.ofNullable(foo.getStatus()).map(s -> s.getHappy()).map(String::valueOf).orElse(null));

@@ -14,6 +14,8 @@ import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.api.v1.FooStatus;
 import my.domain.tutorial.kubectl.names.CloseNames;
 import my.domain.tutorial.kubectl.why.Facts.PodSummary;
+import my.domain.tutorial.api.OperatorDefaults;
+import my.domain.tutorial.kubectl.commands.CrdCommand;
 
 /**
  * The rules of {@code why}: from what was read ({@link Facts}) to the verdict and every finding that
@@ -22,7 +24,7 @@ import my.domain.tutorial.kubectl.why.Facts.PodSummary;
  */
 public final class Diagnosis {
   /** What a Lease without leaseDurationSeconds is taken to last: the operator's default. */
-  static final int DEFAULT_LEASE_SECONDS = 15;
+  static final int DEFAULT_LEASE_SECONDS = (int) OperatorDefaults.LEASE_DURATION.toSeconds();
 
   private Diagnosis() {
   }
@@ -41,8 +43,7 @@ public final class Diagnosis {
       if (!facts.fooApiInstalled()) {
         findings.add(new Finding(FindingCode.FooApiNotInstalled,
             "The Foo API (foos.tutorial.my.domain/v1) is not installed on this cluster.",
-            "install the CRD: kubectl apply -f api/target/classes/META-INF/fabric8/foos.tutorial.my.domain-v1.yml"
-                + " (see the README), then create the Foo"));
+            "install the CRD: " + CrdCommand.INSTALL + ", then create the Foo"));
         return new WhyReport(ns, name, false, null, null, null, findings);
       }
       findings.add(fooNotFound(facts));
@@ -99,7 +100,7 @@ public final class Diagnosis {
     if (status == null || status.getHappy() == null) {
       return Optional.empty();
     }
-    Optional<FooCondition> happy = status.condition("Happy");
+    Optional<FooCondition> happy = status.condition(FooCondition.HAPPY);
     Reason reason = happy.map(FooCondition::getReason).flatMap(Diagnosis::reason)
         .orElse(status.getHappy() ? Reason.FriendFound : Reason.FriendNotFound);
     String message = happy.map(FooCondition::getMessage).filter(m -> !m.isEmpty())
@@ -201,7 +202,7 @@ public final class Diagnosis {
               + " spec is at generation " + generation + ": the operator has not caught up with the last change.",
           fix));
     }
-    String reason = status.condition("Happy").map(FooCondition::getReason).orElse(null);
+    String reason = status.condition(FooCondition.HAPPY).map(FooCondition::getReason).orElse(null);
     if (status.getHappy() != live.happy() || (reason != null && !reason.equals(live.reason().name()))) {
       return Optional.of(new Finding(FindingCode.StatusNotReconciled,
           "The status says " + (status.getHappy() ? "happy" : "unhappy") + (reason == null ? "" : " (" + reason + ")")

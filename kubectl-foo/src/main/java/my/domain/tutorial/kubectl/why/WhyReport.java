@@ -24,7 +24,7 @@ public record WhyReport(String namespace, String name, boolean exists, Boolean h
     findings = List.copyOf(findings);
   }
 
-  /** The exit code of {@code why}: 0 happy, 1 unhappy, 3 no such Foo, 4 the cluster could not answer. */
+  /** The exit code of {@code why}, as {@link ExitCodes#WHY_SUMMARY} tells the user. */
   public int exitCode() {
     if (findings.stream().anyMatch(f -> f.code() == FindingCode.FooApiNotInstalled)) {
       return ExitCodes.CLUSTER_UNUSABLE;

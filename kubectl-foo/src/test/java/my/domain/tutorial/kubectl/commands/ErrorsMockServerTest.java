@@ -79,7 +79,8 @@ class ErrorsMockServerTest {
     Result r = plugin.run("why", "foo-01");
 
     assertThat(r.exitCode()).isEqualTo(4);
-    assertThat(r.out()).startsWith("Foo team-a/foo-01: the Foo API is not installed.").contains("[FooApiNotInstalled]");
+    assertThat(r.out()).startsWith("Foo team-a/foo-01: the Foo API is not installed.").contains("[FooApiNotInstalled]")
+        .contains("kubectl foo crd | kubectl apply -f -").doesNotContain("target/");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package my.domain.tutorial.kubectl.it;
 
-import my.domain.tutorial.e2e.TestPods;
+import my.domain.tutorial.testsupport.TestPods;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import my.domain.tutorial.e2e.ControlPlane;
+import my.domain.tutorial.controlplane.ControlPlane;
 
 /**
  * The real kubectl, with the built {@code kubectl-foo} and {@code kubectl_complete-foo} first on PATH,
@@ -61,9 +61,14 @@ final class Kubectl {
   }
 
   Result run(String... args) {
-    Result result = run(PLUGIN_DIR, args);
+    return runWithInput("", args);
+  }
+
+  /** Runs kubectl with {@code input} on its standard input, as {@code ... | kubectl ARGS} would. */
+  Result runWithInput(String input, String... args) {
+    Result result = run(PLUGIN_DIR, input, args);
     COMPARE_WITH.filter(other -> changesNothing(args)).ifPresent(other -> {
-      Result reference = run(other, args);
+      Result reference = run(other, input, args);
       if (reference.exitCode() != result.exitCode() || !sameText(reference.out(), other, result.out())
           || !sameText(reference.err(), other, result.err())) {
         throw new AssertionError("the plugin in " + PLUGIN_DIR + " and the one in " + other
@@ -91,7 +96,7 @@ final class Kubectl {
     return AGE.matcher(text.replace(pluginDir.toString(), "<plugin-dir>")).replaceAll("<age>");
   }
 
-  private Result run(Path pluginDir, String... args) {
+  private Result run(Path pluginDir, String input, String... args) {
     List<String> command = new ArrayList<>();
     command.add(kubectl.toString());
     command.addAll(List.of(args));
@@ -102,7 +107,9 @@ final class Kubectl {
     pb.environment().putAll(env);
     try {
       Process p = pb.start();
-      p.getOutputStream().close();
+      try (var stdin = p.getOutputStream()) {
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+      }
       CompletableFuture<String> out = read(p.getInputStream());
       CompletableFuture<String> err = read(p.getErrorStream());
       if (!p.waitFor(90, TimeUnit.SECONDS)) {

@@ -6,11 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.e2e.ControlPlane;
-import my.domain.tutorial.e2e.ControlPlaneExtension;
-import my.domain.tutorial.e2e.OperatorUnderTest;
-import my.domain.tutorial.e2e.TestNamespace;
-import my.domain.tutorial.e2e.TestPods;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
+import my.domain.tutorial.testsupport.TestPods;
+import my.domain.tutorial.kubectl.commands.CrdCommand;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kubectl foo create|get|friends|delete|version|completion} through the real kubectl on a real API server. */
+/** {@code kubectl foo create|get|friends|delete|version|completion|crd} through the real kubectl on a real API server. */
 @ExtendWith(ControlPlaneExtension.class)
 class PluginCommandsIT {
   @TempDir
@@ -74,6 +75,19 @@ class PluginCommandsIT {
     assertThat(gone.exitCode()).isEqualTo(3);
     assertThat(gone.err()).isEqualTo("error: foo \"foo-01\" not found in namespace " + ns.name()
         + "; list the Foos with: kubectl foo get -n " + ns.name() + "\n");
+  }
+
+  @Test
+  void crd_printsTheCrdThePluginWasBuiltWith_andKubectlAppliesIt() {
+    Result crd = kubectl.run("foo", "crd");
+    assertThat(crd.exitCode()).as(crd.toString()).isZero();
+    assertThat(crd.out()).isEqualTo(CrdCommand.yaml()).contains("name: \"foos.tutorial.my.domain\"");
+
+    // The shared control plane already serves this CRD: applying the same definition changes nothing in it.
+    Result applied = kubectl.runWithInput(crd.out(), "apply", "-f", "-");
+    assertThat(applied.exitCode()).as(applied.toString()).isZero();
+    assertThat(applied.out()).matches("customresourcedefinition.apiextensions.k8s.io/foos.tutorial.my.domain"
+        + " (created|configured|unchanged)\n");
   }
 
   @Test

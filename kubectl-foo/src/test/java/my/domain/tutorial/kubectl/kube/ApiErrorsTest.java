@@ -37,7 +37,7 @@ class ApiErrorsTest {
 
     assertThat(e.exitCode()).isEqualTo(4);
     assertThat(e.getMessage()).contains("the Foo API (foos.tutorial.my.domain/v1) is not installed")
-        .contains("kubectl apply -f");
+        .contains("kubectl foo crd | kubectl apply -f -").doesNotContain("target/");
   }
 
   @Test

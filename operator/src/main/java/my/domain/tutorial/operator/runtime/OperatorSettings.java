@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import my.domain.tutorial.api.OperatorDefaults;
 
 /**
  * Every setting of the operator, parsed once from the environment and validated as a whole, so a
@@ -65,11 +66,11 @@ public record OperatorSettings(
     operatorNamespace.filter(ns -> !DNS1123_LABEL.matcher(ns).matches()).ifPresent(ns -> problems.add(
         OPERATOR_NAMESPACE + "=" + ns + " is not a valid namespace name (lowercase letters, digits and '-')"));
     boolean leaderElection = p.bool(LEADER_ELECTION, false);
-    String leaseName = p.optional(LEASE_NAME).orElse("foo-operator-leader");
+    String leaseName = p.optional(LEASE_NAME).orElse(OperatorDefaults.LEASE_NAME);
     if (!DNS1123_LABEL.matcher(leaseName).matches()) {
       problems.add(LEASE_NAME + "=" + leaseName + " is not a valid Lease name (lowercase letters, digits and '-')");
     }
-    Duration lease = p.duration(LEASE_DURATION, Duration.ofSeconds(15));
+    Duration lease = p.duration(LEASE_DURATION, OperatorDefaults.LEASE_DURATION);
     Duration renew = p.duration(RENEW_DEADLINE, Duration.ofSeconds(10));
     Duration retry = p.duration(RETRY_PERIOD, Duration.ofSeconds(2));
     if (leaderElection && !(retry.compareTo(renew) < 0 && renew.compareTo(lease) < 0)) {

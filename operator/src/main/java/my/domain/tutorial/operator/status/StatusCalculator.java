@@ -12,7 +12,6 @@ import my.domain.tutorial.api.v1.FooStatus;
 
 /** Pure: the status a Foo should have, given what it has now and the latest verdict. */
 public final class StatusCalculator {
-  public static final String HAPPY = "Happy";
 
   private StatusCalculator() {
   }
@@ -24,7 +23,7 @@ public final class StatusCalculator {
    */
   public static FooStatus next(FooStatus current, Verdict verdict, long generation, Instant now) {
     String conditionStatus = verdict.happy() ? FooCondition.TRUE : FooCondition.FALSE;
-    Optional<FooCondition> previous = current == null ? Optional.empty() : current.condition(HAPPY);
+    Optional<FooCondition> previous = current == null ? Optional.empty() : current.condition(FooCondition.HAPPY);
     String lastTransition = previous
         .filter(c -> conditionStatus.equals(c.getStatus()) && c.getLastTransitionTime() != null)
         .map(FooCondition::getLastTransitionTime)
@@ -32,9 +31,9 @@ public final class StatusCalculator {
 
     List<FooCondition> conditions = new ArrayList<>();
     if (current != null) {
-      current.getConditions().stream().filter(c -> !HAPPY.equals(c.getType())).forEach(conditions::add);
+      current.getConditions().stream().filter(c -> !FooCondition.HAPPY.equals(c.getType())).forEach(conditions::add);
     }
-    conditions.add(0, new FooCondition(HAPPY, conditionStatus, generation, lastTransition,
+    conditions.add(0, new FooCondition(FooCondition.HAPPY, conditionStatus, generation, lastTransition,
         verdict.reason().name(), verdict.message()));
 
     FooStatus next = new FooStatus();

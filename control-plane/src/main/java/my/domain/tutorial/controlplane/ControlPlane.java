@@ -1,0 +1,325 @@
+package my.domain.tutorial.controlplane;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Kubernetes control plane on loopback: etcd plus kube-apiserver with RBAC authorization,
+ * as envtest starts it. No kubelet, scheduler or controller-manager: Pods are API objects that
+ * stay Pending, which is all the friendship verdict needs.
+ *
+ * <p>We run the processes ourselves rather than through fabric8 kube-api-test because the tests
+ * and {@code make run} need what it does not offer: restarting the API server on the same port
+ * over the same etcd (kube-api-test stops everything when one process exits), and a data
+ * directory that survives restarts.
+ *
+ * <p>This class supervises the processes; how the admin reaches them (token, TLS trust, the
+ * kubeconfig file) is {@link AdminAccess}. Other identities are impersonated, so RBAC applies to
+ * them exactly as to a real ServiceAccount.
+ */
+public final class ControlPlane implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ControlPlane.class);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+  private final ControlPlaneBinaries binaries;
+  private final ControlPlaneConfig config;
+  private final String adminToken;
+  private final Thread reaper = new Thread(this::killNow, "control-plane-reaper");
+  private Process etcd;
+  private Process apiServer;
+  private KubernetesClient adminClient;
+
+  private ControlPlane(ControlPlaneBinaries binaries, ControlPlaneConfig config, String adminToken) {
+    this.binaries = binaries;
+    this.config = config;
+    this.adminToken = adminToken;
+  }
+
+  /** Starts etcd and kube-apiserver and returns once the API server is ready to serve. */
+  public static ControlPlane start(ControlPlaneBinaries binaries, ControlPlaneConfig config) {
+    try {
+      Path dir = config.dataDir();
+      Files.createDirectories(dir.resolve("logs"));
+      Files.createDirectories(dir.resolve("certs"));
+      String token = AdminAccess.token(dir.resolve("tokens.csv"));
+      ServiceAccountKeys.ensure(dir.resolve("sa.key"), dir.resolve("sa.pub"));
+      ControlPlane cp = new ControlPlane(binaries, config, token);
+      Runtime.getRuntime().addShutdownHook(cp.reaper);
+      try {
+        cp.startEtcd();
+        cp.startApiServer();
+      } catch (RuntimeException e) {
+        cp.close();
+        throw e;
+      }
+      return cp;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + config.dataDir(), e);
+    }
+  }
+
+  private void startEtcd() {
+    String client = "http://127.0.0.1:" + config.etcdPort();
+    String peer = "http://127.0.0.1:" + config.etcdPeerPort();
+    etcd = launch("etcd", List.of(binaries.etcd().toString(),
+        "--data-dir", config.dataDir().resolve("etcd").toString(),
+        "--listen-client-urls", client, "--advertise-client-urls", client,
+        "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
+        "--initial-cluster", "default=" + peer,
+        // Test data only: skipping fsync makes etcd several times faster on a small disk.
+        "--unsafe-no-fsync",
+        "--log-level", "warn"));
+  }
+
+  /** Starts kube-apiserver (again) on the same port and etcd, and waits until it is ready. */
+  public synchronized void startApiServer() {
+    if (apiServer != null && apiServer.isAlive()) {
+      return;
+    }
+    Path dir = config.dataDir();
+    apiServer = launch("kube-apiserver", List.of(binaries.kubeApiServer().toString(),
+        "--etcd-servers", "http://127.0.0.1:" + config.etcdPort(),
+        "--bind-address", "127.0.0.1",
+        "--advertise-address", "127.0.0.1",
+        "--secure-port", Integer.toString(config.apiServerPort()),
+        "--cert-dir", dir.resolve("certs").toString(),
+        "--authorization-mode", "RBAC",
+        "--token-auth-file", dir.resolve("tokens.csv").toString(),
+        "--service-account-issuer", "https://kubernetes.default.svc",
+        "--service-account-key-file", dir.resolve("sa.pub").toString(),
+        "--service-account-signing-key-file", dir.resolve("sa.key").toString(),
+        "--service-cluster-ip-range", "10.0.0.0/24",
+        // No controller-manager creates default ServiceAccounts, so Pods could not be admitted.
+        "--disable-admission-plugins", "ServiceAccount"));
+    awaitReady();
+  }
+
+  /** Stops kube-apiserver, leaving etcd (and so all data) running. */
+  public synchronized void stopApiServer() {
+    stop(apiServer, "kube-apiserver");
+  }
+
+  private Process launch(String name, List<String> command) {
+    Path logFile = config.dataDir().resolve("logs").resolve(name + ".log");
+    Path pidFile = config.dataDir().resolve(name + ".pid");
+    try {
+      reapLeftover(pidFile, command.get(0));
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .start();
+      Files.writeString(pidFile, Long.toString(process.pid()));
+      log.info("started {} (pid {}), log: {}", name, process.pid(), logFile);
+      return process;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command.get(0), e);
+    }
+  }
+
+  /** A run that was killed hard leaves its processes holding the ports; stop them first. */
+  private static void reapLeftover(Path pidFile, String executable) throws IOException {
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid = Long.parseLong(Files.readString(pidFile).trim());
+    ProcessHandle.of(pid)
+        .filter(h -> h.info().command().map(executable::equals).orElse(false))
+        .ifPresent(h -> {
+          log.warn("stopping {} (pid {}) left over from an earlier run", executable, pid);
+          h.destroy();
+          h.onExit().orTimeout(15, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
+            h.destroyForcibly();
+            return h;
+          }).join();
+        });
+    Files.delete(pidFile);
+  }
+
+  private void awaitReady() {
+    Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    ReadyProbe probe = new ReadyProbe();
+    if (!Poll.until(probe::ready, STARTUP_TIMEOUT, POLL_INTERVAL)) {
+      throw new IllegalStateException("kube-apiserver not ready after " + STARTUP_TIMEOUT.toSeconds() + "s ("
+          + probe.lastProblem + "); see " + config.dataDir().resolve("logs/kube-apiserver.log"));
+    }
+    try {
+      AdminAccess.writeKubeconfig(kubeconfig(), server(), probe.cert, adminToken);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + kubeconfig(), e);
+    }
+    KubernetesClient client = adminClient();
+    if (!Poll.until(() -> client.namespaces().withName("default").get() != null,
+        Duration.between(Instant.now(), deadline), POLL_INTERVAL)) {
+      throw new IllegalStateException("the default namespace never appeared");
+    }
+    log.info("kube-apiserver ready at {}", server());
+  }
+
+  /** One look at whether kube-apiserver serves /readyz yet; fails at once when a process died. */
+  private final class ReadyProbe {
+    final Path cert = config.dataDir().resolve("certs/apiserver.crt");
+    final URI readyz = URI.create(server() + "/readyz");
+    String lastProblem = "not started";
+    HttpClient http;
+
+    boolean ready() {
+      if (!apiServer.isAlive()) {
+        throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue() + "; see "
+            + config.dataDir().resolve("logs/kube-apiserver.log"));
+      }
+      if (!etcd.isAlive()) {
+        throw new IllegalStateException("etcd exited with " + etcd.exitValue() + "; see "
+            + config.dataDir().resolve("logs/etcd.log"));
+      }
+      if (http == null) {
+        if (!Files.exists(cert)) {
+          return false;
+        }
+        // kube-apiserver writes its self-signed serving certificate at start: trust exactly that.
+        http = HttpClient.newBuilder().sslContext(AdminAccess.trusting(cert)).connectTimeout(Duration.ofSeconds(2)).build();
+      }
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(readyz)
+            .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        lastProblem = "/readyz answered " + response.statusCode();
+        return response.statusCode() == 200;
+      } catch (IOException e) {
+        lastProblem = e.toString();
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for kube-apiserver", e);
+      }
+    }
+  }
+
+  public String server() {
+    return "https://127.0.0.1:" + config.apiServerPort();
+  }
+
+  /** The admin kubeconfig file (context {@code foo-local}); usable with kubectl. */
+  public Path kubeconfig() {
+    return config.dataDir().resolve("kubeconfig");
+  }
+
+  public ControlPlaneBinaries binaries() {
+    return binaries;
+  }
+
+  public ControlPlaneConfig config() {
+    return config;
+  }
+
+  /** A client configuration for the admin (system:masters); each call returns a fresh object. */
+  public Config adminConfig() {
+    try {
+      return Config.fromKubeconfig(Files.readString(kubeconfig()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The admin client owned by this control plane (closed with it). */
+  public synchronized KubernetesClient adminClient() {
+    if (adminClient == null) {
+      adminClient = new KubernetesClientBuilder().withConfig(adminConfig()).build();
+    }
+    return adminClient;
+  }
+
+  /** A new client (the caller closes it) that impersonates {@code serviceAccount} in {@code namespace}. */
+  public KubernetesClient clientAs(String namespace, String serviceAccount) {
+    Config config = adminConfig();
+    config.setImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount);
+    config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace,
+        "system:authenticated");
+    config.setNamespace(namespace);
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  /** A new client (the caller closes it) that impersonates a plain user with the given groups. */
+  public KubernetesClient clientAsUser(String user, String... groups) {
+    Config config = adminConfig();
+    config.setImpersonateUsername(user);
+    List<String> all = new ArrayList<>(List.of(groups));
+    all.add("system:authenticated");
+    config.setImpersonateGroups(all.toArray(String[]::new));
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (adminClient != null) {
+      adminClient.close();
+      adminClient = null;
+    }
+    stop(apiServer, "kube-apiserver");
+    stop(etcd, "etcd");
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the reaper is running or ran: nothing left to do
+    }
+    if (config.deleteOnClose()) {
+      deleteRecursively(config.dataDir());
+    }
+  }
+
+  private static void stop(Process process, String name) {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+        log.warn("{} did not stop on SIGTERM within 15s; killing it", name);
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    log.info("stopped {}", name);
+  }
+
+  private void killNow() {
+    Stream.of(apiServer, etcd).filter(p -> p != null && p.isAlive()).forEach(Process::destroyForcibly);
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try {
+      deleteTree(dir);
+    } catch (IOException e) {
+      log.warn("could not delete {}: {}", dir, e.getMessage());
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it; a missing {@code dir} is fine. */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

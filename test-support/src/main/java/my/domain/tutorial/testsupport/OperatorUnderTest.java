@@ -1,0 +1,121 @@
+package my.domain.tutorial.testsupport;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import my.domain.tutorial.operator.FooOperator;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.api.OperatorDefaults;
+import my.domain.tutorial.api.v1.FooCrd;
+import my.domain.tutorial.controlplane.ClusterResources;
+import my.domain.tutorial.controlplane.ControlPlane;
+
+/**
+ * The operator as a cluster runs it, but in this JVM: installed from its own manifests (the CRD
+ * from the api jar, the ServiceAccount and RBAC from the operator jar), and running with exactly
+ * those permissions by impersonating its ServiceAccount.
+ */
+public final class OperatorUnderTest implements AutoCloseable {
+  public static final String NAMESPACE = OperatorDefaults.NAMESPACE;
+  public static final String SERVICE_ACCOUNT = OperatorDefaults.SERVICE_ACCOUNT;
+  /** The manifests that make up the operator's identity and permissions (the Deployment runs elsewhere). */
+  public static final List<String> RBAC_MANIFESTS = List.of("namespace.yaml", "service_account.yaml",
+      "cluster_role.yaml", "cluster_role_binding.yaml", "leader_election_role.yaml",
+      "leader_election_role_binding.yaml");
+
+  private final FooOperator operator;
+  private final KubernetesClient client;
+  private final AtomicInteger leadershipLost;
+
+  private OperatorUnderTest(FooOperator operator, KubernetesClient client, AtomicInteger leadershipLost) {
+    this.operator = operator;
+    this.client = client;
+    this.leadershipLost = leadershipLost;
+  }
+
+  /** Applies the generated CRD and waits until the API server serves it. Idempotent. */
+  public static void installCrd(KubernetesClient admin) {
+    ClusterResources.installCrd(admin, FooCrd.RESOURCE);
+  }
+
+  /** Applies the operator's Namespace, ServiceAccount and RBAC exactly as shipped. Idempotent. */
+  public static void installRbac(KubernetesClient admin) {
+    for (String name : RBAC_MANIFESTS) {
+      admin.resource(ClusterResources.load(OperatorDefaults.MANIFESTS + name, HasMetadata.class)).forceConflicts().serverSideApply();
+    }
+  }
+
+  /** Installs CRD and RBAC, then starts the operator as its ServiceAccount with the given settings. */
+  public static OperatorUnderTest start(ControlPlane cp, Map<String, String> env) {
+    installCrd(cp.adminClient());
+    installRbac(cp.adminClient());
+    Map<String, String> settings = new HashMap<>(Map.of(
+        OperatorSettings.HEALTH_PORT, "0",
+        OperatorSettings.METRICS_PORT, "0",
+        OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
+    settings.putAll(env);
+    KubernetesClient client = cp.clientAs(NAMESPACE, SERVICE_ACCOUNT);
+    AtomicInteger lost = new AtomicInteger();
+    try {
+      FooOperator operator = FooOperator.start(OperatorSettings.fromEnvironment(settings), client,
+          Clock.systemUTC(), lost::incrementAndGet);
+      return new OperatorUnderTest(operator, client, lost);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  public static OperatorUnderTest start(ControlPlane cp) {
+    return start(cp, Map.of());
+  }
+
+  public FooOperator operator() {
+    return operator;
+  }
+
+  public int timesLeadershipLost() {
+    return leadershipLost.get();
+  }
+
+  /** GET on one of the operator's endpoints: {@code (status, body)}. */
+  public Probe probe(String path) {
+    int port = path.equals("/metrics") ? operator.metricsPort() : operator.healthPort();
+    try {
+      var response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(5)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Probe(response.statusCode(), response.body());
+    } catch (IOException e) {
+      return new Probe(-1, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Probe(-1, "interrupted");
+    }
+  }
+
+  /** The sum of a Prometheus metric's samples (all label sets). */
+  public double metric(String name) {
+    return PrometheusText.sum(probe("/metrics").body(), name);
+  }
+
+  public record Probe(int status, String body) {
+  }
+
+  @Override
+  public void close() {
+    try {
+      operator.close();
+    } finally {
+      client.close();
+    }
+  }
+
+}

@@ -1,0 +1,21 @@
+package my.domain.tutorial.testsupport;
+
+/** Reads figures out of a Prometheus text exposition, as the operator's {@code /metrics} serves it. */
+public final class PrometheusText {
+  private PrometheusText() {
+  }
+
+  /** The sum over all label sets of metric {@code name}. */
+  public static double sum(String exposition, String name) {
+    return sum(exposition, name, "");
+  }
+
+  /** The sum over the label sets of metric {@code name} whose labels contain {@code labelFragment}. */
+  public static double sum(String exposition, String name, String labelFragment) {
+    return exposition.lines()
+        .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        .filter(l -> l.contains(labelFragment))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+}

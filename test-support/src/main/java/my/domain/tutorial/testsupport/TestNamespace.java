@@ -1,0 +1,36 @@
+package my.domain.tutorial.testsupport;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** A namespace of its own for one test; deleting it removes everything the test made in it. */
+public final class TestNamespace implements AutoCloseable {
+  private final KubernetesClient admin;
+  private final String name;
+
+  private TestNamespace(KubernetesClient admin, String name) {
+    this.admin = admin;
+    this.name = name;
+  }
+
+  public static TestNamespace create(KubernetesClient admin, String prefix) {
+    String name = prefix + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24, 1 << 30), 36);
+    admin.resource(new NamespaceBuilder().withNewMetadata().withName(name)
+        .addToLabels("app.kubernetes.io/part-of", "foo-operator-tests").endMetadata().build()).create();
+    return new TestNamespace(admin, name);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void close() {
+    // No namespace controller runs, so the namespace itself stays Terminating; its Foos and Pods
+    // are what the next tests could trip over, so delete those explicitly first.
+    admin.pods().inNamespace(name).withGracePeriod(0).delete();
+    admin.genericKubernetesResources("tutorial.my.domain/v1", "Foo").inNamespace(name).delete();
+    admin.namespaces().withName(name).delete();
+  }
+}
