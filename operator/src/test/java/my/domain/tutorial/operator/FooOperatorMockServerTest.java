@@ -155,6 +155,26 @@ class FooOperatorMockServerTest {
   }
 
   @Test
+  void whenAFooNamesNoFriend_itIsUnhappyWithNoFriendNamed_andOneWarningEvent_neverNull() {
+    // The real API server now rejects this (CrdValidationIT); Foos stored before spec was required can still lack it.
+    Foo noSpec = Foo.of(NS, "foo-01", "jack");
+    noSpec.setSpec(null);
+    client.resource(noSpec).create();
+
+    Foo foo = awaitHappy("foo-01", false);
+
+    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    assertThat(happy.getReason()).isEqualTo("NoFriendNamed");
+    assertThat(happy.getMessage()).contains("spec.name").doesNotContain("null");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
+        .list().getItems()).singleElement().satisfies(e -> {
+          assertThat(e.getType()).isEqualTo("Warning");
+          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
+          assertThat(e.getMessage()).doesNotContain("null");
+        }));
+  }
+
+  @Test
   void eachTransitionRecordsExactlyOneEvent() {
     createFoo("foo-01", "jack");
     awaitHappy("foo-01", false);

@@ -48,4 +48,26 @@ class FriendshipTest {
 
     assertThat(verdict.happy()).isFalse();
   }
+
+  @Test
+  void whenFooHasNoSpec_fooIsUnhappyBecauseNoFriendNamed_andTheMessageSaysWhatIsMissing() {
+    Foo noSpec = Foo.of("team-a", "foo-01", "jack");
+    noSpec.setSpec(null);
+
+    Verdict verdict = Friendship.verdict(noSpec, Optional.of(new FriendPod("team-a", "jack", false)));
+
+    assertThat(verdict.happy()).isFalse();
+    assertThat(verdict.reason()).isEqualTo(Reason.NoFriendNamed);
+    assertThat(verdict.message()).contains("spec.name").doesNotContain("null");
+  }
+
+  @Test
+  void whenFooHasASpecWithoutName_fooIsUnhappyBecauseNoFriendNamed() {
+    Foo noName = Foo.of("team-a", "foo-01", null);
+
+    Verdict verdict = Friendship.verdict(noName, Optional.empty());
+
+    assertThat(verdict.reason()).isEqualTo(Reason.NoFriendNamed);
+    assertThat(verdict.message()).doesNotContain("null");
+  }
 }
