@@ -43,7 +43,20 @@ public final class OperatorUnderTest implements AutoCloseable {
 
   /** Applies the generated CRD and waits until the API server serves it. Idempotent. */
   public static void installCrd(KubernetesClient admin) {
+    apply(admin, load(CRD_RESOURCE, CustomResourceDefinition.class));
+  }
+
+  /**
+   * Applies the generated CRD as releases before {@code spec} was required shipped it, so a test can
+   * store the Foo without spec that such a release let in; {@link #installCrd} puts the real one back.
+   */
+  public static void installCrdNotRequiringSpec(KubernetesClient admin) {
     CustomResourceDefinition crd = load(CRD_RESOURCE, CustomResourceDefinition.class);
+    crd.getSpec().getVersions().forEach(v -> v.getSchema().getOpenAPIV3Schema().setRequired(List.of()));
+    apply(admin, crd);
+  }
+
+  private static void apply(KubernetesClient admin, CustomResourceDefinition crd) {
     admin.resource(crd).forceConflicts().serverSideApply();
     admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
         .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()

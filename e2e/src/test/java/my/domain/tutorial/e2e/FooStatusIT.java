@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,6 +179,34 @@ class FooStatusIT {
     // Terminating -> gone is no change of happiness: lastTransitionTime stays.
     assertThat(gone.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
         .isEqualTo(terminating.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+  }
+
+  @Test
+  void whenAStoredFooHasNoSpec_fooIsUnhappyWithNoFriendNamed_andNeverSaysNull() {
+    // Such a Foo can only come from before the CRD required spec: store it under that CRD.
+    OperatorUnderTest.installCrdNotRequiringSpec(admin);
+    try {
+      GenericKubernetesResource noSpec = new GenericKubernetesResourceBuilder()
+          .withApiVersion("tutorial.my.domain/v1").withKind("Foo")
+          .withNewMetadata().withName("foo-01").withNamespace(ns.name()).endMetadata()
+          .build();
+      // The API server takes a moment to serve the changed schema.
+      await().atMost(Fixtures.PATIENCE).ignoreExceptions().until(() -> admin.resource(noSpec).create() != null);
+    } finally {
+      OperatorUnderTest.installCrd(admin);
+    }
+
+    Foo foo = awaitReason(admin, ns.name(), "foo-01", "NoFriendNamed");
+
+    assertThat(foo.getSpec()).isNull();
+    assertThat(foo.getStatus().getHappy()).isFalse();
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getMessage())
+        .contains("spec.name").doesNotContain("null");
+    await().atMost(Fixtures.PATIENCE).untilAsserted(() -> assertThat(admin.v1().events().inNamespace(ns.name())
+        .list().getItems()).singleElement().satisfies(e -> {
+          assertThat(e.getType()).isEqualTo("Warning");
+          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
+        }));
   }
 
   @Test
