@@ -65,7 +65,7 @@ public final class FactGatherer {
 
     String friend = found.get().friendName();
     Lookup<Optional<FriendPod>> pod = read("get", "pods", inNs,
-        () -> Optional.ofNullable(client.pods().inNamespace(namespace).withName(friend).get()).map(FriendPod::of));
+        () -> Optional.ofNullable(client.pods().inNamespace(namespace).withName(friend).get()).flatMap(FriendPod::of));
     Lookup<List<String>> elsewhere = read("list", "pods", "all namespaces",
         () -> client.pods().inAnyNamespace().withField("metadata.name", friend).list().getItems().stream()
             .filter(p -> friend.equals(p.getMetadata().getName()))

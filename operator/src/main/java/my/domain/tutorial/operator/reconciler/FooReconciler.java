@@ -55,7 +55,7 @@ public class FooReconciler implements Reconciler<Foo> {
         .withFollowControllerNamespacesChanges(true)
         .withSecondaryToPrimaryMapper(FriendIndex.foosNaming(context.getPrimaryCache(), registry))
         .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
-        .withOnUpdateFilter(PodEvents.DELETION_STARTED)
+        .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
         .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
         .build();
     return List.of(new InformerEventSource<>(pods, context));
@@ -64,7 +64,7 @@ public class FooReconciler implements Reconciler<Foo> {
   @Override
   public UpdateControl<Foo> reconcile(Foo foo, Context<Foo> context) {
     registry.record(foo);
-    Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).map(FriendPod::of);
+    Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).flatMap(FriendPod::of);
     Verdict verdict = Friendship.verdict(foo, pod);
     FooStatus current = foo.getStatus();
     FooStatus next = StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
