@@ -27,7 +27,11 @@ public final class ClusterResources {
 
   /** Applies the CRD at {@code resource} and waits until the API server serves it. Idempotent. */
   public static void installCrd(KubernetesClient admin, String resource) {
-    CustomResourceDefinition crd = load(resource, CustomResourceDefinition.class);
+    installCrd(admin, load(resource, CustomResourceDefinition.class));
+  }
+
+  /** Applies {@code crd} and waits until the API server serves it. Idempotent. */
+  public static void installCrd(KubernetesClient admin, CustomResourceDefinition crd) {
     admin.resource(crd).forceConflicts().serverSideApply();
     admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
         .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()

@@ -61,6 +61,11 @@ class CrdValidationIT {
   }
 
   @Test
+  void missingSpec_isRejectedAsRequired() {
+    assertRejected(null, "spec", "Required value");
+  }
+
+  @Test
   void friendNameOver253Characters_isRejectedNamingSpecName() {
     assertRejected(Map.of("name", "a".repeat(254)), "spec.name", "may not be more than 253");
   }
@@ -81,8 +86,10 @@ class CrdValidationIT {
     GenericKubernetesResource foo = new GenericKubernetesResourceBuilder()
         .withApiVersion("tutorial.my.domain/v1").withKind("Foo")
         .withNewMetadata().withName("invalid").withNamespace(ns.name()).endMetadata()
-        .addToAdditionalProperties("spec", spec)
         .build();
+    if (spec != null) {
+      foo.setAdditionalProperty("spec", spec);
+    }
 
     assertThatThrownBy(() -> admin.resource(foo).create())
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> {

@@ -38,10 +38,12 @@ public final class FooOperator implements AutoCloseable {
   private final AtomicBoolean leading;
   private final AtomicBoolean closing;
   private final OperatorSettings settings;
+  private final FooReconciler reconciler;
 
-  private FooOperator(OperatorSettings settings, Operator operator, HttpEndpoints health, HttpEndpoints metrics,
-      AtomicBoolean leading, AtomicBoolean closing) {
+  private FooOperator(OperatorSettings settings, Operator operator, FooReconciler reconciler, HttpEndpoints health,
+      HttpEndpoints metrics, AtomicBoolean leading, AtomicBoolean closing) {
     this.settings = settings;
+    this.reconciler = reconciler;
     this.operator = operator;
     this.health = health;
     this.metrics = metrics;
@@ -125,7 +127,8 @@ public final class FooOperator implements AutoCloseable {
     });
 
     FriendshipEvents events = new FriendshipEvents(client, settings.identity(), clock, meters);
-    operator.register(new FooReconciler(events, clock, meters), c -> {
+    FooReconciler reconciler = new FooReconciler(events, clock, meters);
+    operator.register(reconciler, c -> {
       c.withName(FooReconciler.NAME);
       c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
       // Events drive everything; the periodic check is a safety net should one ever be missed.
@@ -145,7 +148,7 @@ public final class FooOperator implements AutoCloseable {
         .get("/readyz", () -> readiness(operator, settings, leading, closing))
         .start();
 
-    FooOperator running = new FooOperator(settings, operator, health, metrics, leading, closing);
+    FooOperator running = new FooOperator(settings, operator, reconciler, health, metrics, leading, closing);
     log.info("starting: watching {}, leader election {}, health on :{}, metrics on :{}",
         settings.watchesAllNamespaces() ? "all namespaces" : "namespaces " + settings.watchedNamespaces(),
         settings.leaderElection() ? "on (Lease " + leaseNamespace + "/" + settings.leaseName() + ")" : "off",
@@ -196,6 +199,11 @@ public final class FooOperator implements AutoCloseable {
 
   public String identity() {
     return settings.identity();
+  }
+
+  /** What the reconciler holds per Foo; it must follow the live Foos, not every Foo ever seen. */
+  public FooReconciler.Memory memory() {
+    return reconciler.memory();
   }
 
   /** Stops reconciling, releases the Lease if held, and closes the endpoints. Idempotent. */

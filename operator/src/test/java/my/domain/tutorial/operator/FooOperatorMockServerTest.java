@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.operator.reconciler.FooReconciler;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +156,26 @@ class FooOperatorMockServerTest {
   }
 
   @Test
+  void whenAFooNamesNoFriend_itIsUnhappyWithNoFriendNamed_andOneWarningEvent_neverNull() {
+    // The real API server now rejects this (CrdValidationIT); Foos stored before spec was required can still lack it.
+    Foo noSpec = Foo.of(NS, "foo-01", "jack");
+    noSpec.setSpec(null);
+    client.resource(noSpec).create();
+
+    Foo foo = awaitHappy("foo-01", false);
+
+    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    assertThat(happy.getReason()).isEqualTo("NoFriendNamed");
+    assertThat(happy.getMessage()).contains("spec.name").doesNotContain("null");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
+        .list().getItems()).singleElement().satisfies(e -> {
+          assertThat(e.getType()).isEqualTo("Warning");
+          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
+          assertThat(e.getMessage()).doesNotContain("null");
+        }));
+  }
+
+  @Test
   void eachTransitionRecordsExactlyOneEvent() {
     createFoo("foo-01", "jack");
     awaitHappy("foo-01", false);
@@ -176,6 +197,47 @@ class FooOperatorMockServerTest {
       assertThat(found.getInvolvedObject().getName()).isEqualTo("foo-01");
       assertThat(found.getInvolvedObject().getKind()).isEqualTo("Foo");
     });
+  }
+
+  @Test
+  void overFooCreateAndDeleteCycles_theOperatorHoldsNothingForDeletedFoos() {
+    createPod(NS, "jack");
+    for (int cycle = 0; cycle < 3; cycle++) {
+      for (int i = 0; i < 10; i++) {
+        // Happy, unhappy and friendless Foos: each gets a friend index entry (if named) and Event counts.
+        createFoo("foo-" + i, i % 2 == 0 ? "jack" : "nobody-" + i);
+      }
+      Foo friendless = Foo.of(NS, "friendless", "x");
+      friendless.setSpec(null);
+      client.resource(friendless).create();
+      for (int i = 0; i < 10; i++) {
+        awaitHappy("foo-" + i, i % 2 == 0);
+      }
+      awaitHappy("friendless", false);
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(10, 11)));
+
+      client.resources(Foo.class).inNamespace(NS).delete();
+
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(0, 0)));
+    }
+  }
+
+  @Test
+  void whenAFooIsDeletedAndCreatedAgainUnderItsName_theNewOneIsReconciledAndRecordsItsOwnEvent() {
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", false);
+    client.resources(Foo.class).inNamespace(NS).withName("foo-01").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> foo("foo-01") == null);
+
+    createPod(NS, "jack");
+    createFoo("foo-01", "jack");
+
+    Foo again = awaitHappy("foo-01", true);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
+        .list().getItems()).filteredOn(e -> again.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
+        .singleElement().satisfies(e -> assertThat(e.getReason()).isEqualTo("FriendFound")));
   }
 
   @Test

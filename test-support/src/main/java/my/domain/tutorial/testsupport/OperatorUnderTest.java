@@ -1,6 +1,7 @@
 package my.domain.tutorial.testsupport;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -42,6 +43,16 @@ public final class OperatorUnderTest implements AutoCloseable {
   /** Applies the generated CRD and waits until the API server serves it. Idempotent. */
   public static void installCrd(KubernetesClient admin) {
     ClusterResources.installCrd(admin, FooCrd.RESOURCE);
+  }
+
+  /**
+   * Applies the generated CRD as releases before {@code spec} was required shipped it, so a test can
+   * store the Foo without spec that such a release let in; {@link #installCrd} puts the real one back.
+   */
+  public static void installCrdNotRequiringSpec(KubernetesClient admin) {
+    CustomResourceDefinition crd = ClusterResources.load(FooCrd.RESOURCE, CustomResourceDefinition.class);
+    crd.getSpec().getVersions().forEach(v -> v.getSchema().getOpenAPIV3Schema().setRequired(List.of()));
+    ClusterResources.installCrd(admin, crd);
   }
 
   /** Applies the operator's Namespace, ServiceAccount and RBAC exactly as shipped. Idempotent. */

@@ -6,6 +6,8 @@ import my.domain.tutorial.api.v1.Foo;
 /**
  * The friendship rule shared by the operator and the plugin, so they can never disagree: a Foo is
  * happy when a Pod named {@code spec.name} exists in the Foo's own namespace and is not being deleted.
+ * A Foo that names no friend at all (stored before the CRD required {@code spec}) gets its own reason,
+ * so nobody is told to create a Pod called "null".
  */
 public final class Friendship {
   private Friendship() {
@@ -19,6 +21,10 @@ public final class Friendship {
   public static Verdict verdict(Foo foo, Optional<FriendPod> seen) {
     String namespace = foo.getMetadata().getNamespace();
     String friend = foo.friendName();
+    if (friend == null || friend.isBlank()) {
+      return new Verdict(false, Reason.NoFriendNamed, "Foo " + foo.getMetadata().getName() + " in namespace "
+          + namespace + " names no friend: spec.name is missing");
+    }
     Optional<FriendPod> pod = seen.filter(p -> p.namespace().equals(namespace) && p.name().equals(friend));
     if (pod.isEmpty()) {
       return new Verdict(false, Reason.FriendNotFound,

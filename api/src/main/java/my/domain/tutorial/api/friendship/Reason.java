@@ -4,5 +4,7 @@ package my.domain.tutorial.api.friendship;
 public enum Reason {
   FriendFound,
   FriendNotFound,
-  FriendTerminating;
+  FriendTerminating,
+  /** The Foo names no friend (no spec or no spec.name): possible for Foos stored before spec was required. */
+  NoFriendNamed;
 }

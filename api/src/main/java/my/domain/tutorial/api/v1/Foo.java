@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -43,6 +44,7 @@ public class Foo extends CustomResource<FooSpec, FooStatus> implements Namespace
   }
 
   @Override
+  @Required
   @JsonPropertyDescription("What the user asks for: the friend Pod to look for.")
   public FooSpec getSpec() {
     return super.getSpec();
@@ -54,6 +56,7 @@ public class Foo extends CustomResource<FooSpec, FooStatus> implements Namespace
     return super.getStatus();
   }
 
+  /** The friend's Pod name; null when the Foo has no spec or no spec.name (possible for old stored Foos). */
   public String friendName() {
     return getSpec() == null ? null : getSpec().getName();
   }

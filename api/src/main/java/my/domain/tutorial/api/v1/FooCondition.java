@@ -37,7 +37,7 @@ public class FooCondition {
 
   @Required
   @Size(max = 1024)
-  @JsonPropertyDescription("Machine-readable CamelCase reason for the status: FriendFound, FriendNotFound or FriendTerminating.")
+  @JsonPropertyDescription("Machine-readable CamelCase reason for the status: FriendFound, FriendNotFound, FriendTerminating or NoFriendNamed.")
   private String reason;
 
   @Size(max = 32768)

@@ -59,6 +59,11 @@ class GeneratedCrdTest {
   }
 
   @Test
+  void specIsRequired_soAFooWithoutAFriendIsRejectedByTheApiServer() {
+    assertThat(v1.getSchema().getOpenAPIV3Schema().getRequired()).containsExactly("spec");
+  }
+
+  @Test
   void specNameIsRequiredAndValidatedAsDns1123Subdomain() {
     JSONSchemaProps spec = props().get("spec");
     assertThat(spec.getRequired()).containsExactly("name");

@@ -53,6 +53,9 @@ public final class FriendsCommand implements Callable<Integer> {
       Map<Friend, String> states = new HashMap<>();
       Set<String> refused = new LinkedHashSet<>();
       for (Friend friend : friends.keySet()) {
+        if (!friend.named()) {
+          continue;
+        }
         try {
           states.put(friend, PodState.of(Optional.ofNullable(
               c.client().pods().inNamespace(friend.namespace()).withName(friend.name()).get())));
@@ -66,6 +69,13 @@ public final class FriendsCommand implements Callable<Integer> {
         }
       }
       plugin.out().print(FriendsTable.render(friends, states, all.allNamespaces()));
+      friends.forEach((friend, foos) -> {
+        if (!friend.named()) {
+          foos.forEach(foo -> plugin.err().println("warning: Foo " + foo + " in namespace " + friend.namespace()
+              + " names no friend (spec.name is missing); set one: kubectl patch foo " + foo + " -n "
+              + friend.namespace() + " --type merge -p '{\"spec\":{\"name\":\"POD\"}}'"));
+        }
+      });
       refused.forEach(ns -> plugin.err().println("warning: not allowed to get pods in namespace " + ns
           + "; their state shows as Forbidden (ask for get on pods there)"));
       return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package my.domain.tutorial.kubectl.friends;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,12 +13,21 @@ public final class FriendsTable {
   private FriendsTable() {
   }
 
-  /** A friend: the Pod name within a namespace. */
+  private static final Comparator<Friend> ORDER = Comparator.comparing(Friend::namespace)
+      .thenComparing(Friend::name, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * A friend: the Pod name within a namespace. A null name stands for the Foos that name no friend
+   * (no spec.name), listed first so they are not overlooked.
+   */
   public record Friend(String namespace, String name) implements Comparable<Friend> {
+    public boolean named() {
+      return name != null;
+    }
+
     @Override
     public int compareTo(Friend o) {
-      int byNs = namespace.compareTo(o.namespace);
-      return byNs != 0 ? byNs : name.compareTo(o.name);
+      return ORDER.compare(this, o);
     }
   }
 
@@ -25,9 +35,6 @@ public final class FriendsTable {
   public static Map<Friend, List<String>> group(List<Foo> foos) {
     Map<Friend, List<String>> byFriend = new TreeMap<>();
     for (Foo foo : foos) {
-      if (foo.friendName() == null) {
-        continue;
-      }
       byFriend.computeIfAbsent(new Friend(foo.getMetadata().getNamespace(), foo.friendName()), f -> new ArrayList<>())
           .add(foo.getMetadata().getName());
     }
@@ -48,7 +55,7 @@ public final class FriendsTable {
         row.add(friend.namespace());
       }
       row.add(friend.name());
-      row.add(states.getOrDefault(friend, "Unknown"));
+      row.add(friend.named() ? states.getOrDefault(friend, "Unknown") : null);
       row.add(String.join(",", foos));
       rows.add(row);
     });

@@ -92,6 +92,9 @@ public final class Diagnosis {
       case FriendTerminating -> new Finding(FindingCode.FriendTerminating, v.message() + ".",
           "wait until it is gone and create it again; if it hangs, see what holds it: kubectl get pod " + friend
               + " -n " + ns + " -o jsonpath='{.metadata.finalizers}'");
+      case NoFriendNamed -> new Finding(FindingCode.NoFriendNamed, v.message() + ".",
+          "name the friend Pod: kubectl patch foo " + name + " -n " + ns + " --type merge -p"
+              + " '{\"spec\":{\"name\":\"POD\"}}'");
     };
   }
 

@@ -52,6 +52,11 @@ public final class FactGatherer {
       }
     }
     Optional<Foo> found = foo.found().flatMap(o -> o);
+    // A Foo naming no friend has no Pod to look up (and fabric8 refuses a null name); the lease still counts.
+    if (found.isPresent() && found.get().friendName() == null) {
+      return new Facts(namespace, name, foo, true, fooNames, Lookup.found(Optional.empty()), Lookup.found(List.of()),
+          Lookup.found(List.of()), List.of(), leaseRef, lease(leaseRef), clock.instant());
+    }
     if (found.isEmpty()) {
       Lookup<Optional<FriendPod>> none = Lookup.found(Optional.empty());
       return new Facts(namespace, name, foo, installed, fooNames, none, Lookup.found(List.of()),
@@ -60,7 +65,7 @@ public final class FactGatherer {
 
     String friend = found.get().friendName();
     Lookup<Optional<FriendPod>> pod = read("get", "pods", inNs,
-        () -> Optional.ofNullable(client.pods().inNamespace(namespace).withName(friend).get()).map(FriendPod::of));
+        () -> Optional.ofNullable(client.pods().inNamespace(namespace).withName(friend).get()).flatMap(FriendPod::of));
     Lookup<List<String>> elsewhere = read("list", "pods", "all namespaces",
         () -> client.pods().inAnyNamespace().withField("metadata.name", friend).list().getItems().stream()
             .filter(p -> friend.equals(p.getMetadata().getName()))
@@ -74,11 +79,14 @@ public final class FactGatherer {
         workload("StatefulSet", "statefulsets.apps", client.apps().statefulSets(), namespace, friend),
         workload("DaemonSet", "daemonsets.apps", client.apps().daemonSets(), namespace, friend),
         workload("Job", "jobs.batch", client.batch().v1().jobs(), namespace, friend));
-    Lookup<Optional<LeaseInfo>> lease = read("get", "leases.coordination.k8s.io", "namespace " + leaseRef.namespace(),
+    return new Facts(namespace, name, foo, true, fooNames, pod, elsewhere, pods, workloads, leaseRef, lease(leaseRef),
+        clock.instant());
+  }
+
+  private Lookup<Optional<LeaseInfo>> lease(LeaseRef leaseRef) {
+    return read("get", "leases.coordination.k8s.io", "namespace " + leaseRef.namespace(),
         () -> Optional.ofNullable(client.leases().inNamespace(leaseRef.namespace()).withName(leaseRef.name()).get())
             .map(FactGatherer::leaseInfo));
-    return new Facts(namespace, name, foo, true, fooNames, pod, elsewhere, pods, workloads, leaseRef, lease,
-        clock.instant());
   }
 
   private static <T extends HasMetadata, L> WorkloadCheck workload(String kind, String resource,

@@ -23,5 +23,7 @@ public enum FindingCode {
   /** The Foo API (the CRD) is not installed on the cluster. */
   FooApiNotInstalled,
   /** A check could not be made: the user lacks the permission. */
-  Forbidden
+  Forbidden,
+  /** The Foo names no friend: it has no spec.name (stored before the CRD required spec). */
+  NoFriendNamed
 }

@@ -254,7 +254,52 @@ class CommandsMockServerTest {
         """);
   }
 
+  @Test
+  void whenAFooNamesNoFriend_friendsListsItUnderNoFriend_insteadOfSayingNoResources() {
+    storeFooWithoutSpec("foo-01", false);
+    client.resource(Foo.of(NS, "foo-02", "jack")).create();
+
+    Result r = plugin.run("friends");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        FRIEND   POD       FOOS
+        <none>   <none>    foo-01
+        jack     Missing   foo-02
+        """);
+    assertThat(r.err()).isEqualTo("warning: Foo foo-01 in namespace team-a names no friend (spec.name is missing);"
+        + " set one: kubectl patch foo foo-01 -n team-a --type merge -p '{\"spec\":{\"name\":\"POD\"}}'\n");
+  }
+
+  @Test
+  void whenAFooNamesNoFriend_getShowsNoneAsFriendAndTheNoFriendNamedReason() {
+    storeFooWithoutSpec("foo-01", true);
+
+    Result r = plugin.run("get", "-o", "wide");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        NAME     FRIEND   HAPPY   REASON          AGE   MESSAGE
+        foo-01   <none>   false   NoFriendNamed   5m    Foo foo-01 in namespace team-a names no friend: spec.name is missing
+        """);
+  }
+
   // why
+
+  @Test
+  void whenAFooNamesNoFriend_whyExitsWith1WithNoFriendNamedAndAPatchToFixIt() {
+    storeFooWithoutSpec("foo-01", true);
+
+    Result r = plugin.run("why", "foo-01");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).startsWith("Foo team-a/foo-01 is not happy (NoFriendNamed).\n")
+        .contains("[NoFriendNamed] Foo foo-01 in namespace team-a names no friend: spec.name is missing.")
+        .contains("fix: name the friend Pod: kubectl patch foo foo-01 -n team-a --type merge -p"
+            + " '{\"spec\":{\"name\":\"POD\"}}'")
+        .doesNotContain("null").doesNotContain("StatusNotReconciled");
+  }
 
   @Test
   void whenTheFriendExists_whyExitsWith0AndSaysHappy() {
@@ -380,6 +425,23 @@ class CommandsMockServerTest {
         happy ? "Pod " + friend + " exists in namespace " + NS : "Pod " + friend + " does not exist in namespace " + NS)));
     foo.setStatus(status);
     client.resource(foo).updateStatus();
+  }
+
+  /** A Foo as an older CRD let it be stored: no spec at all; with the status the operator gives it. */
+  private void storeFooWithoutSpec(String name, boolean withStatus) {
+    Foo foo = Foo.of(NS, name, "unused");
+    foo.setSpec(null);
+    foo = client.resource(foo).create();
+    if (withStatus) {
+      FooStatus status = new FooStatus();
+      status.setHappy(false);
+      status.setObservedGeneration(foo.getMetadata().getGeneration());
+      status.setConditions(List.of(new FooCondition("Happy", "False", foo.getMetadata().getGeneration(),
+          Instant.now().toString(), "NoFriendNamed",
+          "Foo " + name + " in namespace " + NS + " names no friend: spec.name is missing")));
+      foo.setStatus(status);
+      client.resource(foo).updateStatus();
+    }
   }
 
   private void createPod(String name, String phase, boolean terminating) {

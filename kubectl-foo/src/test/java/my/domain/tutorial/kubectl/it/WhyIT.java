@@ -215,6 +215,37 @@ class WhyIT {
     assertThat(r.out()).contains("[Forbidden] Not allowed to get foos.tutorial.my.domain in namespace " + ns.name());
   }
 
+  @Test
+  void whenAStoredFooHasNoSpec_whyGetAndFriendsEachSayItNamesNoFriend_neverNullNorExit5() {
+    // Only a CRD from before spec was required let such a Foo in: store it under that CRD.
+    OperatorUnderTest.installCrdNotRequiringSpec(admin);
+    try {
+      var noSpec = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+          .withApiVersion("tutorial.my.domain/v1").withKind("Foo")
+          .withNewMetadata().withName("foo-01").withNamespace(ns.name()).endMetadata().build();
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> admin.resource(noSpec).create() != null);
+    } finally {
+      OperatorUnderTest.installCrd(admin);
+    }
+
+    Result why = why("foo-01", "--lease-name", NO_LEASE);
+    assertThat(why.exitCode()).as(why.toString()).isEqualTo(1);
+    assertThat(why.err()).isEmpty();
+    assertThat(why.out()).startsWith("Foo " + ns.name() + "/foo-01 is not happy (NoFriendNamed).\n")
+        .contains("[NoFriendNamed] Foo foo-01 in namespace " + ns.name() + " names no friend: spec.name is missing.")
+        .contains("kubectl patch foo foo-01 -n " + ns.name()).doesNotContain("null");
+
+    Result get = kubectl.run("foo", "get", "-n", ns.name());
+    assertThat(get.exitCode()).as(get.toString()).isZero();
+    assertThat(get.out()).containsPattern("foo-01   <none>   <none>   <none>   \\d+s");
+
+    Result friends = kubectl.run("foo", "friends", "-n", ns.name());
+    assertThat(friends.exitCode()).as(friends.toString()).isZero();
+    assertThat(friends.out()).isEqualTo("FRIEND   POD      FOOS\n<none>   <none>   foo-01\n");
+    assertThat(friends.err()).contains("Foo foo-01 in namespace " + ns.name() + " names no friend");
+  }
+
   private Foo createFoo(String name, String friend) {
     return admin.resource(Foo.of(ns.name(), name, friend)).create();
   }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,9 +16,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import my.domain.tutorial.api.friendship.Reason;
 import my.domain.tutorial.api.friendship.Verdict;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
@@ -28,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * Records one Kubernetes Event per happiness transition of a Foo. Events of the same Foo and reason
  * share a name, so a Foo that flaps gets one Event with a growing count rather than a stream of new
  * objects, as kubectl's own event recorder does. Failing to record an Event never fails a reconcile.
+ * The counts are kept per Foo and released when the Foo is deleted ({@link #forget}).
  */
 public class FriendshipEvents {
   public static final String COMPONENT = "foo-operator";
@@ -37,7 +42,7 @@ public class FriendshipEvents {
   private final KubernetesClient client;
   private final String instance;
   private final Clock clock;
-  private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+  private final Map<ResourceID, Counts> counts = new ConcurrentHashMap<>();
 
   private final OperatorMetrics meters;
 
@@ -54,7 +59,7 @@ public class FriendshipEvents {
     String type = verdict.happy() ? "Normal" : "Warning";
     String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     try {
-      int count = counts.merge(name, 1, Integer::sum);
+      int count = bump(foo, verdict.reason());
       if (count == 1) {
         try {
           client.v1().events().inNamespace(namespace).resource(newEvent(foo, verdict, name, type, now)).create();
@@ -64,11 +69,11 @@ public class FriendshipEvents {
           return;
         } catch (KubernetesClientException e) {
           if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-            counts.remove(name);
+            unbump(foo, verdict.reason());
             throw e;
           }
           // Recorded by an earlier run of the operator: bump it like a repeat.
-          count = counts.merge(name, 1, Integer::sum);
+          count = bump(foo, verdict.reason());
         }
       }
       String patch = Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
@@ -82,6 +87,52 @@ public class FriendshipEvents {
     } catch (KubernetesClientException e) {
       log.warn("{}/{}: could not record event {}: {}", namespace, foo.getMetadata().getName(),
           verdict.reason(), e.getMessage());
+    }
+  }
+
+  /** Releases what is kept for a deleted Foo. */
+  public void forget(ResourceID foo) {
+    counts.remove(foo);
+  }
+
+  /** How many Foos Event counts are kept for. */
+  public int size() {
+    return counts.size();
+  }
+
+  private int bump(Foo foo, Reason reason) {
+    int[] count = new int[1];
+    counts.compute(ResourceID.fromResource(foo), (id, c) -> {
+      Counts next = Counts.of(foo, c);
+      count[0] = next.bump(reason);
+      return next;
+    });
+    return count[0];
+  }
+
+  private void unbump(Foo foo, Reason reason) {
+    counts.computeIfPresent(ResourceID.fromResource(foo), (id, c) -> c.unbumped(reason));
+  }
+
+  /**
+   * The Events recorded so far for one Foo, by reason. Kept under the Foo's namespace/name, so the
+   * uid tells a Foo created again under the same name (whose Events are new objects) from the one before.
+   */
+  private record Counts(String uid, Map<Reason, Integer> byReason) {
+    static Counts of(Foo foo, Counts current) {
+      String uid = foo.getMetadata().getUid();
+      return current != null && Objects.equals(current.uid, uid)
+          ? current
+          : new Counts(uid, new EnumMap<>(Reason.class));
+    }
+
+    int bump(Reason reason) {
+      return byReason.merge(reason, 1, Integer::sum);
+    }
+
+    Counts unbumped(Reason reason) {
+      byReason.computeIfPresent(reason, (r, n) -> n > 1 ? n - 1 : null);
+      return this;
     }
   }
 

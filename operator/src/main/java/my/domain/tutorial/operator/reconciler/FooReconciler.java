@@ -4,10 +4,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
@@ -30,7 +32,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps each Foo's status true to its friend Pod. Reads only caches; writes status only when it
  * changed, and records an Event only when happiness flips.
+ *
+ * <p>It is also called when a Foo is deleted ({@code triggerReconcilerOnAllEvents}), to forget what it
+ * held for that Foo. That needs no finalizer, so deleting a Foo stays immediate and the operator
+ * needs no write access to Foos. Foo events stay generation-aware: the operator's own status
+ * write does not come back as a reconcile.
  */
+@ControllerConfiguration(name = FooReconciler.NAME, triggerReconcilerOnAllEvents = true,
+    generationAwareEventProcessing = true)
 public class FooReconciler implements Reconciler<Foo> {
   public static final String NAME = "foo";
   private static final Logger log = LoggerFactory.getLogger(FooReconciler.class);
@@ -38,7 +47,7 @@ public class FooReconciler implements Reconciler<Foo> {
   private final FriendshipEvents events;
   private final Clock clock;
   private final OperatorMetrics meters;
-  private final FriendRegistry registry = new FriendRegistry();
+  private final FriendIndex friends = new FriendIndex();
 
   public FooReconciler(FriendshipEvents events, Clock clock, OperatorMetrics meters) {
     this.events = Objects.requireNonNull(events);
@@ -48,14 +57,13 @@ public class FooReconciler implements Reconciler<Foo> {
 
   @Override
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
-    FriendIndex.register(context.getPrimaryCache());
     var pods = InformerEventSourceConfiguration.from(Pod.class, Foo.class)
         .withName("friend-pods")
         .withNamespacesInheritedFromController()
         .withFollowControllerNamespacesChanges(true)
-        .withSecondaryToPrimaryMapper(FriendIndex.foosNaming(context.getPrimaryCache(), registry))
+        .withSecondaryToPrimaryMapper(friends.foosNaming())
         .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
-        .withOnUpdateFilter(PodEvents.DELETION_STARTED)
+        .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
         .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
         .build();
     return List.of(new InformerEventSource<>(pods, context));
@@ -63,8 +71,16 @@ public class FooReconciler implements Reconciler<Foo> {
 
   @Override
   public UpdateControl<Foo> reconcile(Foo foo, Context<Foo> context) {
-    registry.record(foo);
-    Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).map(FriendPod::of);
+    if (context.isPrimaryResourceDeleted()) {
+      forget(foo);
+      // The SDK hands over a Foo of the same name still in its cache when the Foo was deleted and
+      // created again before this ran; that new Foo is owed a reconcile, given right here.
+      if (context.getPrimaryCache().get(ResourceID.fromResource(foo)).isEmpty()) {
+        return UpdateControl.noUpdate();
+      }
+    }
+    friends.record(foo);
+    Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).flatMap(FriendPod::of);
     Verdict verdict = Friendship.verdict(foo, pod);
     FooStatus current = foo.getStatus();
     FooStatus next = StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
@@ -96,5 +112,21 @@ public class FooReconciler implements Reconciler<Foo> {
       events.transitioned(foo, verdict);
     }
     return UpdateControl.noUpdate();
+  }
+
+  private void forget(Foo foo) {
+    ResourceID id = ResourceID.fromResource(foo);
+    friends.forget(id);
+    events.forget(id);
+    log.debug("{}/{}: deleted; forgotten", foo.getMetadata().getNamespace(), foo.getMetadata().getName());
+  }
+
+  /** What it holds for Foos (friend mappings, Event counts): both only for live Foos, however many came and went. */
+  public Memory memory() {
+    return new Memory(friends.size(), events.size());
+  }
+
+  /** How many Foos the friend index and the Event counts hold an entry for. */
+  public record Memory(int friendIndexEntries, int eventCountEntries) {
   }
 }

@@ -2,57 +2,75 @@ package my.domain.tutorial.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import my.domain.tutorial.api.v1.Foo;
 
 /**
- * The index {@code namespace/friendName -> Foos} on the Foo cache, and the two mappers built on it:
- * a Pod event finds the Foos that name it by one index lookup, never by scanning every Foo.
+ * The one owner of the mapping {@code namespace/friendName -> Foos}: a Pod event finds the Foos that
+ * name it by one look-up, never by scanning every Foo.
+ *
+ * <p>It holds what each Foo named at its last reconcile, which is all a Pod event needs: a Foo not yet
+ * reconciled under its new friend has a reconcile pending that reads the Pod cache after recording.
+ * It is not an index on the informer's cache: fabric8's cache rebuilds an index entry by entry on
+ * every write to a Foo and reads it without its lock, so a Pod event arriving as a Foo's own status
+ * write came back could find no Foo and the reconcile was lost (once in 10,000 deletions in the
+ * benchmark). Here a Foo's entry is replaced under one lock, so a reader sees the old friend or the
+ * new one, never neither. The reconciler forgets a Foo when it is deleted, so the map holds live Foos only.
  */
 public final class FriendIndex {
-  public static final String NAME = "foo-by-friend";
-
-  private FriendIndex() {
-  }
+  private final Map<String, Set<ResourceID>> foosByFriend = new HashMap<>();
+  private final Map<ResourceID, String> friendOfFoo = new HashMap<>();
 
   static String key(String namespace, String podName) {
     return namespace + "/" + podName;
   }
 
-  static List<String> keysOf(Foo foo) {
+  /** Records which friend {@code foo} names now (none when it names none), replacing what it named before. */
+  public synchronized void record(Foo foo) {
+    ResourceID id = ResourceID.fromResource(foo);
     String friend = foo.friendName();
-    return friend == null ? List.of() : List.of(key(foo.getMetadata().getNamespace(), friend));
+    String key = friend == null ? null : key(foo.getMetadata().getNamespace(), friend);
+    String before = key == null ? friendOfFoo.remove(id) : friendOfFoo.put(id, key);
+    if (before != null && !before.equals(key)) {
+      remove(before, id);
+    }
+    if (key != null) {
+      foosByFriend.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+    }
   }
 
-  static void register(IndexerResourceCache<Foo> fooCache) {
-    fooCache.addIndexer(NAME, FriendIndex::keysOf);
+  /** Forgets a deleted Foo. */
+  public synchronized void forget(ResourceID id) {
+    String before = friendOfFoo.remove(id);
+    if (before != null) {
+      remove(before, id);
+    }
   }
 
-  /**
-   * The Foos a Pod event concerns: those the cache's index lists under the Pod's namespace/name,
-   * plus those the registry saw naming it (see {@link FriendRegistry} for why both). Registry
-   * entries of Foos that are gone from the cache are dropped on the way.
-   */
-  static SecondaryToPrimaryMapper<Pod> foosNaming(IndexerResourceCache<Foo> fooCache, FriendRegistry registry) {
-    return pod -> {
-      String namespace = pod.getMetadata().getNamespace();
-      String name = pod.getMetadata().getName();
-      Set<ResourceID> ids = new HashSet<>();
-      fooCache.byIndex(NAME, key(namespace, name)).forEach(foo -> ids.add(ResourceID.fromResource(foo)));
-      for (ResourceID id : registry.foosNaming(namespace, name)) {
-        if (fooCache.get(id).isPresent()) {
-          ids.add(id);
-        } else {
-          registry.forget(id);
-        }
-      }
-      return ids;
-    };
+  public synchronized Set<ResourceID> foosNaming(String namespace, String podName) {
+    return Set.copyOf(foosByFriend.getOrDefault(key(namespace, podName), Set.of()));
+  }
+
+  /** How many Foos it holds an entry for: the live Foos that name a friend, once they are reconciled. */
+  public synchronized int size() {
+    return friendOfFoo.size();
+  }
+
+  private void remove(String key, ResourceID id) {
+    Set<ResourceID> ids = foosByFriend.get(key);
+    if (ids != null && ids.remove(id) && ids.isEmpty()) {
+      foosByFriend.remove(key);
+    }
+  }
+
+  /** The Foos a Pod event concerns. */
+  SecondaryToPrimaryMapper<Pod> foosNaming() {
+    return pod -> foosNaming(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
   }
 
   static PrimaryToSecondaryMapper<Foo> friendOf() {

@@ -20,7 +20,7 @@ class PodEventsTest {
     Pod churned = new PodBuilder(running).editMetadata().addToLabels("tier", "web").endMetadata()
         .editStatus().withPhase("Failed").endStatus().build();
 
-    assertThat(PodEvents.DELETION_STARTED.accept(churned, running)).isFalse();
+    assertThat(PodEvents.VERDICT_CHANGES.accept(churned, running)).isFalse();
   }
 
   @Test
@@ -28,7 +28,44 @@ class PodEventsTest {
     Pod terminating = new PodBuilder(running).editMetadata()
         .withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
 
-    assertThat(PodEvents.DELETION_STARTED.accept(terminating, running)).isTrue();
+    assertThat(PodEvents.VERDICT_CHANGES.accept(terminating, running)).isTrue();
+  }
+
+  @Test
+  void whenFriendPodIsForceDeleted_theDeletionMarkDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
+    Pod forceDeleted = new PodBuilder(running).editMetadata()
+        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+
+    assertThat(PodEvents.VERDICT_CHANGES.accept(forceDeleted, running)).isFalse();
+  }
+
+  @Test
+  void whenAFinalizerHoldsAForceDeletedPod_theDeletionMarkPasses() {
+    Pod heldRunning = new PodBuilder(running).editMetadata().withFinalizers("example.com/hold").endMetadata().build();
+    Pod heldDeleted = new PodBuilder(heldRunning).editMetadata()
+        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+
+    assertThat(PodEvents.VERDICT_CHANGES.accept(heldDeleted, heldRunning)).isTrue();
+  }
+
+  @Test
+  void whenTheLastFinalizerOfADeletedPodIsRemoved_theUpdateDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
+    Pod heldDeleted = new PodBuilder(running).editMetadata().withFinalizers("example.com/hold")
+        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+    Pod released = new PodBuilder(heldDeleted).editMetadata().withFinalizers().endMetadata().build();
+
+    assertThat(PodEvents.VERDICT_CHANGES.accept(released, heldDeleted)).isFalse();
+  }
+
+  @Test
+  void slimPod_keepsWhatTellsAForceDeleteFromAHeldOne() {
+    Pod held = new PodBuilder(running).editMetadata().withFinalizers("example.com/hold")
+        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+
+    Pod slim = PodEvents.SLIM.apply(held);
+
+    assertThat(slim.getMetadata().getDeletionGracePeriodSeconds()).isZero();
+    assertThat(slim.getMetadata().getFinalizers()).containsExactly("example.com/hold");
   }
 
   @Test
