@@ -139,7 +139,8 @@ class ResilienceIT {
       awaitHappy(admin, ns.name(), "foo-01", true);
       assertThat(leader.metric("foo_status_patches_total")).isGreaterThanOrEqualTo(1.0);
       assertThat(standby.metric("foo_status_patches_total")).isZero();
-      assertThat(standby.metric("operator_sdk_reconciliations_started_total")).isZero();
+      // The SDK creates its reconcile counters on the first reconcile: a standby has none.
+      assertThat(standby.metrics()).doesNotContain("operator_sdk_reconciliations_started_total");
 
       Instant stopped = Instant.now();
       leader.close();
