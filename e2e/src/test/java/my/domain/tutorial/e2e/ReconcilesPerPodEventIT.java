@@ -1,9 +1,9 @@
 package my.domain.tutorial.e2e;
 
 import static my.domain.tutorial.e2e.Fixtures.awaitReason;
-import static my.domain.tutorial.e2e.TestPods.held;
-import static my.domain.tutorial.e2e.TestPods.pod;
-import static my.domain.tutorial.e2e.TestPods.release;
+import static my.domain.tutorial.testsupport.TestPods.held;
+import static my.domain.tutorial.testsupport.TestPods.pod;
+import static my.domain.tutorial.testsupport.TestPods.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
