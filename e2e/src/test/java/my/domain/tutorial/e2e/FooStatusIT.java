@@ -121,6 +121,42 @@ class FooStatusIT {
   }
 
   @Test
+  void whenTheOperatorRestarts_eventCountsContinueFromTheCluster_neverBackwards(ControlPlane cp) {
+    admin.resource(Foo.of(ns.name(), "foo-ev", "jack")).create();
+    awaitReason(admin, ns.name(), "foo-ev", "FriendNotFound");
+    admin.resource(pod(ns.name(), "jack")).create();
+    awaitReason(admin, ns.name(), "foo-ev", "FriendFound");
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+    awaitReason(admin, ns.name(), "foo-ev", "FriendNotFound");
+    await().atMost(Fixtures.PATIENCE).until(() -> warningCount("foo-ev") == 2);
+
+    operator.close();
+    operator = OperatorUnderTest.start(cp);
+    admin.resource(pod(ns.name(), "jack")).create();
+    awaitReason(admin, ns.name(), "foo-ev", "FriendFound");
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+    awaitReason(admin, ns.name(), "foo-ev", "FriendNotFound");
+
+    // The restarted operator knew no counts; the third loss is still recorded as the third.
+    await().atMost(Fixtures.PATIENCE).untilAsserted(() -> {
+      assertThat(warningCount("foo-ev")).isEqualTo(3);
+      assertThat(eventsOf("foo-ev").stream().filter(e -> e.getType().equals("Normal")))
+          .singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
+    });
+  }
+
+  private List<Event> eventsOf(String foo) {
+    return admin.v1().events().inNamespace(ns.name()).list().getItems().stream()
+        .filter(e -> foo.equals(e.getInvolvedObject().getName())).toList();
+  }
+
+  private int warningCount(String foo) {
+    List<Event> warnings = eventsOf(foo).stream().filter(e -> e.getType().equals("Warning")).toList();
+    assertThat(warnings).as("one Warning Event, deduplicated by count").hasSizeLessThanOrEqualTo(1);
+    return warnings.isEmpty() ? 0 : warnings.get(0).getCount();
+  }
+
+  @Test
   void whenSpecNameIsChangedToAnExistingPod_fooBecomesHappyForTheNewGeneration() {
     admin.resource(pod(ns.name(), "jill")).create();
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();

@@ -278,7 +278,14 @@ class FooOperatorMockServerTest {
       assertThat(metric(operator, "operator_sdk_reconciliations_success_total")).isGreaterThanOrEqualTo(1.0);
       assertThat(metric(operator, "foo_events_recorded_total")).isEqualTo(1.0);
     });
-    assertThat(get(operator.metricsPort(), "/metrics").body()).contains("jvm_memory_used_bytes");
+    String exposition = get(operator.metricsPort(), "/metrics").body();
+    assertThat(exposition).contains("jvm_memory_used_bytes");
+    // The documented labels: Events by type; the SDK's series carry no per-resource labels, so the
+    // number of series stays flat however many Foos there are.
+    assertThat(exposition).contains("foo_events_recorded_total{type=\"Normal\"}")
+        .contains("foo_events_recorded_total{type=\"Warning\"}");
+    assertThat(exposition.lines().filter(l -> l.startsWith("operator_sdk_")))
+        .isNotEmpty().noneMatch(l -> l.contains("foo-01") || l.contains(NS));
   }
 
   private FooOperator start() {
@@ -314,11 +321,15 @@ class FooOperatorMockServerTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The sum of a metric's series; a failed scrape or a missing series fails the test instead of reading 0. */
   static double metric(FooOperator operator, String name) throws Exception {
-    String body = get(operator.metricsPort(), "/metrics").body();
-    return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+    var scrape = get(operator.metricsPort(), "/metrics");
+    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
+    double[] samples = scrape.body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+        .toArray();
+    assertThat(samples).as("series " + name).isNotEmpty();
+    return java.util.Arrays.stream(samples).sum();
   }
 
   private static CustomResourceDefinition crd() {

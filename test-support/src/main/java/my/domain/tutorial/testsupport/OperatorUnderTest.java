@@ -112,9 +112,18 @@ public final class OperatorUnderTest implements AutoCloseable {
     }
   }
 
-  /** The sum of a Prometheus metric's samples (all label sets). */
+  /** The sum of a Prometheus metric's samples (all label sets); a failed scrape or a missing series throws. */
   public double metric(String name) {
-    return PrometheusText.sum(probe("/metrics").body(), name);
+    return PrometheusText.sum(metrics(), name);
+  }
+
+  /** The operator's whole {@code /metrics} exposition; anything but a 200 throws. */
+  public String metrics() {
+    Probe scrape = probe("/metrics");
+    if (scrape.status() != 200) {
+      throw new IllegalStateException("GET /metrics answered " + scrape.status() + ": " + scrape.body());
+    }
+    return scrape.body();
   }
 
   public record Probe(int status, String body) {

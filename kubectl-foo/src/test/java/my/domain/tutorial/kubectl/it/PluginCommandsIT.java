@@ -151,11 +151,15 @@ class PluginCommandsIT {
 
   @Test
   void theContextsNamespaceIsTheDefault() {
-    Result r = kubectl.run("foo", "create", "foo-ctx", "--friend", "jack");
+    try {
+      Result r = kubectl.run("foo", "create", "foo-ctx", "--friend", "jack");
 
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").get()).isNotNull();
-    admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").delete();
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").get()).isNotNull();
+    } finally {
+      // "default" is shared by every test: never leave this Foo behind, even when an assertion fails.
+      admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").delete();
+    }
   }
 
   @Test

@@ -72,13 +72,14 @@ public class FriendshipEvents {
             unbump(foo, verdict.reason());
             throw e;
           }
-          // Recorded by an earlier run of the operator: bump it like a repeat.
-          count = bump(foo, verdict.reason());
+          // Recorded by an earlier run of the operator (a restart, another leader): continue from the
+          // count the cluster holds, so it never moves backwards.
+          count = continueFrom(foo, verdict.reason(), recordedCount(namespace, name));
         }
       }
       String patch = Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
-      // Patching through a stub item, not withName(): fabric8 would GET the Event first, and the
-      // operator is not granted get on events.
+      // Patching through a stub item, not withName(): fabric8 would GET the Event first, a request
+      // per repeat that the count kept here makes unnecessary.
       Event stub = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
       client.v1().events().inNamespace(namespace).resource(stub).patch(MERGE, patch);
       meters.eventRecorded(verdict.happy());
@@ -110,6 +111,22 @@ public class FriendshipEvents {
     return count[0];
   }
 
+  private int recordedCount(String namespace, String name) {
+    Event recorded = client.v1().events().inNamespace(namespace).withName(name).get();
+    return recorded == null || recorded.getCount() == null ? 1 : recorded.getCount();
+  }
+
+  /** Sets the count kept for this Foo and reason to one past {@code recorded}, and returns it. */
+  private int continueFrom(Foo foo, Reason reason, int recorded) {
+    int[] count = new int[1];
+    counts.compute(ResourceID.fromResource(foo), (id, c) -> {
+      Counts next = Counts.of(foo, c);
+      count[0] = next.continueFrom(reason, recorded);
+      return next;
+    });
+    return count[0];
+  }
+
   private void unbump(Foo foo, Reason reason) {
     counts.computeIfPresent(ResourceID.fromResource(foo), (id, c) -> c.unbumped(reason));
   }
@@ -128,6 +145,10 @@ public class FriendshipEvents {
 
     int bump(Reason reason) {
       return byReason.merge(reason, 1, Integer::sum);
+    }
+
+    int continueFrom(Reason reason, int recorded) {
+      return byReason.merge(reason, recorded + 1, Math::max);
     }
 
     Counts unbumped(Reason reason) {
