@@ -4,7 +4,7 @@ MVN ?= ./mvnw -B --no-transfer-progress
 RUN_CP = local-run/target/local-run-0.1.0-SNAPSHOT.jar:local-run/target/lib/*
 BENCH_CP = bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*
 
-.PHONY: help build test unit control-plane lint run bench clean
+.PHONY: help build test unit control-plane olm lint run bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -17,6 +17,10 @@ unit: ## unit tests only (no control plane needed)
 
 control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
 	@hack/timed "control plane" hack/control-plane
+
+# Sources of OLM and opm: FOO_THIRD_PARTY_DIR (a folder with their release tarballs), else GitHub.
+olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager, kube-scheduler and kwok; not used by the tests yet
+	@hack/timed olm hack/olm
 
 lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
 	@hack/timed actionlint hack/actionlint
