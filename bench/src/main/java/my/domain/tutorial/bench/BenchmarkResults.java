@@ -1,6 +1,7 @@
 package my.domain.tutorial.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,14 +10,17 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Every figure of one run. {@code costPerEventAt100Warmup} holds the runs that warm a freshly
+ * Every figure of one run. Snake case would write {@code costPerEventAt100} as {@code
+ * cost_per_event_at100}: those names are given. {@code costPerEventAt100Warmup} holds the runs that warm a freshly
  * restarted operator's JIT before {@code costPerEventAt100Warm} is measured; {@code costPerEventRatio}
  * is null when no scale ran the cost scenario (no scales at all).
  */
 record BenchmarkResults(Machine machine, Parameters parameters, long startupToReadyEmptyMs,
-    Stats latencyPodCreatedToHappy, Stats latencyPodDeletedToUnhappy, CostPerEventScenario.Result costPerEventAt100,
+    Stats latencyPodCreatedToHappy, Stats latencyPodDeletedToUnhappy,
+    @JsonProperty("cost_per_event_at_100") CostPerEventScenario.Result costPerEventAt100,
     ChurnScenario.Result verdictNeutralChurn, List<ScaleScenario.Result> scaleRuns, PluginTimer.Result plugin,
-    List<CostPerEventScenario.Result> costPerEventAt100Warmup, CostPerEventScenario.Result costPerEventAt100Warm,
+    @JsonProperty("cost_per_event_at_100_warmup") List<CostPerEventScenario.Result> costPerEventAt100Warmup,
+    @JsonProperty("cost_per_event_at_100_warm") CostPerEventScenario.Result costPerEventAt100Warm,
     CostRatio costPerEventRatio) {
 
   /** CPU per event at the largest scale over that at 100 Foos with a warm JIT. */

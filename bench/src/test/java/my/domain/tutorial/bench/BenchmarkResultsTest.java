@@ -27,6 +27,8 @@ class BenchmarkResultsTest {
         "cost_per_event");
     assertThat(json.get("latency_pod_created_to_happy").get("p99_ms").asDouble()).isEqualTo(3.0);
     assertThat(json.get("parameters").get("latency_samples").asInt()).isEqualTo(3);
+    assertThat(fieldNames(json)).contains("cost_per_event_at_100", "cost_per_event_at_100_warmup",
+        "cost_per_event_at_100_warm", "cost_per_event_ratio");
 
     JsonNode plugin = json.get("plugin");
     assertThat(plugin.get("kubectl_get_foos_A_median_ms").asDouble()).isEqualTo(70.0);
