@@ -1,14 +1,13 @@
 package my.domain.tutorial.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import my.domain.tutorial.controlplane.ControlPlane;
 
 /**
  * Wall time and peak memory of the kubectl plugin's commands, the JVM build and the native one: each
@@ -17,75 +16,75 @@ import my.domain.tutorial.controlplane.ControlPlane;
  * start-up), which is also the process whose peak RSS is reported.
  */
 final class PluginTimer {
-  interface Row {
-    void add(String what, String figure, String target);
+  /** The scale whose Foos the plugin's commands are timed over. */
+  static final int SCALE = 1000;
+
+  /** The plugin's figures, or why they are missing. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Result(@JsonProperty("kubectl_get_foos_A_median_ms") Double kubectlGetFoosAMedianMs, Flavour jvm,
+      @JsonProperty("native") Flavour nativeBuild, String skipped) {
+    static Result skipped(String why) {
+      return new Result(null, null, null, why);
+    }
   }
+
+  /** One build of the plugin: its three commands, or why it was not measured. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Flavour(Timing version, @JsonProperty("get_A") Timing getA, Timing why, String skipped) {}
+
+  /** {@code peakRssMib} is null where GNU time is not installed. */
+  record Timing(double medianMs, double directMedianMs,
+      @JsonProperty("ratio_to_kubectl_get_foos_A") double ratioToKubectlGetFoosA, Double peakRssMib) {}
 
   private static final int RUNS = 5;
   /** GNU time: the peak RSS of the command it runs, in KiB, on stderr. */
   private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
-  private final ControlPlane cp;
-  private final Row row;
+  private final Bench bench;
 
-  private PluginTimer(ControlPlane cp, Row row) {
-    this.cp = cp;
-    this.row = row;
+  PluginTimer(Bench bench) {
+    this.bench = bench;
   }
 
-  static Map<String, Object> measure(Path repo, ControlPlane cp, String namespace, String foo, Row row) {
-    return new PluginTimer(cp, row).measure(repo, namespace, foo);
-  }
-
-  private Map<String, Object> measure(Path repo, String namespace, String foo) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    String kubectl = cp.binaries().kubectl().toString();
+  Result measure(String namespace, String foo) {
+    String kubectl = bench.cp.binaries().kubectl().toString();
     double baseline = median(List.of(kubectl, "get", "foos", "-A"), System.getenv("PATH"));
-    m.put("kubectl_get_foos_A_median_ms", Stats.round(baseline));
-    row.add("kubectl get foos -A (1,000 Foos), the yardstick", String.format("median %.0f ms", baseline), "");
-    for (String flavour : List.of("jvm", "native")) {
-      Path bin = repo.resolve("kubectl-foo/target/" + flavour + "/bin");
-      Path plugin = bin.resolve("kubectl-foo");
-      if (!Files.isExecutable(plugin)) {
-        m.put(flavour, Map.of("skipped", plugin + " is not built (make " + (flavour.equals("jvm") ? "plugin" : "native")
-            + ")"));
-        row.add("plugin (" + flavour + ")", "NOT MEASURED: " + repo.relativize(plugin) + " is not built", "");
-        continue;
-      }
-      m.put(flavour, flavour(flavour, bin, plugin, kubectl, baseline, namespace, foo));
-    }
-    return m;
+    bench.table.row("kubectl get foos -A (1,000 Foos), the yardstick", String.format("median %.0f ms", baseline), "");
+    return new Result(Stats.round(baseline), flavour("jvm", "plugin", kubectl, baseline, namespace, foo),
+        flavour("native", "native", kubectl, baseline, namespace, foo), null);
   }
 
-  private Map<String, Object> flavour(String flavour, Path bin, Path plugin, String kubectl, double baseline,
-      String namespace, String foo) {
-    Map<String, List<String>> commands = new LinkedHashMap<>();
-    commands.put("version", List.of("version"));
-    commands.put("get -A", List.of("get", "-A"));
-    commands.put("why", List.of("why", foo, "-n", namespace));
+  private Flavour flavour(String flavour, String makeTarget, String kubectl, double baseline, String namespace,
+      String foo) {
+    Path bin = bench.repo.resolve("kubectl-foo/target/" + flavour + "/bin");
+    Path plugin = bin.resolve("kubectl-foo");
+    if (!Files.isExecutable(plugin)) {
+      bench.table.row("plugin (" + flavour + ")", "NOT MEASURED: " + bench.repo.relativize(plugin) + " is not built", "");
+      return new Flavour(null, null, null, plugin + " is not built (make " + makeTarget + ")");
+    }
     String path = bin + ":" + System.getenv("PATH");
-    Map<String, Object> m = new LinkedHashMap<>();
-    commands.forEach((name, args) -> {
-      List<String> viaKubectl = new ArrayList<>(List.of(kubectl, "foo"));
-      viaKubectl.addAll(args);
-      double median = median(viaKubectl, path);
-      List<String> direct = new ArrayList<>(List.of(plugin.toString()));
-      direct.addAll(args);
-      double directMedian = median(direct, path);
-      long peakKib = peakRssKib(direct, path);
-      Map<String, Object> figures = new LinkedHashMap<>();
-      figures.put("median_ms", Stats.round(median));
-      figures.put("direct_median_ms", Stats.round(directMedian));
-      figures.put("ratio_to_kubectl_get_foos_A", Stats.round(median / baseline));
-      figures.put("peak_rss_mib", peakKib < 0 ? "n/a" : Stats.round(peakKib / 1024.0));
-      m.put(name.replace(" ", "_").replace("-", ""), figures);
-      row.add("plugin (" + flavour + "): kubectl foo " + name + " (1,000 Foos)",
-          String.format("median %.0f ms = %.2fx kubectl get foos -A; kubectl-foo alone %.0f ms, peak RSS %s", median,
-              median / baseline, directMedian,
-              peakKib < 0 ? "n/a (no /usr/bin/time)" : String.format("%.0f MiB", peakKib / 1024.0)),
-          target(flavour, name));
-    });
-    return m;
+    Timing version = time(flavour, "version", List.of("version"), plugin, kubectl, baseline, path);
+    Timing getA = time(flavour, "get -A", List.of("get", "-A"), plugin, kubectl, baseline, path);
+    Timing why = time(flavour, "why", List.of("why", foo, "-n", namespace), plugin, kubectl, baseline, path);
+    return new Flavour(version, getA, why, null);
+  }
+
+  private Timing time(String flavour, String name, List<String> args, Path plugin, String kubectl, double baseline,
+      String path) {
+    List<String> viaKubectl = new ArrayList<>(List.of(kubectl, "foo"));
+    viaKubectl.addAll(args);
+    double median = median(viaKubectl, path);
+    List<String> direct = new ArrayList<>(List.of(plugin.toString()));
+    direct.addAll(args);
+    double directMedian = median(direct, path);
+    long peakKib = peakRssKib(direct, path);
+    bench.table.row("plugin (" + flavour + "): kubectl foo " + name + " (1,000 Foos)",
+        String.format("median %.0f ms = %.2fx kubectl get foos -A; kubectl-foo alone %.0f ms, peak RSS %s", median,
+            median / baseline, directMedian,
+            peakKib < 0 ? "n/a (no /usr/bin/time)" : String.format("%.0f MiB", peakKib / 1024.0)),
+        target(flavour, name));
+    return new Timing(Stats.round(median), Stats.round(directMedian), Stats.round(median / baseline),
+        peakKib < 0 ? null : Stats.round(peakKib / 1024.0));
   }
 
   private static String target(String flavour, String command) {
@@ -128,7 +127,7 @@ final class PluginTimer {
   /** Runs one command to its end and returns its stderr; exit 0 and 1 (an unhappy {@code why}) are answers. */
   private String run(List<String> command, String path) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("KUBECONFIG", cp.kubeconfig().toString());
+    builder.environment().put("KUBECONFIG", bench.cp.kubeconfig().toString());
     builder.environment().put("PATH", path);
     try {
       Process p = builder.start();

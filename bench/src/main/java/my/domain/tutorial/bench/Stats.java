@@ -1,5 +1,6 @@
 package my.domain.tutorial.bench;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ record Stats(int samples, double p50, double p90, double p99, double max) {
     return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
   }
 
+  /** The JSON shape: rounded, with units in the names. */
+  @JsonValue
   Map<String, Object> asMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("samples", samples);
@@ -38,5 +41,4 @@ record Stats(int samples, double p50, double p90, double p99, double max) {
   public String toString() {
     return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", p50, p90, p99, max, samples);
   }
-
 }

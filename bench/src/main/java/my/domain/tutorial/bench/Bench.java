@@ -1,0 +1,66 @@
+package my.domain.tutorial.bench;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.controlplane.ControlPlaneConfig;
+
+/**
+ * What every scenario works on: the control plane, an admin client, the timestamping watch, the
+ * table, and the operator process, which the restart scenario replaces.
+ */
+final class Bench implements AutoCloseable {
+  static final Duration LONG = Duration.ofMinutes(5);
+  static final List<String> SCALE_NAMESPACES = IntStream.range(0, 10).mapToObj(i -> "bench-" + i).toList();
+
+  final ControlPlane cp;
+  final KubernetesClient admin;
+  final FooWatch watch;
+  final Table table;
+  final Path repo;
+  private final Path operatorJar;
+  private final Path logDir;
+  private OperatorProcess operator;
+
+  Bench(ControlPlane cp, KubernetesClient admin, FooWatch watch, Table table, Path repo, Path operatorJar,
+      Path logDir) {
+    this.cp = cp;
+    this.admin = admin;
+    this.watch = watch;
+    this.table = table;
+    this.repo = repo;
+    this.operatorJar = operatorJar;
+    this.logDir = logDir;
+  }
+
+  OperatorProcess operator() {
+    if (operator == null) {
+      throw new IllegalStateException("the operator is not running");
+    }
+    return operator;
+  }
+
+  /** Starts the operator, stopping the running one first; returns the new one. */
+  OperatorProcess restartOperator() {
+    close();
+    operator = OperatorProcess.start(operatorJar, cp.kubeconfig(), logDir.resolve("operator.log"),
+        ControlPlaneConfig.freePort(), ControlPlaneConfig.freePort());
+    return operator;
+  }
+
+  /** The namespace of the i-th Foo of a scale run. */
+  static String scaleNamespace(int i) {
+    return SCALE_NAMESPACES.get(i % SCALE_NAMESPACES.size());
+  }
+
+  @Override
+  public void close() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+  }
+}
