@@ -45,7 +45,7 @@ class DeployManifestsTest {
             "tutorial.my.domain/foos:get,list,watch",
             "tutorial.my.domain/foos/status:update",
             "/pods:list,watch",
-            "/events:create,patch");
+            "/events:create,get,patch");
   }
 
   @Test
