@@ -15,6 +15,7 @@ import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.FooTable;
 import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.output.SortBy;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,10 @@ public final class GetCommand implements Callable<Integer> {
       description = "Add a column with the value of each of these labels (comma-separated, repeatable).")
   List<String> labelColumns = new ArrayList<>();
 
+  @Option(names = "--sort-by", paramLabel = "JSONPATH",
+      description = "Sort the Foos by this field, as kubectl: --sort-by .spec.name, --sort-by '{.metadata.name}'.")
+  String sortBy;
+
   @Mixin
   AllNamespacesOption all = new AllNamespacesOption();
 
@@ -82,6 +87,9 @@ public final class GetCommand implements Callable<Integer> {
       throw PluginException.usage("Foos cannot be named together with -l/--selector or --field-selector; name them,"
           + " or select them");
     }
+    if (sortBy != null) {
+      SortBy.parse(sortBy);
+    }
     try (Cluster c = plugin.clients().connect(cluster)) {
       FooReads reads = new FooReads(c);
       List<Foo> foos = new ArrayList<>();
@@ -102,7 +110,7 @@ public final class GetCommand implements Callable<Integer> {
           }
         }
       }
-      print(foos, c.namespace());
+      print(sortBy == null ? foos : SortBy.sort(foos, sortBy), c.namespace());
       missing.forEach(m -> plugin.err().println("error: " + m.getMessage()));
       return missing.isEmpty() ? ExitCodes.OK : ExitCodes.FOO_NOT_FOUND;
     }

@@ -66,7 +66,10 @@ class GetFlagsIT {
         List.of("-L", "tier,app.kubernetes.io/name"),
         // Not -o wide: the plugin's wide table adds a MESSAGE column kubectl's has not (the CRD has no such column).
         List.of("-L", "tier", "--label-columns", "app.kubernetes.io/name", "--show-labels"),
-        List.of("-l", "tier=none"));
+        List.of("-l", "tier=none"),
+        List.of("--sort-by", ".spec.name"),
+        List.of("--sort-by", "{.metadata.name}", "--no-headers"),
+        List.of("--sort-by", ".metadata.labels.kf-test", "-o", "name"));
     for (List<String> flags : flagSets) {
       Result plugin = kubectl.run(args(List.of("foo", "get", "-n", ns.name()), flags));
       Result reference = kubectl.run(args(List.of("get", "foos", "-n", ns.name()), flags));
