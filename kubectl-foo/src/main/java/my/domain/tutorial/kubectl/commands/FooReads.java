@@ -1,5 +1,7 @@
 package my.domain.tutorial.kubectl.commands;
 
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Comparator;
 import java.util.List;
@@ -27,10 +29,17 @@ final class FooReads {
   }
 
   List<Foo> list(boolean allNamespaces) {
+    return list(allNamespaces, null, null);
+  }
+
+  /** Foos matching a label and a field selector (either may be null), filtered by the API server as kubectl's are. */
+  List<Foo> list(boolean allNamespaces, String labelSelector, String fieldSelector) {
     String where = allNamespaces ? "all namespaces" : "namespace " + cluster.namespace();
+    ListOptions options = new ListOptionsBuilder().withLabelSelector(labelSelector).withFieldSelector(fieldSelector)
+        .build();
     return call("list foos in " + where, () -> (allNamespaces
-        ? cluster.client().resources(Foo.class).inAnyNamespace().list()
-        : cluster.client().resources(Foo.class).inNamespace(cluster.namespace()).list()).getItems().stream()
+        ? cluster.client().resources(Foo.class).inAnyNamespace().list(options)
+        : cluster.client().resources(Foo.class).inNamespace(cluster.namespace()).list(options)).getItems().stream()
         .sorted(Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
             .thenComparing(f -> f.getMetadata().getName()))
         .toList());

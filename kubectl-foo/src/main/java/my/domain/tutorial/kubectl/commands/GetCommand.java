@@ -1,5 +1,6 @@
 package my.domain.tutorial.kubectl.commands;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +15,17 @@ import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.FooTable;
 import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.output.SortBy;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-A]}. */
+/**
+ * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [--field-selector SELECTOR]
+ * [--no-headers] [--show-labels] [-L KEY,...] [-A]}.
+ */
 @Command(name = "get", sortOptions = false,
     description = "List Foos, or show the named ones: NAME FRIEND HAPPY REASON AGE, as kubectl get does.")
 public final class GetCommand implements Callable<Integer> {
@@ -37,6 +42,29 @@ public final class GetCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "wide, yaml, json or name.")
   Output output;
+
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
+      description = "Only Foos whose labels match, as kubectl: -l app=x, -l 'tier in (a,b)', -l '!canary'.")
+  String selector;
+
+  @Option(names = "--field-selector", paramLabel = "SELECTOR",
+      description = "Only Foos whose fields match: --field-selector spec.name=jack (also metadata.name,"
+          + " metadata.namespace; =, == and != joined by commas).")
+  String fieldSelector;
+
+  @Option(names = "--no-headers", description = "Print the table without its header row.")
+  boolean noHeaders;
+
+  @Option(names = "--show-labels", description = "Add a LABELS column with every label of each Foo.")
+  boolean showLabels;
+
+  @Option(names = {"-L", "--label-columns"}, paramLabel = "KEY", split = ",",
+      description = "Add a column with the value of each of these labels (comma-separated, repeatable).")
+  List<String> labelColumns = new ArrayList<>();
+
+  @Option(names = "--sort-by", paramLabel = "JSONPATH",
+      description = "Sort the Foos by this field, as kubectl: --sort-by .spec.name, --sort-by '{.metadata.name}'.")
+  String sortBy;
 
   @Mixin
   AllNamespacesOption all = new AllNamespacesOption();
@@ -55,12 +83,19 @@ public final class GetCommand implements Callable<Integer> {
       throw PluginException.usage("a Foo cannot be fetched by name across all namespaces; drop -A, or pass -n"
           + " NAMESPACE");
     }
+    if (!names.isEmpty() && (selector != null || fieldSelector != null)) {
+      throw PluginException.usage("Foos cannot be named together with -l/--selector or --field-selector; name them,"
+          + " or select them");
+    }
+    if (sortBy != null) {
+      SortBy.parse(sortBy);
+    }
     try (Cluster c = plugin.clients().connect(cluster)) {
       FooReads reads = new FooReads(c);
       List<Foo> foos = new ArrayList<>();
       List<PluginException> missing = new ArrayList<>();
       if (names.isEmpty()) {
-        foos.addAll(reads.list(all.allNamespaces()));
+        foos.addAll(selected(reads));
       } else {
         for (String n : names) {
           Optional<Foo> foo = reads.get(n);
@@ -75,7 +110,7 @@ public final class GetCommand implements Callable<Integer> {
           }
         }
       }
-      print(foos, c.namespace());
+      print(sortBy == null ? foos : SortBy.sort(foos, sortBy), c.namespace());
       missing.forEach(m -> plugin.err().println("error: " + m.getMessage()));
       return missing.isEmpty() ? ExitCodes.OK : ExitCodes.FOO_NOT_FOUND;
     }
@@ -101,6 +136,23 @@ public final class GetCommand implements Callable<Integer> {
       }
       return;
     }
-    plugin.out().print(FooTable.render(foos, all.allNamespaces(), output == Output.wide, plugin.clock().instant()));
+    plugin.out().print(FooTable.render(foos, new FooTable.Columns(all.allNamespaces(), output == Output.wide,
+        !noHeaders, labelColumns.stream().filter(l -> !l.isEmpty()).toList(), showLabels), plugin.clock().instant()));
+  }
+
+  /** A selector the API server cannot parse is the user's to fix: exit 2 with the server's reason. */
+  private List<Foo> selected(FooReads reads) {
+    try {
+      return reads.list(all.allNamespaces(), selector, fieldSelector);
+    } catch (PluginException e) {
+      if ((selector != null || fieldSelector != null) && e.getCause() instanceof KubernetesClientException k
+          && k.getCode() == 400) {
+        String reason = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage()
+            : k.getMessage();
+        throw new PluginException(ExitCodes.USAGE, "invalid selector: " + reason.replaceAll("\\s*\\R\\s*", " ")
+            + "; see 'kubectl foo get --help'", k);
+      }
+      throw e;
+    }
   }
 }

@@ -36,6 +36,16 @@ public final class ClusterNames implements Completer.Source {
     return clients.contexts(options);
   }
 
+  @Override
+  public List<String> clusters(ClusterOptions options) {
+    return clients.clusters(options);
+  }
+
+  @Override
+  public List<String> users(ClusterOptions options) {
+    return clients.users(options);
+  }
+
   private List<String> names(ClusterOptions options, Function<Cluster, List<? extends HasMetadata>> list) {
     try (Cluster c = clients.connect(options)) {
       return list.apply(c).stream().map(o -> o.getMetadata().getName()).toList();

@@ -1,10 +1,8 @@
 package my.domain.tutorial.kubectl.completion;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -31,6 +29,14 @@ public final class Completer {
     List<String> namespaces(ClusterOptions options);
 
     List<String> contexts(ClusterOptions options);
+
+    default List<String> clusters(ClusterOptions options) {
+      return List.of();
+    }
+
+    default List<String> users(ClusterOptions options) {
+      return List.of();
+    }
   }
 
   /** The answer: candidates (value, or value TAB description) and the directive. */
@@ -41,6 +47,8 @@ public final class Completer {
       return out.append(':').append(directive).append('\n').toString();
     }
   }
+
+  private static final CommandSpec CONNECTION_FLAGS = CommandSpec.forAnnotatedObject(new ClusterOptions());
 
   private Completer() {
   }
@@ -81,8 +89,7 @@ public final class Completer {
         positionals++;
       }
     }
-    ClusterOptions cluster = new ClusterOptions(values.get("--namespace"), values.get("--context"),
-        Optional.ofNullable(values.get("--kubeconfig")).map(Path::of).orElse(null), "3s");
+    ClusterOptions cluster = clusterOptions(values);
 
     if (pending != null) {
       return values(pending, toComplete, "", cluster, source);
@@ -128,6 +135,9 @@ public final class Completer {
     List<String> candidates = switch (option.longestName()) {
       case "--namespace", "--operator-namespace" -> source.namespaces(cluster);
       case "--context" -> source.contexts(cluster);
+      case "--cluster" -> source.clusters(cluster);
+      case "--user" -> source.users(cluster);
+      case "--certificate-authority", "--client-certificate", "--client-key" -> null;
       case "--friend" -> source.podNames(cluster);
       case "--kubeconfig" -> null;
       default -> {
@@ -142,6 +152,22 @@ public final class Completer {
       return new Result(List.of(), DEFAULT);
     }
     return new Result(filter(candidates, typed, prefix), NO_FILE_COMP);
+  }
+
+  /** The connection flags typed so far, so that names come from the cluster the command will talk to. */
+  private static ClusterOptions clusterOptions(Map<String, String> values) {
+    List<String> args = new ArrayList<>();
+    values.forEach((name, value) -> {
+      if (CONNECTION_FLAGS.findOption(name) != null && !name.equals("--request-timeout")) {
+        args.add(name + "=" + value);
+      }
+    });
+    args.add("--request-timeout=3s");
+    try {
+      return ClusterOptions.parse(args.toArray(String[]::new));
+    } catch (RuntimeException badValue) {
+      return new ClusterOptions(null, null, null, "3s");
+    }
   }
 
   private static List<String> filter(List<String> candidates, String typed, String prefix) {

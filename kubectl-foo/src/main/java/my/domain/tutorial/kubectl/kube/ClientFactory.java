@@ -13,4 +13,14 @@ public interface ClientFactory {
 
   /** The context names the kubeconfig knows (for completion); empty when there is no kubeconfig. */
   List<String> contexts(ClusterOptions options);
+
+  /** The cluster names the kubeconfig knows (for completion of --cluster). */
+  default List<String> clusters(ClusterOptions options) {
+    return List.of();
+  }
+
+  /** The user names the kubeconfig knows (for completion of --user). */
+  default List<String> users(ClusterOptions options) {
+    return List.of();
+  }
 }

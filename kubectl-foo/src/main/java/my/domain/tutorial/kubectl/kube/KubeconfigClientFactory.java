@@ -1,5 +1,8 @@
 package my.domain.tutorial.kubectl.kube;
 
+import io.fabric8.kubernetes.api.model.Context;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -54,24 +57,50 @@ public final class KubeconfigClientFactory implements ClientFactory {
   }
 
   @Override
+  public List<String> clusters(ClusterOptions options) {
+    try {
+      return load(options).getClusters().stream().map(NamedCluster::getName).toList();
+    } catch (PluginException noUsableKubeconfig) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public List<String> users(ClusterOptions options) {
+    try {
+      return load(options).getUsers().stream().map(NamedAuthInfo::getName).toList();
+    } catch (PluginException noUsableKubeconfig) {
+      return List.of();
+    }
+  }
+
+  @Override
   public Cluster connect(ClusterOptions options) {
     Optional<Duration> timeout = RequestTimeout.parse(options.requestTimeout());
     options.namespace().ifPresent(Names::requireNamespace);
-    io.fabric8.kubernetes.api.model.Config merged = load(options);
-    NamedContext context = selectedContext(merged, options).orElseThrow(() -> options.context().isPresent()
+    ConnectionOverrides.check(options);
+    io.fabric8.kubernetes.api.model.Config merged = load(options, options.server().isPresent());
+    NamedContext context = selectedContext(merged, options)
+        .or(() -> options.server().isPresent() && options.context().isEmpty()
+            ? Optional.of(new NamedContext(new Context(), ""))
+            : Optional.empty())
+        .orElseThrow(() -> options.context().isPresent()
         ? new PluginException(ExitCodes.CLUSTER_UNUSABLE, "context \"" + options.context().get()
             + "\" is not in the kubeconfig (" + KubeconfigFiles.describe(options.kubeconfig(), env) + "); use one of: "
             + String.join(", ", merged.getContexts().stream().map(NamedContext::getName).toList()))
         : new PluginException(ExitCodes.CLUSTER_UNUSABLE, "the kubeconfig ("
             + KubeconfigFiles.describe(options.kubeconfig(), env) + ") has no current context; pass --context NAME"
             + " or run: kubectl config use-context NAME"));
+    io.fabric8.kubernetes.api.model.Config effective = ConnectionOverrides.apply(merged, context, options,
+        KubeconfigFiles.describe(options.kubeconfig(), env));
     Config config;
     try {
-      config = Config.fromKubeconfig(context.getName(), Serialization.asYaml(merged), null);
+      config = Config.fromKubeconfig(effective.getCurrentContext(), Serialization.asYaml(effective), null);
     } catch (RuntimeException e) {
       throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot use context \"" + context.getName()
           + "\" of the kubeconfig: " + oneLine(e) + "; fix it, or pick another with --context", e);
     }
+    ConnectionOverrides.impersonate(config, effective.getUsers().get(0).getUser(), options);
     String namespace = options.namespace()
         .or(() -> Optional.ofNullable(context.getContext().getNamespace()).filter(ns -> !ns.isEmpty()))
         .orElse("default");
@@ -90,6 +119,11 @@ public final class KubeconfigClientFactory implements ClientFactory {
   }
 
   private io.fabric8.kubernetes.api.model.Config load(ClusterOptions options) {
+    return load(options, false);
+  }
+
+  /** The merged kubeconfig; with {@code mayBeAbsent} (a --server is given) an empty one when there is none. */
+  private io.fabric8.kubernetes.api.model.Config load(ClusterOptions options, boolean mayBeAbsent) {
     List<Path> files = KubeconfigFiles.locate(options.kubeconfig(), env);
     if (options.kubeconfig().isPresent() && !Files.isRegularFile(options.kubeconfig().get())) {
       throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "the kubeconfig file " + options.kubeconfig().get()
@@ -106,6 +140,9 @@ public final class KubeconfigClientFactory implements ClientFactory {
               + oneLine(e) + "; fix the file or point KUBECONFIG/--kubeconfig elsewhere", e);
         }
       }
+    }
+    if (sources.isEmpty() && mayBeAbsent && options.kubeconfig().isEmpty()) {
+      return KubeconfigMerger.merge(List.of());
     }
     if (sources.isEmpty()) {
       throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "no kubeconfig found ("

@@ -17,8 +17,18 @@ public final class Table {
   }
 
   public static String render(List<String> headers, List<List<String>> rows) {
+    return render(headers, rows, true);
+  }
+
+  /**
+   * Without {@code withHeaders} the header row is neither printed nor counted in the widths, as with
+   * {@code kubectl get --no-headers}.
+   */
+  public static String render(List<String> headers, List<List<String>> rows, boolean withHeaders) {
     List<List<String>> all = new ArrayList<>();
-    all.add(headers);
+    if (withHeaders) {
+      all.add(headers);
+    }
     all.addAll(rows);
     int columns = headers.size();
     int[] widths = new int[columns];

@@ -39,6 +39,16 @@ class CompleterTest {
     public List<String> contexts(ClusterOptions o) {
       return List.of("kind-a", "prod");
     }
+
+    @Override
+    public List<String> clusters(ClusterOptions o) {
+      return List.of("kind-a-cluster", "prod-cluster");
+    }
+
+    @Override
+    public List<String> users(ClusterOptions o) {
+      return List.of("admin", "jane");
+    }
   };
 
   @Test
@@ -86,6 +96,29 @@ class CompleterTest {
   @Test
   void theKubeconfigFlagFallsBackToFileNames() {
     assertThat(complete("get", "--kubeconfig", "")).isEqualTo(":0\n");
+  }
+
+  @Test
+  void theConnectionFlagsCompleteWithTheirValues() {
+    assertThat(complete("get", "--as").lines().map(l -> l.split("\t")[0]))
+        .containsExactlyInAnyOrder("--as", "--as-group", "--as-uid", ":4");
+    assertThat(complete("friends", "--c").lines().map(l -> l.split("\t")[0])).contains("--context", "--cluster",
+        "--certificate-authority", "--client-certificate", "--client-key");
+    assertThat(complete("get", "--cluster", "")).isEqualTo("kind-a-cluster\nprod-cluster\n:4\n");
+    assertThat(complete("get", "--user=j")).isEqualTo("--user=jane\n:4\n");
+    assertThat(complete("get", "--certificate-authority", "")).as("file names").isEqualTo(":0\n");
+  }
+
+  @Test
+  void namesCompleteFromTheClusterTheTypedConnectionFlagsSelect() {
+    complete("get", "-s", "https://other:6443", "--as=jane", "--token", "t", "--insecure-skip-tls-verify", "fo");
+
+    assertThat(asked).singleElement().satisfies(o -> {
+      assertThat(o.server()).contains("https://other:6443");
+      assertThat(o.as()).contains("jane");
+      assertThat(o.token()).contains("t");
+      assertThat(o.requestTimeout()).isEqualTo("3s");
+    });
   }
 
   @Test
