@@ -4,7 +4,7 @@ MVN ?= ./mvnw -B --no-transfer-progress
 RUN_CP = local-run/target/local-run-0.1.0-SNAPSHOT.jar:local-run/target/lib/*
 BENCH_CP = bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*
 
-.PHONY: help build test unit control-plane olm lint run bench clean
+.PHONY: help build test unit control-plane olm lint run bench fmt clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ endif
 run: control-plane ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it)
 	$(MVN) -q -DskipTests install -pl local-run -am
 	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
+
+fmt: ## format the Java sources (google-java-format through Spotless; every build checks it)
+	$(MVN) -q spotless:apply
 
 clean: ## remove build outputs (the control-plane cache and local cluster data stay)
 	$(MVN) clean
