@@ -11,15 +11,21 @@ import java.time.Duration;
 public final class OperatorDefaults {
   /** The Namespace of the shipped manifests, where the Deployment and the leader Lease live. */
   public static final String NAMESPACE = "foo-system";
+
   /** The ServiceAccount of the shipped manifests. */
   public static final String SERVICE_ACCOUNT = "foo-operator";
+
   /** The leader-election Lease's name. */
   public static final String LEASE_NAME = "foo-operator-leader";
+
   /** How long a Lease is valid without renewal. */
   public static final Duration LEASE_DURATION = Duration.ofSeconds(15);
-  /** The deploy manifests' folder inside the operator jar, as a class-loader resource path (no leading slash). */
+
+  /**
+   * The deploy manifests' folder inside the operator jar, as a class-loader resource path (no
+   * leading slash).
+   */
   public static final String MANIFESTS = "META-INF/foo-operator/kubernetes/";
 
-  private OperatorDefaults() {
-  }
+  private OperatorDefaults() {}
 }

@@ -14,7 +14,8 @@ import my.domain.tutorial.controlplane.ControlPlaneConfig;
  */
 final class Bench implements AutoCloseable {
   static final Duration LONG = Duration.ofMinutes(5);
-  static final List<String> SCALE_NAMESPACES = IntStream.range(0, 10).mapToObj(i -> "bench-" + i).toList();
+  static final List<String> SCALE_NAMESPACES =
+      IntStream.range(0, 10).mapToObj(i -> "bench-" + i).toList();
 
   final ControlPlane cp;
   final KubernetesClient admin;
@@ -25,7 +26,13 @@ final class Bench implements AutoCloseable {
   private final Path logDir;
   private OperatorProcess operator;
 
-  Bench(ControlPlane cp, KubernetesClient admin, FooWatch watch, Table table, Path repo, Path operatorJar,
+  Bench(
+      ControlPlane cp,
+      KubernetesClient admin,
+      FooWatch watch,
+      Table table,
+      Path repo,
+      Path operatorJar,
       Path logDir) {
     this.cp = cp;
     this.admin = admin;
@@ -46,8 +53,13 @@ final class Bench implements AutoCloseable {
   /** Starts the operator, stopping the running one first; returns the new one. */
   OperatorProcess restartOperator() {
     close();
-    operator = OperatorProcess.start(operatorJar, cp.kubeconfig(), logDir.resolve("operator.log"),
-        ControlPlaneConfig.freePort(), ControlPlaneConfig.freePort());
+    operator =
+        OperatorProcess.start(
+            operatorJar,
+            cp.kubeconfig(),
+            logDir.resolve("operator.log"),
+            ControlPlaneConfig.freePort(),
+            ControlPlaneConfig.freePort());
     return operator;
   }
 

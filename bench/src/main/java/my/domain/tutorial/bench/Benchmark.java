@@ -43,15 +43,20 @@ public final class Benchmark {
     Path jar = operatorJar(repo);
     Table table = new Table(System.out::println);
 
-    try (ControlPlane cp = ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway())) {
+    try (ControlPlane cp =
+        ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway())) {
       Config config = cp.adminConfig();
       config.setMaxConcurrentRequests(64);
       config.setMaxConcurrentRequestsPerHost(32);
       config.setRequestTimeout(60_000);
       try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(config).build()) {
         ClusterResources.installCrd(admin, FooCrd.RESOURCE);
-        for (String ns : Stream.concat(Bench.SCALE_NAMESPACES.stream(), Stream.of("latency", "cost", "churn")).toList()) {
-          admin.resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+        for (String ns :
+            Stream.concat(Bench.SCALE_NAMESPACES.stream(), Stream.of("latency", "cost", "churn"))
+                .toList()) {
+          admin
+              .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+              .create();
         }
         try (FooWatch watch = new FooWatch(admin);
             Bench bench = new Bench(cp, admin, watch, table, repo, jar, out.getParent())) {
@@ -83,39 +88,69 @@ public final class Benchmark {
     for (int n : parameters.scales()) {
       scales.add(new ScaleScenario(bench).run(n, n == largest ? parameters.costOps() : 0));
     }
-    PluginTimer.Result plugin = scales.stream().map(ScaleScenario.Result::plugin).filter(Objects::nonNull)
-        .findFirst().orElseGet(this::pluginSkipped);
+    PluginTimer.Result plugin =
+        scales.stream()
+            .map(ScaleScenario.Result::plugin)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElseGet(this::pluginSkipped);
 
     // Again at 100 Foos with a warm JIT: the fair baseline. The operator was restarted during the
     // largest run, so its JVM is fresh here: warm it up with as many events first.
-    List<CostPerEventScenario.Result> warmup = List.of(
-        cost.measure("cost", costPods, "cost per event at 100 warmup"),
-        cost.measure("cost", costPods, "cost per event at 100 warmup"));
-    CostPerEventScenario.Result cost100warm = cost.measure("cost", costPods, "cost per event at 100 warm");
-    BenchmarkResults.CostRatio ratio = scales.stream().map(ScaleScenario.Result::costPerEvent)
-        .filter(Objects::nonNull).findFirst().map(big -> costRatio(largest, big, cost100warm)).orElse(null);
-    return new BenchmarkResults(Machine.current(), parameters, startup, latency.podCreatedToHappy(),
-        latency.podDeletedToUnhappy(), cost100, churn, scales, plugin, warmup, cost100warm, ratio);
+    List<CostPerEventScenario.Result> warmup =
+        List.of(
+            cost.measure("cost", costPods, "cost per event at 100 warmup"),
+            cost.measure("cost", costPods, "cost per event at 100 warmup"));
+    CostPerEventScenario.Result cost100warm =
+        cost.measure("cost", costPods, "cost per event at 100 warm");
+    BenchmarkResults.CostRatio ratio =
+        scales.stream()
+            .map(ScaleScenario.Result::costPerEvent)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .map(big -> costRatio(largest, big, cost100warm))
+            .orElse(null);
+    return new BenchmarkResults(
+        Machine.current(),
+        parameters,
+        startup,
+        latency.podCreatedToHappy(),
+        latency.podDeletedToUnhappy(),
+        cost100,
+        churn,
+        scales,
+        plugin,
+        warmup,
+        cost100warm,
+        ratio);
   }
 
-  private BenchmarkResults.CostRatio costRatio(int largest, CostPerEventScenario.Result big,
-      CostPerEventScenario.Result warm) {
+  private BenchmarkResults.CostRatio costRatio(
+      int largest, CostPerEventScenario.Result big, CostPerEventScenario.Result warm) {
     double ratio = big.cpuMsPerEvent() / warm.cpuMsPerEvent();
-    bench.table.row("cost per event " + largest + " vs 100 Foos", String.format("%.2fx CPU", ratio), "target <= 1.5x");
+    bench.table.row(
+        "cost per event " + largest + " vs 100 Foos",
+        String.format("%.2fx CPU", ratio),
+        "target <= 1.5x");
     return new BenchmarkResults.CostRatio(largest, Stats.round(ratio));
   }
 
   /** Said, not silent: the plugin is timed over the Foos of that one scale. */
   private PluginTimer.Result pluginSkipped() {
-    String why = "FOO_BENCH_SCALES has no " + PluginTimer.SCALE + ", the scale the plugin is timed at";
+    String why =
+        "FOO_BENCH_SCALES has no " + PluginTimer.SCALE + ", the scale the plugin is timed at";
     bench.table.row("plugin", "skipped: " + why, "");
     return PluginTimer.Result.skipped(why);
   }
 
   private static Path operatorJar(Path repo) throws IOException {
     try (var files = Files.list(repo.resolve("operator/target"))) {
-      return files.filter(f -> f.getFileName().toString().matches("operator-.*\\.jar")
-          && !f.getFileName().toString().contains("sources")).findFirst()
+      return files
+          .filter(
+              f ->
+                  f.getFileName().toString().matches("operator-.*\\.jar")
+                      && !f.getFileName().toString().contains("sources"))
+          .findFirst()
           .orElseThrow(() -> new IllegalStateException("build the operator first: make build"));
     }
   }

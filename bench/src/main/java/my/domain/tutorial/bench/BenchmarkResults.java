@@ -11,25 +11,33 @@ import java.util.List;
 
 /**
  * Every figure of one run. Snake case would write {@code costPerEventAt100} as {@code
- * cost_per_event_at100}: those names are given. {@code costPerEventAt100Warmup} holds the runs that warm a freshly
- * restarted operator's JIT before {@code costPerEventAt100Warm} is measured; {@code costPerEventRatio}
- * is null when no scale ran the cost scenario (no scales at all).
+ * cost_per_event_at100}: those names are given. {@code costPerEventAt100Warmup} holds the runs that
+ * warm a freshly restarted operator's JIT before {@code costPerEventAt100Warm} is measured; {@code
+ * costPerEventRatio} is null when no scale ran the cost scenario (no scales at all).
  */
-record BenchmarkResults(Machine machine, Parameters parameters, long startupToReadyEmptyMs,
-    Stats latencyPodCreatedToHappy, Stats latencyPodDeletedToUnhappy,
+record BenchmarkResults(
+    Machine machine,
+    Parameters parameters,
+    long startupToReadyEmptyMs,
+    Stats latencyPodCreatedToHappy,
+    Stats latencyPodDeletedToUnhappy,
     @JsonProperty("cost_per_event_at_100") CostPerEventScenario.Result costPerEventAt100,
-    ChurnScenario.Result verdictNeutralChurn, List<ScaleScenario.Result> scaleRuns, PluginTimer.Result plugin,
-    @JsonProperty("cost_per_event_at_100_warmup") List<CostPerEventScenario.Result> costPerEventAt100Warmup,
+    ChurnScenario.Result verdictNeutralChurn,
+    List<ScaleScenario.Result> scaleRuns,
+    PluginTimer.Result plugin,
+    @JsonProperty("cost_per_event_at_100_warmup")
+        List<CostPerEventScenario.Result> costPerEventAt100Warmup,
     @JsonProperty("cost_per_event_at_100_warm") CostPerEventScenario.Result costPerEventAt100Warm,
     CostRatio costPerEventRatio) {
 
   /** CPU per event at the largest scale over that at 100 Foos with a warm JIT. */
   record CostRatio(int largestFoos, double ratio) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   String toJson() {
     try {

@@ -12,7 +12,11 @@ import my.domain.tutorial.controlplane.Poll;
  * operator's idle CPU over as long a time taken off.
  */
 final class CostPerEventScenario {
-  record Result(int foosPresent, int podEvents, double reconcilesPerEvent, double cpuMsPerEvent,
+  record Result(
+      int foosPresent,
+      int podEvents,
+      double reconcilesPerEvent,
+      double cpuMsPerEvent,
       double idleCpuMsSubtracted) {}
 
   private final Bench bench;
@@ -30,7 +34,9 @@ final class CostPerEventScenario {
     bench.watch.awaitCount(s -> Boolean.TRUE.equals(s.happy()), foos, Bench.LONG);
   }
 
-  /** Deletes and recreates the friend pod of foo-i in {@code ns} for each i: two pod events each. */
+  /**
+   * Deletes and recreates the friend pod of foo-i in {@code ns} for each i: two pod events each.
+   */
   Result measure(String ns, int[] indexes, String label) {
     var admin = bench.admin;
     var watch = bench.watch;
@@ -44,7 +50,11 @@ final class CostPerEventScenario {
       String pod = "pod-" + i;
       String foo = "foo-" + i;
       admin.pods().inNamespace(ns).withName(pod).withGracePeriod(0).delete();
-      admin.pods().inNamespace(ns).withName(pod).waitUntilCondition(p -> p == null, 30, TimeUnit.SECONDS);
+      admin
+          .pods()
+          .inNamespace(ns)
+          .withName(pod)
+          .waitUntilCondition(p -> p == null, 30, TimeUnit.SECONDS);
       watch.awaitReason(ns, foo, Reason.FriendNotFound.name(), Bench.LONG);
       CompletableFuture<Long> happy = watch.next(ns, foo, true);
       admin.resource(Workload.pod(ns, pod)).create();
@@ -60,19 +70,31 @@ final class CostPerEventScenario {
     Waits.sleep(wall / 1_000_000);
     double idleMs = (operator.cpuTime().toNanos() - idle0.toNanos()) / 1e6;
     double cpuMs = Math.max(0, busyMs - idleMs);
-    Result result = new Result(foosPresent, events, Stats.round(reconciles / events), Stats.round(cpuMs / events),
-        Stats.round(idleMs));
-    bench.table.row(label + " (" + foosPresent + " Foos)",
-        String.format("%.2f reconciles, %.2f ms CPU", reconciles / events, cpuMs / events), "");
+    Result result =
+        new Result(
+            foosPresent,
+            events,
+            Stats.round(reconciles / events),
+            Stats.round(cpuMs / events),
+            Stats.round(idleMs));
+    bench.table.row(
+        label + " (" + foosPresent + " Foos)",
+        String.format("%.2f reconciles, %.2f ms CPU", reconciles / events, cpuMs / events),
+        "");
     return result;
   }
 
-  /** Background work (GC, a big deletion's aftermath) would be billed to the events measured next. */
+  /**
+   * Background work (GC, a big deletion's aftermath) would be billed to the events measured next.
+   */
   private static void awaitQuiet(OperatorProcess operator) {
-    Poll.until(() -> {
-      long before = operator.cpuTime().toMillis();
-      Waits.sleep(1000);
-      return operator.cpuTime().toMillis() - before < 20;
-    }, Bench.LONG, Duration.ZERO);
+    Poll.until(
+        () -> {
+          long before = operator.cpuTime().toMillis();
+          Waits.sleep(1000);
+          return operator.cpuTime().toMillis() - before < 20;
+        },
+        Bench.LONG,
+        Duration.ZERO);
   }
 }

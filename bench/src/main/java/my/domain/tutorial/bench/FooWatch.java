@@ -10,17 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.controlplane.Poll;
 
 /**
  * What a user watching Foos sees, timestamped on receipt: each Foo's latest verdict, how many
  * verdict transitions arrived, and futures that complete when a Foo reaches a given happiness.
  */
 final class FooWatch implements AutoCloseable {
-  record Seen(Boolean happy, String reason, long generation, Long observedGeneration) {
-  }
+  record Seen(Boolean happy, String reason, long generation, Long observedGeneration) {}
 
   private final Map<String, Seen> latest = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Long>> waiters = new ConcurrentHashMap<>();
@@ -29,34 +28,47 @@ final class FooWatch implements AutoCloseable {
   private final SharedIndexInformer<Foo> informer;
 
   FooWatch(KubernetesClient client) {
-    informer = client.resources(Foo.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Foo foo) {
-        seen(foo);
-      }
+    informer =
+        client
+            .resources(Foo.class)
+            .inAnyNamespace()
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(Foo foo) {
+                    seen(foo);
+                  }
 
-      @Override
-      public void onUpdate(Foo old, Foo foo) {
-        seen(foo);
-      }
+                  @Override
+                  public void onUpdate(Foo old, Foo foo) {
+                    seen(foo);
+                  }
 
-      @Override
-      public void onDelete(Foo foo, boolean unknown) {
-        latest.remove(key(foo));
-      }
-    }, 0);
+                  @Override
+                  public void onDelete(Foo foo, boolean unknown) {
+                    latest.remove(key(foo));
+                  }
+                },
+                0);
   }
 
   private void seen(Foo foo) {
     long now = System.nanoTime();
     String key = key(foo);
     var status = foo.getStatus();
-    Seen seen = new Seen(status == null ? null : status.getHappy(),
-        status == null ? null : status.condition(FooCondition.HAPPY).map(c -> c.getReason()).orElse(null),
-        foo.getMetadata().getGeneration(), status == null ? null : status.getObservedGeneration());
+    Seen seen =
+        new Seen(
+            status == null ? null : status.getHappy(),
+            status == null
+                ? null
+                : status.condition(FooCondition.HAPPY).map(c -> c.getReason()).orElse(null),
+            foo.getMetadata().getGeneration(),
+            status == null ? null : status.getObservedGeneration());
     Seen before = latest.put(key, seen);
-    if (seen.happy() != null && (before == null || !Objects.equals(before.happy(), seen.happy())
-        || !Objects.equals(before.reason(), seen.reason()))) {
+    if (seen.happy() != null
+        && (before == null
+            || !Objects.equals(before.happy(), seen.happy())
+            || !Objects.equals(before.reason(), seen.reason()))) {
       transitions.incrementAndGet();
       if (before == null || !Objects.equals(before.happy(), seen.happy())) {
         flips.incrementAndGet();
@@ -72,7 +84,9 @@ final class FooWatch implements AutoCloseable {
     return foo.getMetadata().getNamespace() + "/" + foo.getMetadata().getName();
   }
 
-  /** Register before acting: completes with the receipt time (nanoTime) of the first matching event. */
+  /**
+   * Register before acting: completes with the receipt time (nanoTime) of the first matching event.
+   */
   CompletableFuture<Long> next(String namespace, String name, boolean happy) {
     CompletableFuture<Long> future = new CompletableFuture<>();
     String key = namespace + "/" + name + "=" + happy;
@@ -97,11 +111,15 @@ final class FooWatch implements AutoCloseable {
 
   /** Waits until one Foo's latest verdict has the given reason. */
   void awaitReason(String namespace, String name, String reason, Duration timeout) {
-    if (!Poll.until(() -> {
-      Seen seen = latest(namespace, name);
-      return seen != null && reason.equals(seen.reason());
-    }, timeout, Duration.ofMillis(2))) {
-      throw new IllegalStateException(namespace + "/" + name + " did not reach " + reason + " within " + timeout);
+    if (!Poll.until(
+        () -> {
+          Seen seen = latest(namespace, name);
+          return seen != null && reason.equals(seen.reason());
+        },
+        timeout,
+        Duration.ofMillis(2))) {
+      throw new IllegalStateException(
+          namespace + "/" + name + " did not reach " + reason + " within " + timeout);
     }
   }
 
@@ -112,17 +130,25 @@ final class FooWatch implements AutoCloseable {
   /** Waits until {@code expected} Foos match; returns the nanoTime when they did. */
   long awaitCount(Predicate<Seen> predicate, long expected, Duration timeout) {
     if (!Poll.until(() -> count(predicate) >= expected, timeout, Duration.ofMillis(5))) {
-      throw new IllegalStateException("only " + count(predicate) + " of " + expected
-          + " Foos reached the state within " + timeout);
+      throw new IllegalStateException(
+          "only "
+              + count(predicate)
+              + " of "
+              + expected
+              + " Foos reached the state within "
+              + timeout);
     }
     return System.nanoTime();
   }
 
   /** Waits until no Foo whose key ({@code namespace/name}) starts with {@code prefix} is left. */
   void awaitGone(String prefix, Duration timeout) {
-    if (!Poll.until(() -> latest.keySet().stream().noneMatch(k -> k.startsWith(prefix)), timeout,
+    if (!Poll.until(
+        () -> latest.keySet().stream().noneMatch(k -> k.startsWith(prefix)),
+        timeout,
         Duration.ofMillis(10))) {
-      throw new IllegalStateException("Foos under " + prefix + " were not deleted within " + timeout);
+      throw new IllegalStateException(
+          "Foos under " + prefix + " were not deleted within " + timeout);
     }
   }
 

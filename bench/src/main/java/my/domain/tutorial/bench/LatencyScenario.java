@@ -42,8 +42,13 @@ final class LatencyScenario {
       deleted.add(Waits.millisSince(t0, Waits.join(unhappy)));
     }
     Result result = new Result(Stats.of(created), Stats.of(deleted));
-    bench.table.row("latency pod created -> Happy=True", result.podCreatedToHappy().toString(), "target p99 < 100 ms");
-    bench.table.row("latency pod deleted -> Happy=False", result.podDeletedToUnhappy().toString(),
+    bench.table.row(
+        "latency pod created -> Happy=True",
+        result.podCreatedToHappy().toString(),
+        "target p99 < 100 ms");
+    bench.table.row(
+        "latency pod deleted -> Happy=False",
+        result.podDeletedToUnhappy().toString(),
         "target p99 < 100 ms");
     admin.resources(Foo.class).inNamespace(NS).delete();
     // The next scenario measures the operator alone with its own Foos.

@@ -22,19 +22,24 @@ import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.testsupport.PrometheusText;
 
 /**
- * The operator as production runs it: its own JVM from the operator jar, talking to the API
- * server over HTTPS, sized like the shipped Deployment: the JVM sees the container's memory limit
- * as its RAM ({@code -XX:MaxRAM}) and gets the Deployment's own {@code JAVA_TOOL_OPTIONS}.
+ * The operator as production runs it: its own JVM from the operator jar, talking to the API server
+ * over HTTPS, sized like the shipped Deployment: the JVM sees the container's memory limit as its
+ * RAM ({@code -XX:MaxRAM}) and gets the Deployment's own {@code JAVA_TOOL_OPTIONS}.
  */
 final class OperatorProcess implements AutoCloseable {
   /** The JVM options the shipped Deployment gives the operator, read from its manifest. */
   static List<String> deploymentJvm() {
-    Deployment deployment = ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
+    Deployment deployment =
+        ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
     Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-    long limit = Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")).longValueExact();
+    long limit =
+        Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
+            .longValueExact();
     List<String> options = new ArrayList<>();
     options.add("-XX:MaxRAM=" + limit);
-    container.getEnv().stream().filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS")).findFirst()
+    container.getEnv().stream()
+        .filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
+        .findFirst()
         .ifPresent(e -> options.addAll(List.of(e.getValue().trim().split("\\s+"))));
     return options;
   }
@@ -42,33 +47,40 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int healthPort;
   private final int metricsPort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   final Duration startupToReady;
 
-  private OperatorProcess(Process process, int healthPort, int metricsPort, Duration startupToReady) {
+  private OperatorProcess(
+      Process process, int healthPort, int metricsPort, Duration startupToReady) {
     this.process = process;
     this.healthPort = healthPort;
     this.metricsPort = metricsPort;
     this.startupToReady = startupToReady;
   }
 
-  static OperatorProcess start(Path operatorJar, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
+  static OperatorProcess start(
+      Path operatorJar, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(deploymentJvm());
     command.add("-jar");
     command.add(operatorJar.toString());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = builder.environment();
-    // Operator settings (FOO_*) given to `make bench` reach the operator, so variants can be measured.
+    // Operator settings (FOO_*) given to `make bench` reach the operator, so variants can be
+    // measured.
     env.keySet().removeIf(k -> k.startsWith("FOO_"));
-    System.getenv().forEach((k, v) -> {
-      if (k.startsWith("FOO_") && !k.startsWith("FOO_BENCH_")) {
-        env.put(k, v);
-      }
-    });
+    System.getenv()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("FOO_") && !k.startsWith("FOO_BENCH_")) {
+                env.put(k, v);
+              }
+            });
     env.put("KUBECONFIG", kubeconfig.toString());
     env.put("FOO_HEALTH_PORT", Integer.toString(healthPort));
     env.put("FOO_METRICS_PORT", Integer.toString(metricsPort));
@@ -77,14 +89,20 @@ final class OperatorProcess implements AutoCloseable {
     try {
       Process process = builder.start();
       OperatorProcess op = new OperatorProcess(process, healthPort, metricsPort, Duration.ZERO);
-      boolean ready = Poll.until(() -> {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("the operator exited with " + process.exitValue() + "; see " + logFile);
-        }
-        return op.get(healthPort, "/readyz").status() == 200;
-      }, Duration.ofSeconds(120), Duration.ofMillis(20));
+      boolean ready =
+          Poll.until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "the operator exited with " + process.exitValue() + "; see " + logFile);
+                }
+                return op.get(healthPort, "/readyz").status() == 200;
+              },
+              Duration.ofSeconds(120),
+              Duration.ofMillis(20));
       if (ready) {
-        return new OperatorProcess(process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0));
+        return new OperatorProcess(
+            process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0));
       }
       process.destroyForcibly();
       throw new IllegalStateException("the operator was not ready within 120s; see " + logFile);
@@ -97,13 +115,16 @@ final class OperatorProcess implements AutoCloseable {
     return process.pid();
   }
 
-  record Reply(int status, String body) {
-  }
+  record Reply(int status, String body) {}
 
   Reply get(int port, String path) {
     try {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body());
     } catch (IOException e) {
       return new Reply(-1, e.toString());
@@ -153,8 +174,10 @@ final class OperatorProcess implements AutoCloseable {
   long heapAfterFullGcBytes() {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
-          .redirectErrorStream(true).start();
+      Process gc =
+          new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
+              .redirectErrorStream(true)
+              .start();
       gc.getInputStream().readAllBytes();
       gc.waitFor(60, TimeUnit.SECONDS);
     } catch (IOException e) {
@@ -163,7 +186,9 @@ final class OperatorProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return (long) PrometheusText.sum(get(metricsPort, "/metrics").body(), "jvm_memory_used_bytes", "area=\"heap\"");
+    return (long)
+        PrometheusText.sum(
+            get(metricsPort, "/metrics").body(), "jvm_memory_used_bytes", "area=\"heap\"");
   }
 
   @Override

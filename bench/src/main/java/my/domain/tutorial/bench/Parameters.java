@@ -5,16 +5,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sizes of a run, from {@code FOO_BENCH_SCALES} (default {@code 1000,10000}),
- * {@code FOO_BENCH_LATENCY_SAMPLES} (default 200) and {@code FOO_BENCH_COST_OPS} (default 100).
+ * The sizes of a run, from {@code FOO_BENCH_SCALES} (default {@code 1000,10000}), {@code
+ * FOO_BENCH_LATENCY_SAMPLES} (default 200) and {@code FOO_BENCH_COST_OPS} (default 100).
  */
-record Parameters(List<Integer> scales, int latencySamples, int costOps, int clientThreads,
+record Parameters(
+    List<Integer> scales,
+    int latencySamples,
+    int costOps,
+    int clientThreads,
     List<String> operatorJvm) {
   static Parameters from(Map<String, String> env, List<String> operatorJvm) {
-    List<Integer> scales = Arrays.stream(env.getOrDefault("FOO_BENCH_SCALES", "1000,10000").split(","))
-        .map(String::trim).map(Integer::parseInt).toList();
-    return new Parameters(scales, Integer.parseInt(env.getOrDefault("FOO_BENCH_LATENCY_SAMPLES", "200")),
-        Integer.parseInt(env.getOrDefault("FOO_BENCH_COST_OPS", "100")), Workload.CLIENT_THREADS, operatorJvm);
+    List<Integer> scales =
+        Arrays.stream(env.getOrDefault("FOO_BENCH_SCALES", "1000,10000").split(","))
+            .map(String::trim)
+            .map(Integer::parseInt)
+            .toList();
+    return new Parameters(
+        scales,
+        Integer.parseInt(env.getOrDefault("FOO_BENCH_LATENCY_SAMPLES", "200")),
+        Integer.parseInt(env.getOrDefault("FOO_BENCH_COST_OPS", "100")),
+        Workload.CLIENT_THREADS,
+        operatorJvm);
   }
 
   int largestScale() {

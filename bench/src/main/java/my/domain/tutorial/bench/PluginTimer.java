@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wall time and peak memory of the kubectl plugin's commands, the JVM build and the native one: each
- * timed end to end through the real kubectl as a user runs it, set against {@code kubectl get foos
- * -A} timed in the same run, and timed again as {@code kubectl-foo} alone (without kubectl's own
- * start-up), which is also the process whose peak RSS is reported.
+ * Wall time and peak memory of the kubectl plugin's commands, the JVM build and the native one:
+ * each timed end to end through the real kubectl as a user runs it, set against {@code kubectl get
+ * foos -A} timed in the same run, and timed again as {@code kubectl-foo} alone (without kubectl's
+ * own start-up), which is also the process whose peak RSS is reported.
  */
 final class PluginTimer {
   /** The scale whose Foos the plugin's commands are timed over. */
@@ -21,8 +21,11 @@ final class PluginTimer {
 
   /** The plugin's figures, or why they are missing. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Result(@JsonProperty("kubectl_get_foos_A_median_ms") Double kubectlGetFoosAMedianMs, Flavour jvm,
-      @JsonProperty("native") Flavour nativeBuild, String skipped) {
+  record Result(
+      @JsonProperty("kubectl_get_foos_A_median_ms") Double kubectlGetFoosAMedianMs,
+      Flavour jvm,
+      @JsonProperty("native") Flavour nativeBuild,
+      String skipped) {
     static Result skipped(String why) {
       return new Result(null, null, null, why);
     }
@@ -33,10 +36,14 @@ final class PluginTimer {
   record Flavour(Timing version, @JsonProperty("get_A") Timing getA, Timing why, String skipped) {}
 
   /** {@code peakRssMib} is null where GNU time is not installed. */
-  record Timing(double medianMs, double directMedianMs,
-      @JsonProperty("ratio_to_kubectl_get_foos_A") double ratioToKubectlGetFoosA, Double peakRssMib) {}
+  record Timing(
+      double medianMs,
+      double directMedianMs,
+      @JsonProperty("ratio_to_kubectl_get_foos_A") double ratioToKubectlGetFoosA,
+      Double peakRssMib) {}
 
   private static final int RUNS = 5;
+
   /** GNU time: the peak RSS of the command it runs, in KiB, on stderr. */
   private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
@@ -49,27 +56,48 @@ final class PluginTimer {
   Result measure(String namespace, String foo) {
     String kubectl = bench.cp.binaries().kubectl().toString();
     double baseline = median(List.of(kubectl, "get", "foos", "-A"), System.getenv("PATH"));
-    bench.table.row("kubectl get foos -A (1,000 Foos), the yardstick", String.format("median %.0f ms", baseline), "");
-    return new Result(Stats.round(baseline), flavour("jvm", "plugin", kubectl, baseline, namespace, foo),
-        flavour("native", "native", kubectl, baseline, namespace, foo), null);
+    bench.table.row(
+        "kubectl get foos -A (1,000 Foos), the yardstick",
+        String.format("median %.0f ms", baseline),
+        "");
+    return new Result(
+        Stats.round(baseline),
+        flavour("jvm", "plugin", kubectl, baseline, namespace, foo),
+        flavour("native", "native", kubectl, baseline, namespace, foo),
+        null);
   }
 
-  private Flavour flavour(String flavour, String makeTarget, String kubectl, double baseline, String namespace,
+  private Flavour flavour(
+      String flavour,
+      String makeTarget,
+      String kubectl,
+      double baseline,
+      String namespace,
       String foo) {
     Path bin = bench.repo.resolve("kubectl-foo/target/" + flavour + "/bin");
     Path plugin = bin.resolve("kubectl-foo");
     if (!Files.isExecutable(plugin)) {
-      bench.table.row("plugin (" + flavour + ")", "NOT MEASURED: " + bench.repo.relativize(plugin) + " is not built", "");
+      bench.table.row(
+          "plugin (" + flavour + ")",
+          "NOT MEASURED: " + bench.repo.relativize(plugin) + " is not built",
+          "");
       return new Flavour(null, null, null, plugin + " is not built (make " + makeTarget + ")");
     }
     String path = bin + ":" + System.getenv("PATH");
     Timing version = time(flavour, "version", List.of("version"), plugin, kubectl, baseline, path);
     Timing getA = time(flavour, "get -A", List.of("get", "-A"), plugin, kubectl, baseline, path);
-    Timing why = time(flavour, "why", List.of("why", foo, "-n", namespace), plugin, kubectl, baseline, path);
+    Timing why =
+        time(flavour, "why", List.of("why", foo, "-n", namespace), plugin, kubectl, baseline, path);
     return new Flavour(version, getA, why, null);
   }
 
-  private Timing time(String flavour, String name, List<String> args, Path plugin, String kubectl, double baseline,
+  private Timing time(
+      String flavour,
+      String name,
+      List<String> args,
+      Path plugin,
+      String kubectl,
+      double baseline,
       String path) {
     List<String> viaKubectl = new ArrayList<>(List.of(kubectl, "foo"));
     viaKubectl.addAll(args);
@@ -78,12 +106,19 @@ final class PluginTimer {
     direct.addAll(args);
     double directMedian = median(direct, path);
     long peakKib = peakRssKib(direct, path);
-    bench.table.row("plugin (" + flavour + "): kubectl foo " + name + " (1,000 Foos)",
-        String.format("median %.0f ms = %.2fx kubectl get foos -A; kubectl-foo alone %.0f ms, peak RSS %s", median,
-            median / baseline, directMedian,
+    bench.table.row(
+        "plugin (" + flavour + "): kubectl foo " + name + " (1,000 Foos)",
+        String.format(
+            "median %.0f ms = %.2fx kubectl get foos -A; kubectl-foo alone %.0f ms, peak RSS %s",
+            median,
+            median / baseline,
+            directMedian,
             peakKib < 0 ? "n/a (no /usr/bin/time)" : String.format("%.0f MiB", peakKib / 1024.0)),
         target(flavour, name));
-    return new Timing(Stats.round(median), Stats.round(directMedian), Stats.round(median / baseline),
+    return new Timing(
+        Stats.round(median),
+        Stats.round(directMedian),
+        Stats.round(median / baseline),
         peakKib < 0 ? null : Stats.round(peakKib / 1024.0));
   }
 
@@ -100,7 +135,9 @@ final class PluginTimer {
 
   private double median(List<String> command, String path) {
     List<Double> times = new ArrayList<>();
-    run(command, path); // warm the page cache: the first run of a binary pays for reading it from disk
+    run(
+        command,
+        path); // warm the page cache: the first run of a binary pays for reading it from disk
     for (int i = 0; i < RUNS; i++) {
       long t0 = System.nanoTime();
       run(command, path);
@@ -124,9 +161,13 @@ final class PluginTimer {
     return peak;
   }
 
-  /** Runs one command to its end and returns its stderr; exit 0 and 1 (an unhappy {@code why}) are answers. */
+  /**
+   * Runs one command to its end and returns its stderr; exit 0 and 1 (an unhappy {@code why}) are
+   * answers.
+   */
   private String run(List<String> command, String path) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("KUBECONFIG", bench.cp.kubeconfig().toString());
     builder.environment().put("PATH", path);
     try {
@@ -134,7 +175,8 @@ final class PluginTimer {
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       int rc = p.waitFor();
       if (rc > 1) {
-        throw new IllegalStateException(String.join(" ", command) + " exited with " + rc + ": " + err);
+        throw new IllegalStateException(
+            String.join(" ", command) + " exited with " + rc + ": " + err);
       }
       return err;
     } catch (IOException e) {

@@ -26,11 +26,19 @@ final class RestartScenario {
     CompletableFuture<Long> happy = bench.watch.next(NS, "restart-marker", true);
     bench.admin.resource(Workload.pod(NS, "restart-marker-pod")).create();
     Waits.join(happy);
-    // The marker's own first verdict and its flip to happy are two writes; anything above is the restart's.
-    Result result = new Result(operator.startupToReady.toMillis(), operator.statusWrites() - 2,
-        operator.eventsRecorded() - 2);
-    bench.table.row("restart over " + n + " correct Foos", String.format("ready in %d ms; %.0f status writes, %.0f events",
-        result.startupToReadyMs(), result.statusWrites(), result.events()), "target 0 writes");
+    // The marker's own first verdict and its flip to happy are two writes; anything above is the
+    // restart's.
+    Result result =
+        new Result(
+            operator.startupToReady.toMillis(),
+            operator.statusWrites() - 2,
+            operator.eventsRecorded() - 2);
+    bench.table.row(
+        "restart over " + n + " correct Foos",
+        String.format(
+            "ready in %d ms; %.0f status writes, %.0f events",
+            result.startupToReadyMs(), result.statusWrites(), result.events()),
+        "target 0 writes");
     bench.admin.resources(Foo.class).inNamespace(NS).withName("restart-marker").delete();
     bench.admin.pods().inNamespace(NS).withName("restart-marker-pod").withGracePeriod(0).delete();
     return result;

@@ -18,10 +18,19 @@ import my.domain.tutorial.controlplane.Poll;
 final class ScaleScenario {
   /** Footprint, writes and restart stay flat in the JSON, as the figures of one run. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Result(int foos, int pods, int namespaces, double podsCreatedInS, double allHappyAfterLastPodS,
-      double reconcilesPerS, @JsonUnwrapped Footprint.Result footprint, double allUnhappyAfterLastDeleteS,
-      @JsonUnwrapped WriteCounter.Result writes, @JsonUnwrapped(prefix = "restart_") RestartScenario.Result restart,
-      CostPerEventScenario.Result costPerEvent, @JsonIgnore PluginTimer.Result plugin) {}
+  record Result(
+      int foos,
+      int pods,
+      int namespaces,
+      double podsCreatedInS,
+      double allHappyAfterLastPodS,
+      double reconcilesPerS,
+      @JsonUnwrapped Footprint.Result footprint,
+      double allUnhappyAfterLastDeleteS,
+      @JsonUnwrapped WriteCounter.Result writes,
+      @JsonUnwrapped(prefix = "restart_") RestartScenario.Result restart,
+      CostPerEventScenario.Result costPerEvent,
+      @JsonIgnore PluginTimer.Result plugin) {}
 
   private final Bench bench;
 
@@ -36,36 +45,50 @@ final class ScaleScenario {
     WriteCounter writes = new WriteCounter(bench);
     long before = watch.count(s -> true);
 
-    Workload.parallel(n, i -> admin.resource(Foo.of(Bench.scaleNamespace(i), "foo-" + i, "pod-" + i)).create());
+    Workload.parallel(
+        n, i -> admin.resource(Foo.of(Bench.scaleNamespace(i), "foo-" + i, "pod-" + i)).create());
     watch.awaitCount(s -> s.happy() != null, before + n, Bench.LONG);
     long happyBefore = watch.count(s -> Boolean.TRUE.equals(s.happy()));
 
     double r0 = bench.operator().reconciles();
     long tFirst = System.nanoTime();
-    Workload.parallel(n, i -> admin.resource(Workload.pod(Bench.scaleNamespace(i), "pod-" + i)).create());
+    Workload.parallel(
+        n, i -> admin.resource(Workload.pod(Bench.scaleNamespace(i), "pod-" + i)).create());
     long tLast = System.nanoTime();
     long tAll = watch.awaitCount(s -> Boolean.TRUE.equals(s.happy()), happyBefore + n, Bench.LONG);
     double reconcilesPerS = (bench.operator().reconciles() - r0) / ((tAll - tFirst) / 1e9);
-    bench.table.row(n + " Foos: all happy after last pod", String.format("%.2f s (pods created in %.1f s, %.0f reconciles/s)",
-        (tAll - tLast) / 1e9, (tLast - tFirst) / 1e9, reconcilesPerS), "target < 10 s at 10,000");
+    bench.table.row(
+        n + " Foos: all happy after last pod",
+        String.format(
+            "%.2f s (pods created in %.1f s, %.0f reconciles/s)",
+            (tAll - tLast) / 1e9, (tLast - tFirst) / 1e9, reconcilesPerS),
+        "target < 10 s at 10,000");
 
     Footprint.Result footprint = Footprint.measure(bench, n);
-    PluginTimer.Result plugin = n == PluginTimer.SCALE
-        ? new PluginTimer(bench).measure(Bench.scaleNamespace(0), "foo-0")
-        : null;
+    PluginTimer.Result plugin =
+        n == PluginTimer.SCALE
+            ? new PluginTimer(bench).measure(Bench.scaleNamespace(0), "foo-0")
+            : null;
     CostPerEventScenario.Result cost = null;
     if (costOps > 0) {
       // foo-i lives in bench-(i % 10): the ones in bench-0 are 0, 10, 20, ...
-      int[] inFirstNamespace = IntStream.range(0, costOps / 2).map(k -> k * Bench.SCALE_NAMESPACES.size()).toArray();
-      cost = new CostPerEventScenario(bench).measure(Bench.scaleNamespace(0), inFirstNamespace, "cost per event at " + n);
+      int[] inFirstNamespace =
+          IntStream.range(0, costOps / 2).map(k -> k * Bench.SCALE_NAMESPACES.size()).toArray();
+      cost =
+          new CostPerEventScenario(bench)
+              .measure(Bench.scaleNamespace(0), inFirstNamespace, "cost per event at " + n);
     }
 
     long tDel = System.nanoTime();
     Workload.deletePods(admin, Bench.SCALE_NAMESPACES);
     long tDelLast = System.nanoTime();
     long tUnhappy = awaitNoneHappy(n);
-    bench.table.row(n + " Foos: all unhappy after last delete", String.format("%.2f s (deletes issued in %.1f s)",
-        (tUnhappy - tDelLast) / 1e9, (tDelLast - tDel) / 1e9), "");
+    bench.table.row(
+        n + " Foos: all unhappy after last delete",
+        String.format(
+            "%.2f s (deletes issued in %.1f s)",
+            (tUnhappy - tDelLast) / 1e9, (tDelLast - tDel) / 1e9),
+        "");
 
     awaitSettledReasons();
     WriteCounter.Result written = writes.result(n);
@@ -73,25 +96,47 @@ final class ScaleScenario {
 
     Bench.SCALE_NAMESPACES.forEach(ns -> admin.resources(Foo.class).inNamespace(ns).delete());
     watch.awaitGone("bench-", Bench.LONG);
-    return new Result(n, n, Bench.SCALE_NAMESPACES.size(), Stats.round((tLast - tFirst) / 1e9),
-        Stats.round((tAll - tLast) / 1e9), Stats.round(reconcilesPerS), footprint,
-        Stats.round((tUnhappy - tDelLast) / 1e9), written, restart, cost, plugin);
+    return new Result(
+        n,
+        n,
+        Bench.SCALE_NAMESPACES.size(),
+        Stats.round((tLast - tFirst) / 1e9),
+        Stats.round((tAll - tLast) / 1e9),
+        Stats.round(reconcilesPerS),
+        footprint,
+        Stats.round((tUnhappy - tDelLast) / 1e9),
+        written,
+        restart,
+        cost,
+        plugin);
   }
 
   private long awaitNoneHappy(int n) {
-    boolean none = Poll.until(() -> IntStream.range(0, n).noneMatch(i -> {
-      var s = bench.watch.latest(Bench.scaleNamespace(i), "foo-" + i);
-      return s != null && !Boolean.FALSE.equals(s.happy());
-    }), Bench.LONG, Duration.ofMillis(5));
+    boolean none =
+        Poll.until(
+            () ->
+                IntStream.range(0, n)
+                    .noneMatch(
+                        i -> {
+                          var s = bench.watch.latest(Bench.scaleNamespace(i), "foo-" + i);
+                          return s != null && !Boolean.FALSE.equals(s.happy());
+                        }),
+            Bench.LONG,
+            Duration.ofMillis(5));
     if (!none) {
       throw new IllegalStateException("Foos stayed happy after their pods were deleted");
     }
     return System.nanoTime();
   }
 
-  /** Deletion may pass through FriendTerminating; wait until every verdict settled on FriendNotFound. */
+  /**
+   * Deletion may pass through FriendTerminating; wait until every verdict settled on
+   * FriendNotFound.
+   */
   private void awaitSettledReasons() {
-    Poll.until(() -> bench.watch.count(s -> Reason.FriendTerminating.name().equals(s.reason())) == 0, Bench.LONG,
+    Poll.until(
+        () -> bench.watch.count(s -> Reason.FriendTerminating.name().equals(s.reason())) == 0,
+        Bench.LONG,
         Duration.ofMillis(10));
   }
 }

@@ -9,7 +9,11 @@ import java.util.Map;
 record Stats(int samples, double p50, double p90, double p99, double max) {
   static Stats of(List<Double> millis) {
     double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return new Stats(sorted.length, rank(sorted, 50), rank(sorted, 90), rank(sorted, 99),
+    return new Stats(
+        sorted.length,
+        rank(sorted, 50),
+        rank(sorted, 90),
+        rank(sorted, 99),
         sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]);
   }
 
@@ -39,6 +43,7 @@ record Stats(int samples, double p50, double p90, double p99, double max) {
 
   @Override
   public String toString() {
-    return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", p50, p90, p99, max, samples);
+    return String.format(
+        "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms (n=%d)", p50, p90, p99, max, samples);
   }
 }

@@ -3,7 +3,9 @@ package my.domain.tutorial.bench;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Blocking steps the scenarios share; a watch event that never comes fails the run, not a figure. */
+/**
+ * Blocking steps the scenarios share; a watch event that never comes fails the run, not a figure.
+ */
 final class Waits {
   private Waits() {}
 

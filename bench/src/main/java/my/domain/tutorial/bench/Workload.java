@@ -18,53 +18,103 @@ import java.util.stream.IntStream;
 final class Workload {
   static final int CLIENT_THREADS = 8;
 
-  private Workload() {
-  }
+  private Workload() {}
 
-  /** A Pod of realistic size: three containers with env, resources, probes, ports, labels, annotations. */
+  /**
+   * A Pod of realistic size: three containers with env, resources, probes, ports, labels,
+   * annotations.
+   */
   static Pod pod(String namespace, String name) {
-    Map<String, String> labels = Map.of("app.kubernetes.io/name", "shop", "app.kubernetes.io/component", "web",
-        "app.kubernetes.io/part-of", "storefront", "pod-template-hash", "5d9f8c7b6d", "tier", "frontend");
-    String lastApplied = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name
-        + "\"},\"spec\":{\"containers\":[" + "{\"name\":\"web\",\"image\":\"registry.example.com/shop/web:1.42.0\"},"
-        .repeat(6) + "{}]}}";
-    List<EnvVar> env = IntStream.range(0, 8)
-        .mapToObj(i -> new EnvVar("SETTING_" + i, "value-of-setting-number-" + i, null)).toList();
+    Map<String, String> labels =
+        Map.of(
+            "app.kubernetes.io/name",
+            "shop",
+            "app.kubernetes.io/component",
+            "web",
+            "app.kubernetes.io/part-of",
+            "storefront",
+            "pod-template-hash",
+            "5d9f8c7b6d",
+            "tier",
+            "frontend");
+    String lastApplied =
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\""
+            + name
+            + "\"},\"spec\":{\"containers\":["
+            + "{\"name\":\"web\",\"image\":\"registry.example.com/shop/web:1.42.0\"},".repeat(6)
+            + "{}]}}";
+    List<EnvVar> env =
+        IntStream.range(0, 8)
+            .mapToObj(i -> new EnvVar("SETTING_" + i, "value-of-setting-number-" + i, null))
+            .toList();
     return new PodBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
-        .withAnnotations(Map.of("kubectl.kubernetes.io/last-applied-configuration", lastApplied,
-            "prometheus.io/scrape", "true", "prometheus.io/port", "9090",
-            "sidecar.istio.io/status", "{\"initContainers\":[\"istio-init\"],\"containers\":[\"istio-proxy\"]}"))
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .withAnnotations(
+            Map.of(
+                "kubectl.kubernetes.io/last-applied-configuration",
+                lastApplied,
+                "prometheus.io/scrape",
+                "true",
+                "prometheus.io/port",
+                "9090",
+                "sidecar.istio.io/status",
+                "{\"initContainers\":[\"istio-init\"],\"containers\":[\"istio-proxy\"]}"))
         .endMetadata()
         .withNewSpec()
         .withContainers(
             container("web", "registry.example.com/shop/web:1.42.0", env, 8080),
             container("istio-proxy", "registry.example.com/istio/proxyv2:1.22.1", env, 15090),
-            container("log-shipper", "registry.example.com/observability/fluent-bit:3.0.4", env, 2020))
-        .addNewVolume().withName("config").withNewEmptyDir().endEmptyDir().endVolume()
+            container(
+                "log-shipper", "registry.example.com/observability/fluent-bit:3.0.4", env, 2020))
+        .addNewVolume()
+        .withName("config")
+        .withNewEmptyDir()
+        .endEmptyDir()
+        .endVolume()
         .endSpec()
         .build();
   }
 
-  private static io.fabric8.kubernetes.api.model.Container container(String name, String image, List<EnvVar> env,
-      int port) {
-    return new ContainerBuilder().withName(name).withImage(image).withEnv(env)
-        .addNewPort().withContainerPort(port).withName("p" + port).endPort()
+  private static io.fabric8.kubernetes.api.model.Container container(
+      String name, String image, List<EnvVar> env, int port) {
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage(image)
+        .withEnv(env)
+        .addNewPort()
+        .withContainerPort(port)
+        .withName("p" + port)
+        .endPort()
         .withNewResources()
         .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
         .withLimits(Map.of("memory", new Quantity("256Mi")))
         .endResources()
-        .withNewReadinessProbe().withNewHttpGet().withPath("/ready").withNewPort(port).endHttpGet().endReadinessProbe()
-        .addNewVolumeMount().withName("config").withMountPath("/etc/" + name).endVolumeMount()
+        .withNewReadinessProbe()
+        .withNewHttpGet()
+        .withPath("/ready")
+        .withNewPort(port)
+        .endHttpGet()
+        .endReadinessProbe()
+        .addNewVolumeMount()
+        .withName("config")
+        .withMountPath("/etc/" + name)
+        .endVolumeMount()
         .build();
   }
 
-  /** Runs {@code action} for 0..n-1 on {@link #CLIENT_THREADS} threads; returns when all are done. */
+  /**
+   * Runs {@code action} for 0..n-1 on {@link #CLIENT_THREADS} threads; returns when all are done.
+   */
   static void parallel(int n, IntConsumer action) {
     ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
     try {
-      List<Future<?>> futures = IntStream.range(0, n)
-          .<Future<?>>mapToObj(i -> pool.submit(() -> action.accept(i))).toList();
+      List<Future<?>> futures =
+          IntStream.range(0, n)
+              .<Future<?>>mapToObj(i -> pool.submit(() -> action.accept(i)))
+              .toList();
       for (Future<?> f : futures) {
         f.get();
       }

@@ -5,7 +5,11 @@ package my.domain.tutorial.bench;
  * watching client saw, from the moment it was made: each write must stand for a change.
  */
 final class WriteCounter {
-  record Result(double statusWrites, long verdictTransitionsSeen, double eventsRecorded, long happinessFlipsSeen) {}
+  record Result(
+      double statusWrites,
+      long verdictTransitionsSeen,
+      double eventsRecorded,
+      long happinessFlipsSeen) {}
 
   private final Bench bench;
   private final double writes0;
@@ -22,11 +26,21 @@ final class WriteCounter {
   }
 
   Result result(int n) {
-    Result r = new Result(bench.operator().statusWrites() - writes0, bench.watch.verdictTransitions() - transitions0,
-        bench.operator().eventsRecorded() - events0, bench.watch.happinessFlips() - flips0);
-    bench.table.row(n + " Foos: API writes vs transitions", String.format("%.0f status writes / %d verdict changes; "
-        + "%.0f events / %d flips", r.statusWrites(), r.verdictTransitionsSeen(), r.eventsRecorded(),
-        r.happinessFlipsSeen()), "target equal");
+    Result r =
+        new Result(
+            bench.operator().statusWrites() - writes0,
+            bench.watch.verdictTransitions() - transitions0,
+            bench.operator().eventsRecorded() - events0,
+            bench.watch.happinessFlips() - flips0);
+    bench.table.row(
+        n + " Foos: API writes vs transitions",
+        String.format(
+            "%.0f status writes / %d verdict changes; " + "%.0f events / %d flips",
+            r.statusWrites(),
+            r.verdictTransitionsSeen(),
+            r.eventsRecorded(),
+            r.happinessFlipsSeen()),
+        "target equal");
     return r;
   }
 }

@@ -14,27 +14,56 @@ class BenchmarkResultsTest {
 
   @Test
   void jsonKeepsTheFlatSnakeCaseNamesOfAScaleRun() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(results(new PluginTimer.Result(70.0,
-        new PluginTimer.Flavour(TIMING, TIMING, TIMING, null),
-        new PluginTimer.Flavour(null, null, null, "kubectl-foo/target/native/bin/kubectl-foo is not built"),
-        null)).toJson());
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                results(
+                        new PluginTimer.Result(
+                            70.0,
+                            new PluginTimer.Flavour(TIMING, TIMING, TIMING, null),
+                            new PluginTimer.Flavour(
+                                null,
+                                null,
+                                null,
+                                "kubectl-foo/target/native/bin/kubectl-foo is not built"),
+                            null))
+                    .toJson());
 
     JsonNode scale = json.get("scale_runs").get(0);
-    assertThat(fieldNames(scale)).containsExactly("foos", "pods", "namespaces", "pods_created_in_s",
-        "all_happy_after_last_pod_s", "reconciles_per_s", "operator_rss_mib", "operator_heap_after_full_gc_mib",
-        "all_unhappy_after_last_delete_s", "status_writes", "verdict_transitions_seen", "events_recorded",
-        "happiness_flips_seen", "restart_startup_to_ready_ms", "restart_status_writes", "restart_events",
-        "cost_per_event");
+    assertThat(fieldNames(scale))
+        .containsExactly(
+            "foos",
+            "pods",
+            "namespaces",
+            "pods_created_in_s",
+            "all_happy_after_last_pod_s",
+            "reconciles_per_s",
+            "operator_rss_mib",
+            "operator_heap_after_full_gc_mib",
+            "all_unhappy_after_last_delete_s",
+            "status_writes",
+            "verdict_transitions_seen",
+            "events_recorded",
+            "happiness_flips_seen",
+            "restart_startup_to_ready_ms",
+            "restart_status_writes",
+            "restart_events",
+            "cost_per_event");
     assertThat(json.get("latency_pod_created_to_happy").get("p99_ms").asDouble()).isEqualTo(3.0);
     assertThat(json.get("parameters").get("latency_samples").asInt()).isEqualTo(3);
-    assertThat(fieldNames(json)).contains("cost_per_event_at_100", "cost_per_event_at_100_warmup",
-        "cost_per_event_at_100_warm", "cost_per_event_ratio");
+    assertThat(fieldNames(json))
+        .contains(
+            "cost_per_event_at_100",
+            "cost_per_event_at_100_warmup",
+            "cost_per_event_at_100_warm",
+            "cost_per_event_ratio");
 
     JsonNode plugin = json.get("plugin");
     assertThat(plugin.get("kubectl_get_foos_A_median_ms").asDouble()).isEqualTo(70.0);
     assertThat(fieldNames(plugin.get("jvm"))).containsExactly("version", "get_A", "why");
-    assertThat(fieldNames(plugin.get("jvm").get("get_A"))).containsExactly("median_ms", "direct_median_ms",
-        "ratio_to_kubectl_get_foos_A", "peak_rss_mib");
+    assertThat(fieldNames(plugin.get("jvm").get("get_A")))
+        .containsExactly(
+            "median_ms", "direct_median_ms", "ratio_to_kubectl_get_foos_A", "peak_rss_mib");
     // Not measured is said, not dropped.
     assertThat(plugin.get("jvm").get("why").get("peak_rss_mib").isNull()).isTrue();
     assertThat(plugin.get("native").get("skipped").asText()).contains("is not built");
@@ -42,7 +71,8 @@ class BenchmarkResultsTest {
 
   @Test
   void aSkippedPluginSaysWhy() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(results(PluginTimer.Result.skipped("no 1000")).toJson());
+    JsonNode json =
+        new ObjectMapper().readTree(results(PluginTimer.Result.skipped("no 1000")).toJson());
 
     assertThat(fieldNames(json.get("plugin"))).containsExactly("skipped");
     assertThat(json.get("scale_runs").get(0).has("restart_events")).isTrue();
@@ -56,9 +86,13 @@ class BenchmarkResultsTest {
     table.row("startup to ready (empty cluster)", "2100 ms", "");
     table.row("restart", "ready in 3 ms", "target 0 writes");
 
-    assertThat(printed).containsExactly("startup to ready (empty cluster)             2100 ms",
-        "restart                                      ready in 3 ms   [target 0 writes]");
-    assertThat(table.markdown()).isEqualTo("""
+    assertThat(printed)
+        .containsExactly(
+            "startup to ready (empty cluster)             2100 ms",
+            "restart                                      ready in 3 ms   [target 0 writes]");
+    assertThat(table.markdown())
+        .isEqualTo(
+            """
         | scenario | result | target |
         |---|---|---|
         | startup to ready (empty cluster) | 2100 ms |  |
@@ -69,11 +103,32 @@ class BenchmarkResultsTest {
   private static BenchmarkResults results(PluginTimer.Result plugin) {
     Stats stats = Stats.of(List.of(1.0, 2.0, 3.0));
     var cost = new CostPerEventScenario.Result(100, 100, 1.0, 3.5, 12.0);
-    var scale = new ScaleScenario.Result(1000, 1000, 10, 6.0, 0.3, 158, new Footprint.Result(227, 25), 0.01,
-        new WriteCounter.Result(3100, 3100, 3000, 3000), new RestartScenario.Result(3800, 0, 0), cost, plugin);
-    return new BenchmarkResults(new Machine(2, 24, "cpu", "java", "1.34.3"),
-        new Parameters(List.of(1000), 3, 100, 8, List.of("-XX:+UseSerialGC")), 2100, stats, stats, cost,
-        new ChurnScenario.Result(300, 0, 0, 0), List.of(scale), plugin, List.of(cost, cost), cost,
+    var scale =
+        new ScaleScenario.Result(
+            1000,
+            1000,
+            10,
+            6.0,
+            0.3,
+            158,
+            new Footprint.Result(227, 25),
+            0.01,
+            new WriteCounter.Result(3100, 3100, 3000, 3000),
+            new RestartScenario.Result(3800, 0, 0),
+            cost,
+            plugin);
+    return new BenchmarkResults(
+        new Machine(2, 24, "cpu", "java", "1.34.3"),
+        new Parameters(List.of(1000), 3, 100, 8, List.of("-XX:+UseSerialGC")),
+        2100,
+        stats,
+        stats,
+        cost,
+        new ChurnScenario.Result(300, 0, 0, 0),
+        List.of(scale),
+        plugin,
+        List.of(cost, cost),
+        cost,
         new BenchmarkResults.CostRatio(1000, 0.27));
   }
 

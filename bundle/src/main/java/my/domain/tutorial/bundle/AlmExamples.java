@@ -14,18 +14,20 @@ import java.util.stream.Stream;
 
 /** The {@code alm-examples} annotation: the project's samples (config/samples), as a JSON array. */
 public final class AlmExamples {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private AlmExamples() {
-  }
+  private AlmExamples() {}
 
   /** Every {@code *.yaml} sample in {@code dir}, in file-name order. */
   public static List<GenericKubernetesResource> load(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
-      List<GenericKubernetesResource> samples = files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-          .sorted()
-          .map(AlmExamples::read)
-          .toList();
+      List<GenericKubernetesResource> samples =
+          files
+              .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+              .sorted()
+              .map(AlmExamples::read)
+              .toList();
       if (samples.isEmpty()) {
         throw new IllegalStateException("no samples in " + dir);
       }
@@ -45,7 +47,8 @@ public final class AlmExamples {
 
   public static String json(List<GenericKubernetesResource> samples) {
     try {
-      return JSON.writeValueAsString(samples.stream().map(s -> JSON.convertValue(s, Object.class)).toList());
+      return JSON.writeValueAsString(
+          samples.stream().map(s -> JSON.convertValue(s, Object.class)).toList());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the samples as JSON", e);
     }

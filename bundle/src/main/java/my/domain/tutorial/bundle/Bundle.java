@@ -13,13 +13,17 @@ import java.util.Map;
  * A registry+v1 bundle in memory: the CSV, the CRD, extra manifests, the metadata annotations and
  * the scorecard config; {@link #files} lays it out on disk, one YAML document per file.
  *
- * <p>The CRD is written from the api jar's CRD object, not copied as text: the generated file
- * opens with a comment document before its {@code ---}, and bundle loaders (operator-framework/api,
- * opm) read only a file's first document, which would then be empty.
+ * <p>The CRD is written from the api jar's CRD object, not copied as text: the generated file opens
+ * with a comment document before its {@code ---}, and bundle loaders (operator-framework/api, opm)
+ * read only a file's first document, which would then be empty.
  */
-public record Bundle(ClusterServiceVersion csv, String crdFileName, CustomResourceDefinition crd,
+public record Bundle(
+    ClusterServiceVersion csv,
+    String crdFileName,
+    CustomResourceDefinition crd,
     List<HasMetadata> extraManifests,
-    Map<String, String> annotations, ScorecardConfig scorecard) {
+    Map<String, String> annotations,
+    ScorecardConfig scorecard) {
   public static final String DIR = "bundle";
   public static final String DOCKERFILE = "bundle.Dockerfile";
 
@@ -32,7 +36,10 @@ public record Bundle(ClusterServiceVersion csv, String crdFileName, CustomResour
     return annotations.get(BundleMetadata.PACKAGE) + ".clusterserviceversion.yaml";
   }
 
-  /** {@code relative path -> content}, paths relative to the output folder (the Dockerfile beside {@code bundle/}). */
+  /**
+   * {@code relative path -> content}, paths relative to the output folder (the Dockerfile beside
+   * {@code bundle/}).
+   */
   public Map<String, String> files() {
     Map<String, String> files = new LinkedHashMap<>();
     files.put(DIR + "/manifests/" + csvFileName(), yaml(csv));
@@ -52,9 +59,17 @@ public record Bundle(ClusterServiceVersion csv, String crdFileName, CustomResour
     return y.startsWith("---\n") ? y.substring(4) : y;
   }
 
-  /** operator-sdk's naming: {@code <name>_<group>_<version>_<kind>.yaml}, the core group written as {@code v1}. */
+  /**
+   * operator-sdk's naming: {@code <name>_<group>_<version>_<kind>.yaml}, the core group written as
+   * {@code v1}.
+   */
   static String fileName(HasMetadata m) {
     String apiVersion = m.getApiVersion().replace('/', '_');
-    return m.getMetadata().getName() + "_" + apiVersion + "_" + m.getKind().toLowerCase(Locale.ROOT) + ".yaml";
+    return m.getMetadata().getName()
+        + "_"
+        + apiVersion
+        + "_"
+        + m.getKind().toLowerCase(Locale.ROOT)
+        + ".yaml";
   }
 }

@@ -18,41 +18,67 @@ import my.domain.tutorial.api.v1.Foo;
 /** Sources and settings in, bundle out: the one place that decides what goes where. */
 public final class BundleFactory {
   /** UI refinements the schema cannot carry: the friend is a Pod, so the console links to it. */
-  static final Map<String, CrdDescriptions.Hint> HINTS = Map.of(
-      "spec.name", new CrdDescriptions.Hint("Friend Pod", List.of(CrdDescriptions.K8S_RESOURCE + "Pod")),
-      "status.happy", new CrdDescriptions.Hint("Happy", List.of(CrdDescriptions.TEXT)));
+  static final Map<String, CrdDescriptions.Hint> HINTS =
+      Map.of(
+          "spec.name",
+              new CrdDescriptions.Hint("Friend Pod", List.of(CrdDescriptions.K8S_RESOURCE + "Pod")),
+          "status.happy", new CrdDescriptions.Hint("Happy", List.of(CrdDescriptions.TEXT)));
+
   /** What a Foo works with: its friend Pod, and the Events recorded on it. */
-  static final List<APIResourceReference> FOO_RESOURCES = List.of(
-      new APIResourceReferenceBuilder().withKind("Pod").withName("").withVersion("v1").build(),
-      new APIResourceReferenceBuilder().withKind("Event").withName("").withVersion("v1").build());
+  static final List<APIResourceReference> FOO_RESOURCES =
+      List.of(
+          new APIResourceReferenceBuilder().withKind("Pod").withName("").withVersion("v1").build(),
+          new APIResourceReferenceBuilder()
+              .withKind("Event")
+              .withName("")
+              .withVersion("v1")
+              .build());
+
   static final String CRD_FILE_NAME = Foo.GROUP + "_" + Foo.PLURAL + ".yaml";
 
-  private BundleFactory() {
-  }
+  private BundleFactory() {}
 
   public static Bundle create(BundleSources sources, BundleSettings settings) {
     OperatorManifests manifests = sources.manifests();
-    CsvPermissions permissions = CsvPermissions.from(manifests, ResourceScopes.with(List.of(sources.crd())));
+    CsvPermissions permissions =
+        CsvPermissions.from(manifests, ResourceScopes.with(List.of(sources.crd())));
     String image = InstallStrategy.image(manifests.deployment(), settings.image());
     String minKube = KubeVersions.minKubeVersion(sources.crd());
 
-    ClusterServiceVersion csv = ClusterServiceVersions.assemble(sources.csvBase(), new ClusterServiceVersions.Derived(
-        settings.packageName(), settings.version(), settings.replaces(), settings.skipRange(), image,
-        InstallStrategy.from(manifests.deployment(), permissions, settings.image()),
-        List.of(CrdDescriptions.owned(sources.crd(), modelDescription(), HINTS, FOO_RESOURCES)),
-        AlmExamples.json(sources.samples()), minKube, manifests.namespace().getMetadata().getName(),
-        icon(sources.iconSvg())));
+    ClusterServiceVersion csv =
+        ClusterServiceVersions.assemble(
+            sources.csvBase(),
+            new ClusterServiceVersions.Derived(
+                settings.packageName(),
+                settings.version(),
+                settings.replaces(),
+                settings.skipRange(),
+                image,
+                InstallStrategy.from(manifests.deployment(), permissions, settings.image()),
+                List.of(
+                    CrdDescriptions.owned(sources.crd(), modelDescription(), HINTS, FOO_RESOURCES)),
+                AlmExamples.json(sources.samples()),
+                minKube,
+                manifests.namespace().getMetadata().getName(),
+                icon(sources.iconSvg())));
 
-    return new Bundle(csv, CRD_FILE_NAME, sources.crd(), extraManifests(manifests),
-        BundleMetadata.annotations(settings.packageName(), settings.channels(), settings.defaultChannel(),
+    return new Bundle(
+        csv,
+        CRD_FILE_NAME,
+        sources.crd(),
+        extraManifests(manifests),
+        BundleMetadata.annotations(
+            settings.packageName(),
+            settings.channels(),
+            settings.defaultChannel(),
             KubeVersions.openShiftVersions(minKube)),
         ScorecardConfig.of(settings.scorecardImage()));
   }
 
   /**
-   * Manifests OLM applies as they are, beside the CSV: the metrics Service (namespace dropped,
-   * OLM puts it in the install namespace). The Namespace, ServiceAccount, RBAC and Deployment are
-   * not copied: OLM makes those from the CSV.
+   * Manifests OLM applies as they are, beside the CSV: the metrics Service (namespace dropped, OLM
+   * puts it in the install namespace). The Namespace, ServiceAccount, RBAC and Deployment are not
+   * copied: OLM makes those from the CSV.
    */
   static List<HasMetadata> extraManifests(OperatorManifests manifests) {
     List<HasMetadata> extras = new ArrayList<>();
@@ -62,17 +88,23 @@ public final class BundleFactory {
     return extras;
   }
 
-  /** The Foo kind's description, from the API model (the CRD generator does not carry it to the schema root). */
+  /**
+   * The Foo kind's description, from the API model (the CRD generator does not carry it to the
+   * schema root).
+   */
   static String modelDescription() {
     JsonClassDescription d = Foo.class.getAnnotation(JsonClassDescription.class);
     if (d == null || d.value().isBlank()) {
-      throw new IllegalStateException("Foo has no @JsonClassDescription: the CSV needs a description of the kind");
+      throw new IllegalStateException(
+          "Foo has no @JsonClassDescription: the CSV needs a description of the kind");
     }
     return d.value();
   }
 
   static Icon icon(byte[] svg) {
-    return new IconBuilder().withBase64data(Base64.getEncoder().encodeToString(svg)).withMediatype("image/svg+xml")
+    return new IconBuilder()
+        .withBase64data(Base64.getEncoder().encodeToString(svg))
+        .withMediatype("image/svg+xml")
         .build();
   }
 }

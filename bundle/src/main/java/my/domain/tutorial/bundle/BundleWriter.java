@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a bundle's files under an output folder, replacing what a previous run wrote. The
- * {@code bundle/} folder is built beside its final place and renamed in, so a reader never sees a
+ * Writes a bundle's files under an output folder, replacing what a previous run wrote. The {@code
+ * bundle/} folder is built beside its final place and renamed in, so a reader never sees a
  * half-written bundle, and files a previous run wrote but this one does not are gone.
  */
 public final class BundleWriter {
-  private BundleWriter() {
-  }
+  private BundleWriter() {}
 
   public static Path write(Bundle bundle, Path outputDirectory) {
     try {
@@ -33,8 +32,11 @@ public final class BundleWriter {
         Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staging.resolve(Bundle.DIR), dir, StandardCopyOption.ATOMIC_MOVE);
-      Files.move(staging.resolve(Bundle.DOCKERFILE), outputDirectory.resolve(Bundle.DOCKERFILE),
-          StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          staging.resolve(Bundle.DOCKERFILE),
+          outputDirectory.resolve(Bundle.DOCKERFILE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       deleteRecursively(old);
       deleteRecursively(staging);
       return dir;

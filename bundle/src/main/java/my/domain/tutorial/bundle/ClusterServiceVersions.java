@@ -18,23 +18,30 @@ import java.util.Optional;
  * provider...) plus everything derived from the code. The base may not set a derived field.
  */
 public final class ClusterServiceVersions {
-  public static final List<String> INSTALL_MODES = List.of("OwnNamespace", "SingleNamespace", "MultiNamespace",
-      "AllNamespaces");
+  public static final List<String> INSTALL_MODES =
+      List.of("OwnNamespace", "SingleNamespace", "MultiNamespace", "AllNamespaces");
   public static final String ALM_EXAMPLES = "alm-examples";
   public static final String CONTAINER_IMAGE = "containerImage";
   public static final String SKIP_RANGE = "olm.skipRange";
   public static final String SUGGESTED_NAMESPACE = "operatorframework.io/suggested-namespace";
-  static final List<String> DERIVED_ANNOTATIONS = List.of(ALM_EXAMPLES, CONTAINER_IMAGE, SKIP_RANGE,
-      SUGGESTED_NAMESPACE, "olm.properties");
+  static final List<String> DERIVED_ANNOTATIONS =
+      List.of(ALM_EXAMPLES, CONTAINER_IMAGE, SKIP_RANGE, SUGGESTED_NAMESPACE, "olm.properties");
 
   /** What the code decides about the CSV. */
-  public record Derived(String packageName, String version, Optional<String> replaces, Optional<String> skipRange,
-      String image, NamedInstallStrategy install, List<CRDDescription> owned, String almExamples,
-      String minKubeVersion, String suggestedNamespace, Icon icon) {
-  }
+  public record Derived(
+      String packageName,
+      String version,
+      Optional<String> replaces,
+      Optional<String> skipRange,
+      String image,
+      NamedInstallStrategy install,
+      List<CRDDescription> owned,
+      String almExamples,
+      String minKubeVersion,
+      String suggestedNamespace,
+      Icon icon) {}
 
-  private ClusterServiceVersions() {
-  }
+  private ClusterServiceVersions() {}
 
   public static String name(String packageName, String version) {
     return packageName + ".v" + version;
@@ -42,8 +49,9 @@ public final class ClusterServiceVersions {
 
   public static ClusterServiceVersion assemble(ClusterServiceVersion base, Derived d) {
     requireOnlyDescriptiveFields(base);
-    Map<String, String> annotations = new LinkedHashMap<>(
-        Optional.ofNullable(base.getMetadata().getAnnotations()).orElse(Map.of()));
+    Map<String, String> annotations =
+        new LinkedHashMap<>(
+            Optional.ofNullable(base.getMetadata().getAnnotations()).orElse(Map.of()));
     annotations.put(ALM_EXAMPLES, d.almExamples());
     annotations.put(CONTAINER_IMAGE, d.image());
     annotations.put(SUGGESTED_NAMESPACE, d.suggestedNamespace());
@@ -64,7 +72,9 @@ public final class ClusterServiceVersions {
         .withIcon(d.icon())
         .withInstallModes(modes)
         .withInstall(d.install())
-        .withNewCustomresourcedefinitions().withOwned(d.owned()).endCustomresourcedefinitions()
+        .withNewCustomresourcedefinitions()
+        .withOwned(d.owned())
+        .endCustomresourcedefinitions()
         .withRelatedImages(new RelatedImage(d.image(), d.packageName()))
         .endSpec()
         .build();
@@ -79,8 +89,12 @@ public final class ClusterServiceVersions {
     if (meta.getName() != null) {
       set.add("metadata.name");
     }
-    Optional.ofNullable(meta.getAnnotations()).ifPresent(a -> DERIVED_ANNOTATIONS.stream()
-        .filter(a::containsKey).forEach(k -> set.add("metadata.annotations['" + k + "']")));
+    Optional.ofNullable(meta.getAnnotations())
+        .ifPresent(
+            a ->
+                DERIVED_ANNOTATIONS.stream()
+                    .filter(a::containsKey)
+                    .forEach(k -> set.add("metadata.annotations['" + k + "']")));
     var spec = base.getSpec();
     check(set, "spec.version", spec.getVersion());
     check(set, "spec.replaces", spec.getReplaces());
@@ -91,8 +105,10 @@ public final class ClusterServiceVersions {
     check(set, "spec.customresourcedefinitions", spec.getCustomresourcedefinitions());
     check(set, "spec.relatedImages", spec.getRelatedImages());
     if (!set.isEmpty()) {
-      throw new IllegalArgumentException("the CSV base sets fields the generator derives from the code: "
-          + String.join(", ", set) + "; remove them from the base");
+      throw new IllegalArgumentException(
+          "the CSV base sets fields the generator derives from the code: "
+              + String.join(", ", set)
+              + "; remove them from the base");
     }
   }
 

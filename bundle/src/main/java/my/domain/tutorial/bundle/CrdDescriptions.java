@@ -30,17 +30,23 @@ public final class CrdDescriptions {
   public static final String K8S_RESOURCE = "urn:alm:descriptor:io.kubernetes:";
 
   /** A refinement for one descriptor path ({@code spec.name}, {@code status.happy}). */
-  public record Hint(String displayName, List<String> xDescriptors) {
-  }
+  public record Hint(String displayName, List<String> xDescriptors) {}
 
-  private CrdDescriptions() {
-  }
+  private CrdDescriptions() {}
 
-  public static CRDDescription owned(CustomResourceDefinition crd, String description, Map<String, Hint> hints,
+  public static CRDDescription owned(
+      CustomResourceDefinition crd,
+      String description,
+      Map<String, Hint> hints,
       List<APIResourceReference> resources) {
-    CustomResourceDefinitionVersion version = crd.getSpec().getVersions().stream()
-        .filter(CustomResourceDefinitionVersion::getStorage).findFirst()
-        .orElseThrow(() -> new IllegalStateException(crd.getMetadata().getName() + " has no storage version"));
+    CustomResourceDefinitionVersion version =
+        crd.getSpec().getVersions().stream()
+            .filter(CustomResourceDefinitionVersion::getStorage)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        crd.getMetadata().getName() + " has no storage version"));
     Map<String, JSONSchemaProps> root = version.getSchema().getOpenAPIV3Schema().getProperties();
     return new CRDDescriptionBuilder()
         .withName(crd.getMetadata().getName())
@@ -56,22 +62,40 @@ public final class CrdDescriptions {
 
   static List<SpecDescriptor> specDescriptors(JSONSchemaProps spec, Map<String, Hint> hints) {
     List<SpecDescriptor> result = new ArrayList<>();
-    fields(spec, "").forEach((path, props) -> {
-      Hint hint = hints.getOrDefault("spec." + path, new Hint(displayName(path), List.of(specDescriptorFor(props))));
-      result.add(new SpecDescriptorBuilder().withPath(path).withDisplayName(hint.displayName())
-          .withDescription(props.getDescription()).withXDescriptors(hint.xDescriptors()).build());
-    });
+    fields(spec, "")
+        .forEach(
+            (path, props) -> {
+              Hint hint =
+                  hints.getOrDefault(
+                      "spec." + path,
+                      new Hint(displayName(path), List.of(specDescriptorFor(props))));
+              result.add(
+                  new SpecDescriptorBuilder()
+                      .withPath(path)
+                      .withDisplayName(hint.displayName())
+                      .withDescription(props.getDescription())
+                      .withXDescriptors(hint.xDescriptors())
+                      .build());
+            });
     return result;
   }
 
   static List<StatusDescriptor> statusDescriptors(JSONSchemaProps status, Map<String, Hint> hints) {
     List<StatusDescriptor> result = new ArrayList<>();
-    fields(status, "").forEach((path, props) -> {
-      String x = path.equals("conditions") ? CONDITIONS : TEXT;
-      Hint hint = hints.getOrDefault("status." + path, new Hint(displayName(path), List.of(x)));
-      result.add(new StatusDescriptorBuilder().withPath(path).withDisplayName(hint.displayName())
-          .withDescription(props.getDescription()).withXDescriptors(hint.xDescriptors()).build());
-    });
+    fields(status, "")
+        .forEach(
+            (path, props) -> {
+              String x = path.equals("conditions") ? CONDITIONS : TEXT;
+              Hint hint =
+                  hints.getOrDefault("status." + path, new Hint(displayName(path), List.of(x)));
+              result.add(
+                  new StatusDescriptorBuilder()
+                      .withPath(path)
+                      .withDisplayName(hint.displayName())
+                      .withDescription(props.getDescription())
+                      .withXDescriptors(hint.xDescriptors())
+                      .build());
+            });
     return result;
   }
 
@@ -81,14 +105,19 @@ public final class CrdDescriptions {
     if (object == null || object.getProperties() == null) {
       return result;
     }
-    object.getProperties().forEach((name, props) -> {
-      String path = prefix.isEmpty() ? name : prefix + "." + name;
-      if ("object".equals(props.getType()) && props.getProperties() != null && !props.getProperties().isEmpty()) {
-        result.putAll(fields(props, path));
-      } else {
-        result.put(path, props);
-      }
-    });
+    object
+        .getProperties()
+        .forEach(
+            (name, props) -> {
+              String path = prefix.isEmpty() ? name : prefix + "." + name;
+              if ("object".equals(props.getType())
+                  && props.getProperties() != null
+                  && !props.getProperties().isEmpty()) {
+                result.putAll(fields(props, path));
+              } else {
+                result.put(path, props);
+              }
+            });
     return result;
   }
 

@@ -20,10 +20,11 @@ import java.util.Set;
  * ClusterRole. {@code clusterPermissions} always become a ClusterRole. The operator watches with
  * one informer per watched namespace when it is given target namespaces, so every rule that names
  * only namespaced resources goes to {@code permissions}, even when the plain manifests grant it
- * through a ClusterRole: a SingleNamespace install then gets no cluster-wide access at all. Rules
- * a Role cannot grant (cluster-scoped resources, non-resource URLs) go to {@code clusterPermissions}.
+ * through a ClusterRole: a SingleNamespace install then gets no cluster-wide access at all. Rules a
+ * Role cannot grant (cluster-scoped resources, non-resource URLs) go to {@code clusterPermissions}.
  */
-public record CsvPermissions(List<StrategyDeploymentPermissions> permissions,
+public record CsvPermissions(
+    List<StrategyDeploymentPermissions> permissions,
     List<StrategyDeploymentPermissions> clusterPermissions) {
 
   public CsvPermissions {
@@ -57,7 +58,8 @@ public record CsvPermissions(List<StrategyDeploymentPermissions> permissions,
       }
     }
     if (namespaced.isEmpty() && clusterWide.isEmpty()) {
-      throw new IllegalStateException("no Role or ClusterRole in the operator manifests is bound to ServiceAccount " + sa);
+      throw new IllegalStateException(
+          "no Role or ClusterRole in the operator manifests is bound to ServiceAccount " + sa);
     }
     return new CsvPermissions(entry(sa, namespaced), entry(sa, clusterWide));
   }
@@ -74,24 +76,40 @@ public record CsvPermissions(List<StrategyDeploymentPermissions> permissions,
     if (rules.isEmpty()) {
       return List.of();
     }
-    return List.of(new StrategyDeploymentPermissionsBuilder().withServiceAccountName(sa)
-        .withRules(new ArrayList<>(rules)).build());
+    return List.of(
+        new StrategyDeploymentPermissionsBuilder()
+            .withServiceAccountName(sa)
+            .withRules(new ArrayList<>(rules))
+            .build());
   }
 
   private static boolean bindsServiceAccount(List<Subject> subjects, String sa) {
-    return subjects != null && subjects.stream()
-        .anyMatch(s -> "ServiceAccount".equals(s.getKind()) && sa.equals(s.getName()));
+    return subjects != null
+        && subjects.stream()
+            .anyMatch(s -> "ServiceAccount".equals(s.getKind()) && sa.equals(s.getName()));
   }
 
   private static ClusterRole clusterRole(OperatorManifests manifests, RoleRef ref) {
-    return manifests.clusterRoles().stream().filter(r -> r.getMetadata().getName().equals(ref.getName())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("a binding refers to ClusterRole " + ref.getName()
-            + ", which is not in the operator manifests"));
+    return manifests.clusterRoles().stream()
+        .filter(r -> r.getMetadata().getName().equals(ref.getName()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "a binding refers to ClusterRole "
+                        + ref.getName()
+                        + ", which is not in the operator manifests"));
   }
 
   private static Role role(OperatorManifests manifests, RoleRef ref) {
-    return manifests.roles().stream().filter(r -> r.getMetadata().getName().equals(ref.getName())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("a binding refers to Role " + ref.getName()
-            + ", which is not in the operator manifests"));
+    return manifests.roles().stream()
+        .filter(r -> r.getMetadata().getName().equals(ref.getName()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "a binding refers to Role "
+                        + ref.getName()
+                        + ", which is not in the operator manifests"));
   }
 }

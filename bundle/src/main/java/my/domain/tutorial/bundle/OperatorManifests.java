@@ -40,7 +40,8 @@ public record OperatorManifests(List<HasMetadata> objects) {
   public static OperatorManifests fromClasspath() {
     URL url = OperatorManifests.class.getClassLoader().getResource(RESOURCE_DIR);
     if (url == null) {
-      throw new IllegalStateException(RESOURCE_DIR + " is not on the classpath: build the operator module first");
+      throw new IllegalStateException(
+          RESOURCE_DIR + " is not on the classpath: build the operator module first");
     }
     try {
       if ("jar".equals(url.getProtocol())) {
@@ -56,11 +57,13 @@ public record OperatorManifests(List<HasMetadata> objects) {
     }
   }
 
-  /** Parses manifests given as {@code file name -> YAML}; one object per file, in file-name order. */
+  /**
+   * Parses manifests given as {@code file name -> YAML}; one object per file, in file-name order.
+   */
   public static OperatorManifests fromFiles(Map<String, String> yamlByFileName) {
-    return new OperatorManifests(new TreeMap<>(yamlByFileName).values().stream()
-        .map(yaml -> (HasMetadata) Serialization.unmarshal(yaml))
-        .toList());
+    return new OperatorManifests(
+        new TreeMap<>(yamlByFileName)
+            .values().stream().map(yaml -> (HasMetadata) Serialization.unmarshal(yaml)).toList());
   }
 
   private static SortedMap<String, String> read(Path dir) throws IOException {
@@ -83,8 +86,11 @@ public record OperatorManifests(List<HasMetadata> objects) {
   public <T extends HasMetadata> T only(Class<T> type) {
     List<T> found = all(type);
     if (found.size() != 1) {
-      throw new IllegalStateException("expected exactly one " + type.getSimpleName() + " in the operator manifests, found "
-          + found.size());
+      throw new IllegalStateException(
+          "expected exactly one "
+              + type.getSimpleName()
+              + " in the operator manifests, found "
+              + found.size());
     }
     return found.get(0);
   }

@@ -12,15 +12,41 @@ import java.util.Set;
  * is never silently narrowed into a Role that cannot grant it.
  */
 public final class ResourceScopes {
-  /** Namespaced built-in resources an operator commonly needs, as {@code group/resource} (core group: empty). */
-  private static final Set<String> BUILT_IN_NAMESPACED = Set.of(
-      "/pods", "/pods/log", "/pods/status", "/events", "/configmaps", "/secrets", "/services", "/endpoints",
-      "/serviceaccounts", "/persistentvolumeclaims", "/replicationcontrollers", "/limitranges", "/resourcequotas",
-      "events.k8s.io/events", "coordination.k8s.io/leases", "apps/deployments", "apps/statefulsets",
-      "apps/daemonsets", "apps/replicasets", "batch/jobs", "batch/cronjobs", "networking.k8s.io/ingresses",
-      "networking.k8s.io/networkpolicies", "policy/poddisruptionbudgets", "discovery.k8s.io/endpointslices",
-      "rbac.authorization.k8s.io/roles", "rbac.authorization.k8s.io/rolebindings",
-      "autoscaling/horizontalpodautoscalers", "monitoring.coreos.com/servicemonitors");
+  /**
+   * Namespaced built-in resources an operator commonly needs, as {@code group/resource} (core
+   * group: empty).
+   */
+  private static final Set<String> BUILT_IN_NAMESPACED =
+      Set.of(
+          "/pods",
+          "/pods/log",
+          "/pods/status",
+          "/events",
+          "/configmaps",
+          "/secrets",
+          "/services",
+          "/endpoints",
+          "/serviceaccounts",
+          "/persistentvolumeclaims",
+          "/replicationcontrollers",
+          "/limitranges",
+          "/resourcequotas",
+          "events.k8s.io/events",
+          "coordination.k8s.io/leases",
+          "apps/deployments",
+          "apps/statefulsets",
+          "apps/daemonsets",
+          "apps/replicasets",
+          "batch/jobs",
+          "batch/cronjobs",
+          "networking.k8s.io/ingresses",
+          "networking.k8s.io/networkpolicies",
+          "policy/poddisruptionbudgets",
+          "discovery.k8s.io/endpointslices",
+          "rbac.authorization.k8s.io/roles",
+          "rbac.authorization.k8s.io/rolebindings",
+          "autoscaling/horizontalpodautoscalers",
+          "monitoring.coreos.com/servicemonitors");
 
   private final Set<String> namespaced;
 
@@ -28,7 +54,10 @@ public final class ResourceScopes {
     this.namespaced = Set.copyOf(namespaced);
   }
 
-  /** The built-in table plus the given CRDs' resources (and their subresources) when they are Namespaced. */
+  /**
+   * The built-in table plus the given CRDs' resources (and their subresources) when they are
+   * Namespaced.
+   */
   public static ResourceScopes with(List<CustomResourceDefinition> crds) {
     Set<String> all = new HashSet<>(BUILT_IN_NAMESPACED);
     for (CustomResourceDefinition crd : crds) {

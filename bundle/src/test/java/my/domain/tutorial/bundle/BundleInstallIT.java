@@ -23,23 +23,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.operator.FooOperator;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import my.domain.tutorial.operator.FooOperator;
-import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The bundle installs and works in each install mode, with exactly the permissions OLM would
- * grant from its CSV: the test applies what OLM makes from the bundle (the CRD, the ServiceAccount,
- * the CSV's permissions as Roles or ClusterRoles and their bindings, the extra manifests) and runs
- * the operator in this JVM as that ServiceAccount, with the environment OLM's Pod would have.
- * Foos in the watched namespaces become happy when their friend exists, Foos elsewhere are left
- * alone, and the API server answers no request of the operator with 403.
+ * The bundle installs and works in each install mode, with exactly the permissions OLM would grant
+ * from its CSV: the test applies what OLM makes from the bundle (the CRD, the ServiceAccount, the
+ * CSV's permissions as Roles or ClusterRoles and their bindings, the extra manifests) and runs the
+ * operator in this JVM as that ServiceAccount, with the environment OLM's Pod would have. Foos in
+ * the watched namespaces become happy when their friend exists, Foos elsewhere are left alone, and
+ * the API server answers no request of the operator with 403.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class BundleInstallIT {
@@ -59,9 +59,20 @@ class BundleInstallIT {
     this.cp = cp;
     this.admin = cp.adminClient();
     admin.resource(bundle.crd()).forceConflicts().serverSideApply();
-    admin.apiextensions().v1().customResourceDefinitions().withName(bundle.crd().getMetadata().getName())
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-            .anyMatch(k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())), 30, TimeUnit.SECONDS);
+    admin
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(bundle.crd().getMetadata().getName())
+        .waitUntilCondition(
+            c ->
+                c != null
+                    && c.getStatus() != null
+                    && c.getStatus().getConditions().stream()
+                        .anyMatch(
+                            k -> "Established".equals(k.getType()) && "True".equals(k.getStatus())),
+            30,
+            TimeUnit.SECONDS);
   }
 
   @AfterEach
@@ -128,16 +139,21 @@ class BundleInstallIT {
     assertWorkedWithinItsPermissions(olm);
   }
 
-  /** Applies what OLM makes from the bundle for this OperatorGroup and starts the operator as OLM's Pod would run. */
+  /**
+   * Applies what OLM makes from the bundle for this OperatorGroup and starts the operator as OLM's
+   * Pod would run.
+   */
   private OlmSimulation install(String operatorNamespace, List<String> targets) {
     OlmSimulation olm = new OlmSimulation(bundle.csv(), operatorNamespace, targets);
     assertThat(bundle.csv().getSpec().getInstallModes())
         .as("the CSV supports %s", olm.installMode())
-        .anySatisfy(m -> {
-          assertThat(m.getType()).isEqualTo(olm.installMode());
-          assertThat(m.getSupported()).isTrue();
-        })
-        .extracting(InstallMode::getType).doesNotHaveDuplicates();
+        .anySatisfy(
+            m -> {
+              assertThat(m.getType()).isEqualTo(olm.installMode());
+              assertThat(m.getSupported()).isTrue();
+            })
+        .extracting(InstallMode::getType)
+        .doesNotHaveDuplicates();
     olm.namespacedObjects().forEach(o -> admin.resource(o).create());
     for (HasMetadata o : olm.clusterObjects()) {
       clusterObjects.add(o);
@@ -149,14 +165,18 @@ class BundleInstallIT {
       admin.resource(copy).create();
     }
 
-    Map<String, String> env = new HashMap<>(olm.env(bundle.csv().getSpec().getInstall().getSpec().getDeployments()
-        .get(0).getName() + "-7d4b9c-x2x9z"));
+    Map<String, String> env =
+        new HashMap<>(
+            olm.env(
+                bundle.csv().getSpec().getInstall().getSpec().getDeployments().get(0).getName()
+                    + "-7d4b9c-x2x9z"));
     // In-process the pod's fixed ports would collide with other tests: pick free ones.
     env.put(OperatorSettings.HEALTH_PORT, "0");
     env.put(OperatorSettings.METRICS_PORT, "0");
     operatorClient = clientAs(operatorNamespace, olm.serviceAccount());
-    operator = FooOperator.start(OperatorSettings.fromEnvironment(env), operatorClient, Clock.systemUTC(), () -> {
-    });
+    operator =
+        FooOperator.start(
+            OperatorSettings.fromEnvironment(env), operatorClient, Clock.systemUTC(), () -> {});
     return olm;
   }
 
@@ -164,11 +184,13 @@ class BundleInstallIT {
   private KubernetesClient clientAs(String namespace, String serviceAccount) {
     Config config = cp.adminConfig();
     config.setImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount);
-    config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace,
-        "system:authenticated");
+    config.setImpersonateGroups(
+        "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated");
     config.setNamespace(namespace);
-    return new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("forbidden-recorder", recorder))
+    return new KubernetesClientBuilder()
+        .withConfig(config)
+        .withHttpClientBuilderConsumer(
+            b -> b.addOrReplaceInterceptor("forbidden-recorder", recorder))
         .build();
   }
 
@@ -183,12 +205,18 @@ class BundleInstallIT {
     for (String ns : watched) {
       await().atMost(PATIENCE).until(() -> happy(ns, "foo-01"), Boolean.TRUE::equals);
       await().atMost(PATIENCE).until(() -> happy(ns, "lonely"), Boolean.FALSE::equals);
-      await().atMost(PATIENCE).until(() -> admin.v1().events().inNamespace(ns).list().getItems().stream()
-          .anyMatch(e -> "FriendFound".equals(e.getReason())));
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  admin.v1().events().inNamespace(ns).list().getItems().stream()
+                      .anyMatch(e -> "FriendFound".equals(e.getReason())));
     }
     // The watched Foos are reconciled, so the operator is running: the others must stay untouched.
     for (String ns : unwatched) {
-      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(5))
           .until(() -> status(ns, "foo-01") == null && status(ns, "lonely") == null);
     }
   }
@@ -196,18 +224,27 @@ class BundleInstallIT {
   private void assertWorkedWithinItsPermissions(OlmSimulation olm) {
     await().atMost(PATIENCE).until(operator::isLeader);
     assertThat(admin.leases().inNamespace(olm.operatorNamespace()).list().getItems())
-        .as("the leader Lease is in the operator's namespace").isNotEmpty();
+        .as("the leader Lease is in the operator's namespace")
+        .isNotEmpty();
     await().atMost(PATIENCE).until(() -> readyz(operator.healthPort()), code -> code == 200);
     assertThat(recorder.forbidden()).as("requests the API server forbade").isEmpty();
   }
 
-  /** The first of the CSV's alm-examples, the way a user creates it from the console, in {@code ns}. */
+  /**
+   * The first of the CSV's alm-examples, the way a user creates it from the console, in {@code ns}.
+   */
   private GenericKubernetesResource sampleFoo(String ns) {
-    List<GenericKubernetesResource> examples = Serialization.unmarshal(
-        new java.io.ByteArrayInputStream(bundle.csv().getMetadata().getAnnotations().get("alm-examples")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-        new com.fasterxml.jackson.core.type.TypeReference<List<GenericKubernetesResource>>() {
-        });
+    List<GenericKubernetesResource> examples =
+        Serialization.unmarshal(
+            new java.io.ByteArrayInputStream(
+                bundle
+                    .csv()
+                    .getMetadata()
+                    .getAnnotations()
+                    .get("alm-examples")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new com.fasterxml.jackson.core.type.TypeReference<
+                List<GenericKubernetesResource>>() {});
     GenericKubernetesResource foo = examples.get(0);
     foo.getMetadata().setNamespace(ns);
     assertThat(foo.getMetadata().getName()).isEqualTo("foo-01");
@@ -233,8 +270,13 @@ class BundleInstallIT {
 
   private static int readyz(int port) {
     try {
-      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
-          .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (java.io.IOException e) {
       return -1;
     } catch (InterruptedException e) {

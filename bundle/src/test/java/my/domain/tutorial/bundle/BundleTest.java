@@ -29,9 +29,12 @@ class BundleTest {
   void theCrd_isTheApiJarsCrd_semantically() {
     String written = bundle.files().get("bundle/manifests/" + BundleFactory.CRD_FILE_NAME);
 
-    CustomResourceDefinition reread = Serialization.unmarshal(written, CustomResourceDefinition.class);
-    CustomResourceDefinition original = Serialization.unmarshal(BundleSources.classpathText(BundleSources.CRD_RESOURCE),
-        CustomResourceDefinition.class);
+    CustomResourceDefinition reread =
+        Serialization.unmarshal(written, CustomResourceDefinition.class);
+    CustomResourceDefinition original =
+        Serialization.unmarshal(
+            BundleSources.classpathText(BundleSources.CRD_RESOURCE),
+            CustomResourceDefinition.class);
     assertThat(reread).isEqualTo(original);
     assertThat(written).startsWith("apiVersion:");
   }
@@ -39,7 +42,8 @@ class BundleTest {
   @Test
   void almExamples_equalTheSamples() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    List<?> examples = json.readValue(csv.getMetadata().getAnnotations().get("alm-examples"), List.class);
+    List<?> examples =
+        json.readValue(csv.getMetadata().getAnnotations().get("alm-examples"), List.class);
     List<?> samples = sources.samples().stream().map(s -> json.convertValue(s, Map.class)).toList();
 
     assertThat(examples).isNotEmpty().isEqualTo(samples);
@@ -47,7 +51,8 @@ class BundleTest {
 
   @Test
   void allFourInstallModes_areSupported() {
-    assertThat(csv.getSpec().getInstallModes()).extracting(InstallMode::getType, InstallMode::getSupported)
+    assertThat(csv.getSpec().getInstallModes())
+        .extracting(InstallMode::getType, InstallMode::getSupported)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("OwnNamespace", true),
             org.assertj.core.groups.Tuple.tuple("SingleNamespace", true),
@@ -65,17 +70,21 @@ class BundleTest {
 
   @Test
   void replacesAndSkipRange_areSetWhenConfigured() {
-    ClusterServiceVersion upgrade = TestBundles.bundle("--version=0.2.0", "--replaces=foo-operator.v0.1.0",
-        "--skip-range=>=0.1.0 <0.2.0").csv();
+    ClusterServiceVersion upgrade =
+        TestBundles.bundle(
+                "--version=0.2.0", "--replaces=foo-operator.v0.1.0", "--skip-range=>=0.1.0 <0.2.0")
+            .csv();
 
     assertThat(upgrade.getMetadata().getName()).isEqualTo("foo-operator.v0.2.0");
     assertThat(upgrade.getSpec().getReplaces()).isEqualTo("foo-operator.v0.1.0");
-    assertThat(upgrade.getMetadata().getAnnotations()).containsEntry("olm.skipRange", ">=0.1.0 <0.2.0");
+    assertThat(upgrade.getMetadata().getAnnotations())
+        .containsEntry("olm.skipRange", ">=0.1.0 <0.2.0");
   }
 
   @Test
   void replaces_mustNameACsvOfThisPackage() {
-    assertThatThrownBy(() -> TestBundles.bundle("--replaces=other.v0.1.0")).hasMessageContaining("foo-operator.vX.Y.Z");
+    assertThatThrownBy(() -> TestBundles.bundle("--replaces=other.v0.1.0"))
+        .hasMessageContaining("foo-operator.vX.Y.Z");
   }
 
   @Test
@@ -93,38 +102,78 @@ class BundleTest {
   @Test
   void everySpecAndStatusField_hasADescriptor() {
     CRDDescription owned = csv.getSpec().getCustomresourcedefinitions().getOwned().get(0);
-    Map<String, JSONSchemaProps> root = sources.crd().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
-        .getProperties();
+    Map<String, JSONSchemaProps> root =
+        sources
+            .crd()
+            .getSpec()
+            .getVersions()
+            .get(0)
+            .getSchema()
+            .getOpenAPIV3Schema()
+            .getProperties();
 
-    assertThat(owned.getSpecDescriptors()).extracting(SpecDescriptor::getPath)
+    assertThat(owned.getSpecDescriptors())
+        .extracting(SpecDescriptor::getPath)
         .containsExactlyInAnyOrderElementsOf(root.get("spec").getProperties().keySet());
-    assertThat(owned.getStatusDescriptors()).extracting(StatusDescriptor::getPath)
+    assertThat(owned.getStatusDescriptors())
+        .extracting(StatusDescriptor::getPath)
         .containsExactlyInAnyOrderElementsOf(root.get("status").getProperties().keySet());
-    assertThat(owned.getSpecDescriptors()).allSatisfy(d -> assertThat(d.getDescription()).isNotBlank());
-    assertThat(owned.getStatusDescriptors()).allSatisfy(d -> assertThat(d.getDescription()).isNotBlank());
+    assertThat(owned.getSpecDescriptors())
+        .allSatisfy(d -> assertThat(d.getDescription()).isNotBlank());
+    assertThat(owned.getStatusDescriptors())
+        .allSatisfy(d -> assertThat(d.getDescription()).isNotBlank());
   }
 
   @Test
   void conditions_haveTheConditionsDescriptor_andTheFriendLinksToItsPod() {
     CRDDescription owned = csv.getSpec().getCustomresourcedefinitions().getOwned().get(0);
-    Map<String, List<String>> status = owned.getStatusDescriptors().stream()
-        .collect(Collectors.toMap(StatusDescriptor::getPath, StatusDescriptor::getXDescriptors));
+    Map<String, List<String>> status =
+        owned.getStatusDescriptors().stream()
+            .collect(
+                Collectors.toMap(StatusDescriptor::getPath, StatusDescriptor::getXDescriptors));
 
-    assertThat(status.get("conditions")).containsExactly("urn:alm:descriptor:io.kubernetes.conditions");
-    assertThat(owned.getSpecDescriptors()).singleElement().satisfies(d -> {
-      assertThat(d.getPath()).isEqualTo("name");
-      assertThat(d.getXDescriptors()).containsExactly("urn:alm:descriptor:io.kubernetes:Pod");
-    });
+    assertThat(status.get("conditions"))
+        .containsExactly("urn:alm:descriptor:io.kubernetes.conditions");
+    assertThat(owned.getSpecDescriptors())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getPath()).isEqualTo("name");
+              assertThat(d.getXDescriptors())
+                  .containsExactly("urn:alm:descriptor:io.kubernetes:Pod");
+            });
   }
 
   @Test
   void containerImage_relatedImages_andTheDeployment_nameTheSameImage() {
-    String image = sources.manifests().deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+    String image =
+        sources
+            .manifests()
+            .deployment()
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getImage();
 
     assertThat(csv.getMetadata().getAnnotations()).containsEntry("containerImage", image);
-    assertThat(csv.getSpec().getRelatedImages()).singleElement().satisfies(r -> assertThat(r.getImage()).isEqualTo(image));
-    assertThat(csv.getSpec().getInstall().getSpec().getDeployments().get(0).getSpec().getTemplate().getSpec()
-        .getContainers().get(0).getImage()).isEqualTo(image);
+    assertThat(csv.getSpec().getRelatedImages())
+        .singleElement()
+        .satisfies(r -> assertThat(r.getImage()).isEqualTo(image));
+    assertThat(
+            csv.getSpec()
+                .getInstall()
+                .getSpec()
+                .getDeployments()
+                .get(0)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
+        .isEqualTo(image);
   }
 
   @Test
@@ -138,12 +187,22 @@ class BundleTest {
     assertThat(spec.getLinks()).isNotEmpty();
     assertThat(spec.getKeywords()).isNotEmpty();
     assertThat(spec.getMinKubeVersion()).isEqualTo("1.31.0");
-    assertThat(spec.getIcon()).singleElement().satisfies(i -> {
-      assertThat(i.getMediatype()).isEqualTo("image/svg+xml");
-      assertThat(new String(Base64.getDecoder().decode(i.getBase64data()))).startsWith("<svg");
-    });
-    assertThat(csv.getMetadata().getAnnotations()).containsKeys("capabilities", "categories", "description",
-        "repository", "alm-examples", "containerImage")
+    assertThat(spec.getIcon())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.getMediatype()).isEqualTo("image/svg+xml");
+              assertThat(new String(Base64.getDecoder().decode(i.getBase64data())))
+                  .startsWith("<svg");
+            });
+    assertThat(csv.getMetadata().getAnnotations())
+        .containsKeys(
+            "capabilities",
+            "categories",
+            "description",
+            "repository",
+            "alm-examples",
+            "containerImage")
         .containsEntry("operatorframework.io/suggested-namespace", "foo-system");
   }
 
@@ -151,11 +210,17 @@ class BundleTest {
   void annotationsYaml_andTheDockerfileLabels_sayTheSame() {
     Map<String, String> files = bundle.files();
     @SuppressWarnings("unchecked")
-    Map<String, String> annotations = (Map<String, String>) Serialization
-        .unmarshal(files.get("bundle/metadata/annotations.yaml"), Map.class).get("annotations");
-    Map<String, String> labels = files.get("bundle.Dockerfile").lines().filter(l -> l.startsWith("LABEL "))
-        .map(l -> l.substring("LABEL ".length()).split("=", 2))
-        .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1].replace("\"", "")));
+    Map<String, String> annotations =
+        (Map<String, String>)
+            Serialization.unmarshal(files.get("bundle/metadata/annotations.yaml"), Map.class)
+                .get("annotations");
+    Map<String, String> labels =
+        files
+            .get("bundle.Dockerfile")
+            .lines()
+            .filter(l -> l.startsWith("LABEL "))
+            .map(l -> l.substring("LABEL ".length()).split("=", 2))
+            .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1].replace("\"", "")));
 
     assertThat(labels).isEqualTo(annotations);
     assertThat(annotations)
@@ -168,15 +233,19 @@ class BundleTest {
 
   @Test
   void theDockerfile_copiesEveryBundleFolder() {
-    assertThat(bundle.files().get("bundle.Dockerfile")).contains("FROM scratch",
-        "COPY bundle/manifests /manifests/", "COPY bundle/metadata /metadata/",
-        "COPY bundle/tests/scorecard /tests/scorecard/");
+    assertThat(bundle.files().get("bundle.Dockerfile"))
+        .contains(
+            "FROM scratch",
+            "COPY bundle/manifests /manifests/",
+            "COPY bundle/metadata /metadata/",
+            "COPY bundle/tests/scorecard /tests/scorecard/");
   }
 
   @Test
   void channels_areConfigurable_andTheDefaultMustBeOneOfThem() {
     Bundle multi = TestBundles.bundle("--channels=stable,candidate", "--default-channel=stable");
-    assertThat(multi.annotations()).containsEntry(BundleMetadata.CHANNELS, "stable,candidate")
+    assertThat(multi.annotations())
+        .containsEntry(BundleMetadata.CHANNELS, "stable,candidate")
         .containsEntry(BundleMetadata.DEFAULT_CHANNEL, "stable");
 
     assertThatThrownBy(() -> TestBundles.bundle("--channels=candidate", "--default-channel=stable"))
@@ -186,20 +255,28 @@ class BundleTest {
   @Test
   void manifests_holdNoObjectOlmMakesFromTheCsv() {
     assertThat(bundle.extraManifests()).extracting(HasMetadata::getKind).containsExactly("Service");
-    assertThat(bundle.extraManifests()).allSatisfy(m -> assertThat(m.getMetadata().getNamespace()).isNull());
-    assertThat(bundle.files().keySet()).containsExactlyInAnyOrder(
-        "bundle/manifests/foo-operator.clusterserviceversion.yaml",
-        "bundle/manifests/tutorial.my.domain_foos.yaml",
-        "bundle/manifests/foo-operator-metrics_v1_service.yaml",
-        "bundle/metadata/annotations.yaml",
-        "bundle/tests/scorecard/config.yaml",
-        "bundle.Dockerfile");
+    assertThat(bundle.extraManifests())
+        .allSatisfy(m -> assertThat(m.getMetadata().getNamespace()).isNull());
+    assertThat(bundle.files().keySet())
+        .containsExactlyInAnyOrder(
+            "bundle/manifests/foo-operator.clusterserviceversion.yaml",
+            "bundle/manifests/tutorial.my.domain_foos.yaml",
+            "bundle/manifests/foo-operator-metrics_v1_service.yaml",
+            "bundle/metadata/annotations.yaml",
+            "bundle/tests/scorecard/config.yaml",
+            "bundle.Dockerfile");
   }
 
   @Test
   void theScorecardConfig_runsTheBasicAndOlmSuites() {
-    assertThat(bundle.scorecard().stages()).singleElement().satisfies(s -> assertThat(s.tests())
-        .extracting(t -> t.labels().get("suite")).containsOnly("basic", "olm").contains("basic", "olm"));
+    assertThat(bundle.scorecard().stages())
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.tests())
+                    .extracting(t -> t.labels().get("suite"))
+                    .containsOnly("basic", "olm")
+                    .contains("basic", "olm"));
   }
 
   @Test

@@ -23,43 +23,63 @@ import org.junit.jupiter.api.io.TempDir;
  * plus the operatorframework optional suite, with zero errors and zero warnings.
  */
 class BundleValidationIT {
-  @TempDir
-  Path scratch;
+  @TempDir Path scratch;
 
   @Test
-  void theGeneratedBundle_passesTheOperatorFrameworkValidators_withNoErrorAndNoWarning() throws Exception {
+  void theGeneratedBundle_passesTheOperatorFrameworkValidators_withNoErrorAndNoWarning()
+      throws Exception {
     Result result = validate(GeneratedBundle.location());
 
     assertThat(result.exitCode()).as("bundle-validate output:%n%s", result.output()).isZero();
-    assertThat(result.output()).contains(": 0 errors, 0 warnings").doesNotContain("ERROR ").doesNotContain("WARN ");
+    assertThat(result.output())
+        .contains(": 0 errors, 0 warnings")
+        .doesNotContain("ERROR ")
+        .doesNotContain("WARN ");
   }
 
   @Test
   void aBrokenBundle_isCaught_soTheCleanResultMeansSomething() throws Exception {
     Path broken = copy(GeneratedBundle.location(), scratch.resolve("bundle"));
     Path csvFile = broken.resolve("manifests/foo-operator.clusterserviceversion.yaml");
-    ClusterServiceVersion csv = Serialization.unmarshal(Files.readString(csvFile), ClusterServiceVersion.class);
-    Files.writeString(csvFile, Serialization.asYaml(new ClusterServiceVersionBuilder(csv)
-        .editMetadata().addToAnnotations("categories", "Not A Category").endMetadata()
-        .editSpec().withIcon(List.of()).withMinKubeVersion(null).endSpec().build()));
+    ClusterServiceVersion csv =
+        Serialization.unmarshal(Files.readString(csvFile), ClusterServiceVersion.class);
+    Files.writeString(
+        csvFile,
+        Serialization.asYaml(
+            new ClusterServiceVersionBuilder(csv)
+                .editMetadata()
+                .addToAnnotations("categories", "Not A Category")
+                .endMetadata()
+                .editSpec()
+                .withIcon(List.of())
+                .withMinKubeVersion(null)
+                .endSpec()
+                .build()));
 
     Result result = validate(broken);
 
     assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
     assertThat(result.output())
-        .contains("ERROR standardcategories").contains("Not A Category")
-        .contains("WARN operatorhub/v2").contains("Icon not specified")
+        .contains("ERROR standardcategories")
+        .contains("Not A Category")
+        .contains("WARN operatorhub/v2")
+        .contains("Icon not specified")
         .contains("minKubeVersion is not informed");
   }
 
-  record Result(int exitCode, String output) {
-  }
+  record Result(int exitCode, String output) {}
 
   static Result validate(Path bundle) throws IOException, InterruptedException {
     Path script = TestBundles.repoRoot().resolve("hack/bundle-validate");
-    List<String> command = new ArrayList<>(List.of(script.toString(),
-        "-k8s-version", KubeVersions.majorMinor(System.getProperty("k8s.version", "1.34.3")), bundle.toString()));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                script.toString(),
+                "-k8s-version",
+                KubeVersions.majorMinor(System.getProperty("k8s.version", "1.34.3")),
+                bundle.toString()));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(15, TimeUnit.MINUTES)) {
       process.destroyForcibly();

@@ -36,14 +36,19 @@ class BundleVersionTest {
 
   @Test
   void anExplicitVersion_mustBeSemverWithoutBuildMetadata() {
-    assertThatThrownBy(() -> BundleVersion.of("0.1.0", "v1.0")).hasMessageContaining("not a semantic version");
-    assertThatThrownBy(() -> BundleVersion.of("0.1.0", "1.0.0+build.5")).hasMessageContaining("build metadata");
-    assertThatThrownBy(() -> BundleVersion.of("0.1.0", "1.0.0-RC1")).hasMessageContaining("lowercase");
+    assertThatThrownBy(() -> BundleVersion.of("0.1.0", "v1.0"))
+        .hasMessageContaining("not a semantic version");
+    assertThatThrownBy(() -> BundleVersion.of("0.1.0", "1.0.0+build.5"))
+        .hasMessageContaining("build metadata");
+    assertThatThrownBy(() -> BundleVersion.of("0.1.0", "1.0.0-RC1"))
+        .hasMessageContaining("lowercase");
   }
 
   @Test
   void aMavenVersionSemverCannotExpress_isRejected() {
-    assertThatThrownBy(() -> BundleVersion.fromMaven("latest")).hasMessageContaining("set bundle.version");
-    assertThatThrownBy(() -> BundleVersion.fromMaven("1.0.0-rc_1")).hasMessageContaining("set bundle.version");
+    assertThatThrownBy(() -> BundleVersion.fromMaven("latest"))
+        .hasMessageContaining("set bundle.version");
+    assertThatThrownBy(() -> BundleVersion.fromMaven("1.0.0-rc_1"))
+        .hasMessageContaining("set bundle.version");
   }
 }

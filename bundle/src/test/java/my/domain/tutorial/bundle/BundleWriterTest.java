@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BundleWriterTest {
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   @Test
   void writesEveryFile_andTheDockerfileBesideTheBundleFolder() throws Exception {
@@ -34,7 +33,8 @@ class BundleWriterTest {
 
     assertThat(stale).doesNotExist();
     try (Stream<Path> entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bundle", "bundle.Dockerfile");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("bundle", "bundle.Dockerfile");
     }
   }
 }

@@ -43,22 +43,29 @@ class CsvPermissionsTest {
     CsvPermissions csv = CsvPermissions.from(sources.manifests(), scopes);
 
     assertThat(csv.clusterPermissions()).isEmpty();
-    assertThat(csv.permissions()).singleElement().satisfies(p ->
-        assertThat(p.getServiceAccountName()).isEqualTo(sources.manifests().serviceAccountName()));
+    assertThat(csv.permissions())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.getServiceAccountName())
+                    .isEqualTo(sources.manifests().serviceAccountName()));
   }
 
   @Test
   void aRuleOnAClusterScopedResource_goesToClusterPermissions() {
-    OperatorManifests manifests = manifests(
-        clusterRole("reader", rule("", "namespaces", "get"), rule("", "pods", "list")),
-        clusterRoleBinding("reader", "foo-operator"));
+    OperatorManifests manifests =
+        manifests(
+            clusterRole("reader", rule("", "namespaces", "get"), rule("", "pods", "list")),
+            clusterRoleBinding("reader", "foo-operator"));
 
     CsvPermissions csv = CsvPermissions.from(manifests, scopes);
 
-    assertThat(csv.clusterPermissions()).singleElement().satisfies(p ->
-        assertThat(p.getRules()).containsExactly(rule("", "namespaces", "get")));
-    assertThat(csv.permissions()).singleElement().satisfies(p ->
-        assertThat(p.getRules()).containsExactly(rule("", "pods", "list")));
+    assertThat(csv.clusterPermissions())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getRules()).containsExactly(rule("", "namespaces", "get")));
+    assertThat(csv.permissions())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getRules()).containsExactly(rule("", "pods", "list")));
   }
 
   @Test
@@ -69,37 +76,49 @@ class CsvPermissionsTest {
 
   @Test
   void rolesBoundToAnotherServiceAccount_areLeftOut() {
-    OperatorManifests manifests = manifests(
-        clusterRole("mine", rule("", "pods", "list")), clusterRoleBinding("mine", "foo-operator"),
-        clusterRole("theirs", rule("", "secrets", "get")), clusterRoleBinding("theirs", "someone-else"));
+    OperatorManifests manifests =
+        manifests(
+            clusterRole("mine", rule("", "pods", "list")),
+                clusterRoleBinding("mine", "foo-operator"),
+            clusterRole("theirs", rule("", "secrets", "get")),
+                clusterRoleBinding("theirs", "someone-else"));
 
-    assertThat(CsvPermissions.from(manifests, scopes).allRules()).containsExactly(rule("", "pods", "list"));
+    assertThat(CsvPermissions.from(manifests, scopes).allRules())
+        .containsExactly(rule("", "pods", "list"));
   }
 
   @Test
   void aBindingToAMissingRole_failsTheBuild() {
     OperatorManifests manifests = manifests(clusterRoleBinding("ghost", "foo-operator"));
 
-    assertThatThrownBy(() -> CsvPermissions.from(manifests, scopes)).hasMessageContaining("ClusterRole ghost");
+    assertThatThrownBy(() -> CsvPermissions.from(manifests, scopes))
+        .hasMessageContaining("ClusterRole ghost");
   }
 
   @Test
   void duplicateRules_areGrantedOnce() {
-    OperatorManifests manifests = manifests(
-        clusterRole("a", rule("", "pods", "list")), clusterRoleBinding("a", "foo-operator"),
-        role("b", rule("", "pods", "list")), roleBinding("b", "foo-operator"));
+    OperatorManifests manifests =
+        manifests(
+            clusterRole("a", rule("", "pods", "list")), clusterRoleBinding("a", "foo-operator"),
+            role("b", rule("", "pods", "list")), roleBinding("b", "foo-operator"));
 
-    assertThat(CsvPermissions.from(manifests, scopes).allRules()).containsExactly(rule("", "pods", "list"));
+    assertThat(CsvPermissions.from(manifests, scopes).allRules())
+        .containsExactly(rule("", "pods", "list"));
   }
 
   static PolicyRule rule(String group, String resource, String... verbs) {
-    return new io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder().withApiGroups(group).withResources(resource)
-        .withVerbs(verbs).build();
+    return new io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder()
+        .withApiGroups(group)
+        .withResources(resource)
+        .withVerbs(verbs)
+        .build();
   }
 
   private static OperatorManifests manifests(String... yaml) {
     Map<String, String> files = new java.util.TreeMap<>();
-    files.put("00-deployment.yaml", """
+    files.put(
+        "00-deployment.yaml",
+        """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: foo-operator}
@@ -118,14 +137,25 @@ class CsvPermissionsTest {
   }
 
   private static String clusterRole(String name, PolicyRule... rules) {
-    ClusterRole r = new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder().withNewMetadata().withName(name)
-        .endMetadata().withRules(rules).build();
+    ClusterRole r =
+        new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .endMetadata()
+            .withRules(rules)
+            .build();
     return io.fabric8.kubernetes.client.utils.Serialization.asYaml(r);
   }
 
   private static String role(String name, PolicyRule... rules) {
-    Role r = new io.fabric8.kubernetes.api.model.rbac.RoleBuilder().withNewMetadata().withName(name)
-        .withNamespace("foo-system").endMetadata().withRules(rules).build();
+    Role r =
+        new io.fabric8.kubernetes.api.model.rbac.RoleBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("foo-system")
+            .endMetadata()
+            .withRules(rules)
+            .build();
     return io.fabric8.kubernetes.client.utils.Serialization.asYaml(r);
   }
 
@@ -136,7 +166,8 @@ class CsvPermissionsTest {
         metadata: {name: %s}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: %s}
         subjects: [{kind: ServiceAccount, name: %s, namespace: foo-system}]
-        """.formatted(role + "-" + sa, role, sa);
+        """
+        .formatted(role + "-" + sa, role, sa);
   }
 
   private static String roleBinding(String role, String sa) {
@@ -146,6 +177,7 @@ class CsvPermissionsTest {
         metadata: {name: %s, namespace: foo-system}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: %s}
         subjects: [{kind: ServiceAccount, name: %s, namespace: foo-system}]
-        """.formatted(role + "-" + sa, role, sa);
+        """
+        .formatted(role + "-" + sa, role, sa);
   }
 }

@@ -13,7 +13,10 @@ final class ForbiddenRecorder implements Interceptor {
   private final List<String> forbidden = new CopyOnWriteArrayList<>();
 
   @Override
-  public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+  public void after(
+      HttpRequest request,
+      HttpResponse<?> response,
+      AsyncBody.Consumer<List<ByteBuffer>> consumer) {
     if (response.code() == 403) {
       forbidden.add(request.method() + " " + request.uri());
     }

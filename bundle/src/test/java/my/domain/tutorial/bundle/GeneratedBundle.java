@@ -12,14 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The bundle the build wrote to disk ({@code -Dfoo.bundle.dir}, by default target/bundle), read back. */
-record GeneratedBundle(Path dir, ClusterServiceVersion csv, CustomResourceDefinition crd, List<HasMetadata> others) {
+/**
+ * The bundle the build wrote to disk ({@code -Dfoo.bundle.dir}, by default target/bundle), read
+ * back.
+ */
+record GeneratedBundle(
+    Path dir, ClusterServiceVersion csv, CustomResourceDefinition crd, List<HasMetadata> others) {
 
   static Path location() {
     String dir = System.getProperty("foo.bundle.dir");
     Path path = dir == null || dir.isBlank() ? Path.of("target", "bundle") : Path.of(dir);
     if (!Files.isRegularFile(path.resolve("metadata/annotations.yaml"))) {
-      throw new IllegalStateException("no bundle at " + path.toAbsolutePath() + ": run the bundle module's package phase");
+      throw new IllegalStateException(
+          "no bundle at " + path.toAbsolutePath() + ": run the bundle module's package phase");
     }
     return path.toAbsolutePath();
   }

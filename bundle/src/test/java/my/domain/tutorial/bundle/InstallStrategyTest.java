@@ -20,15 +20,19 @@ class InstallStrategyTest {
 
     assertThat(csv.getName()).isEqualTo(manifest.getMetadata().getName());
     assertThat(csv.getLabel()).isEqualTo(manifest.getMetadata().getLabels());
-    assertThat(withoutWatchedNamespaces(csv.getSpec())).isEqualTo(withoutWatchedNamespaces(manifest.getSpec()));
+    assertThat(withoutWatchedNamespaces(csv.getSpec()))
+        .isEqualTo(withoutWatchedNamespaces(manifest.getSpec()));
   }
 
   @Test
   void watchedNamespaces_comeFromOlmsTargetNamespacesAnnotation() {
     StrategyDeploymentSpec csv = InstallStrategy.deploymentSpec(manifest, Optional.empty());
 
-    EnvVar watched = csv.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-        .filter(e -> e.getName().equals(OperatorSettings.WATCH_NAMESPACES)).findFirst().orElseThrow();
+    EnvVar watched =
+        csv.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+            .filter(e -> e.getName().equals(OperatorSettings.WATCH_NAMESPACES))
+            .findFirst()
+            .orElseThrow();
     assertThat(watched.getValue()).isNull();
     assertThat(watched.getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("metadata.annotations['olm.targetNamespaces']");
@@ -36,23 +40,35 @@ class InstallStrategyTest {
 
   @Test
   void theLeaseNamespace_isTheNamespaceOlmInstallsInto() {
-    EnvVar lease = InstallStrategy.deploymentSpec(manifest, Optional.empty()).getSpec().getTemplate().getSpec()
-        .getContainers().get(0).getEnv().stream()
-        .filter(e -> e.getName().equals(OperatorSettings.OPERATOR_NAMESPACE)).findFirst().orElseThrow();
+    EnvVar lease =
+        InstallStrategy.deploymentSpec(manifest, Optional.empty())
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnv()
+            .stream()
+            .filter(e -> e.getName().equals(OperatorSettings.OPERATOR_NAMESPACE))
+            .findFirst()
+            .orElseThrow();
     assertThat(lease.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.namespace");
   }
 
   @Test
   void aDeploymentWithoutTheEnv_getsItAdded() {
-    assertThat(InstallStrategy.olmEnv(null)).singleElement()
+    assertThat(InstallStrategy.olmEnv(null))
+        .singleElement()
         .satisfies(e -> assertThat(e.getName()).isEqualTo(OperatorSettings.WATCH_NAMESPACES));
   }
 
   @Test
   void anImageOverride_replacesTheImage_andNothingElse() {
-    StrategyDeploymentSpec csv = InstallStrategy.deploymentSpec(manifest, Optional.of("registry.example/foo@sha256:ab"));
+    StrategyDeploymentSpec csv =
+        InstallStrategy.deploymentSpec(manifest, Optional.of("registry.example/foo@sha256:ab"));
 
-    assertThat(csv.getSpec().getTemplate().getSpec().getContainers()).singleElement()
+    assertThat(csv.getSpec().getTemplate().getSpec().getContainers())
+        .singleElement()
         .satisfies(c -> assertThat(c.getImage()).isEqualTo("registry.example/foo@sha256:ab"));
     assertThat(InstallStrategy.image(manifest, Optional.of("x/y:1"))).isEqualTo("x/y:1");
     assertThat(InstallStrategy.image(manifest, Optional.empty()))
@@ -68,22 +84,31 @@ class InstallStrategyTest {
 
   @Test
   void theCsvDeployment_keepsTheRestrictedSecurityContextAndResources() {
-    var pod = InstallStrategy.deploymentSpec(manifest, Optional.empty()).getSpec().getTemplate().getSpec();
+    var pod =
+        InstallStrategy.deploymentSpec(manifest, Optional.empty())
+            .getSpec()
+            .getTemplate()
+            .getSpec();
 
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-    assertThat(pod.getContainers()).allSatisfy(c -> {
-      assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-      assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-      assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-      assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
-    });
+    assertThat(pod.getContainers())
+        .allSatisfy(
+            c -> {
+              assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+              assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+              assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+              assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+            });
   }
 
   private static DeploymentSpec withoutWatchedNamespaces(DeploymentSpec spec) {
     DeploymentSpec copy = new DeploymentSpecBuilder(spec).build();
-    copy.getTemplate().getSpec().getContainers()
-        .forEach(c -> c.getEnv().removeIf(e -> e.getName().equals(OperatorSettings.WATCH_NAMESPACES)));
+    copy.getTemplate()
+        .getSpec()
+        .getContainers()
+        .forEach(
+            c -> c.getEnv().removeIf(e -> e.getName().equals(OperatorSettings.WATCH_NAMESPACES)));
     return copy;
   }
 }

@@ -14,8 +14,14 @@ class KubeVersionsTest {
 
   @Test
   void aCrdWithoutSelectableFields_needsOnlyTheBaseline() {
-    var crd = new CustomResourceDefinitionBuilder().withNewSpec().addNewVersion().withName("v1").endVersion()
-        .endSpec().build();
+    var crd =
+        new CustomResourceDefinitionBuilder()
+            .withNewSpec()
+            .addNewVersion()
+            .withName("v1")
+            .endVersion()
+            .endSpec()
+            .build();
     assertThat(KubeVersions.minKubeVersion(crd)).isEqualTo(KubeVersions.BASELINE);
   }
 
@@ -23,7 +29,8 @@ class KubeVersionsTest {
   void openShiftVersions_followTheKubernetesMinor() {
     assertThat(KubeVersions.openShiftVersions("1.31.0")).isEqualTo("v4.18");
     assertThat(KubeVersions.openShiftVersions("1.29.0")).isEqualTo("v4.16");
-    assertThatThrownBy(() -> KubeVersions.openShiftVersions("1.12.0")).hasMessageContaining("predates");
+    assertThatThrownBy(() -> KubeVersions.openShiftVersions("1.12.0"))
+        .hasMessageContaining("predates");
   }
 
   @Test

@@ -23,19 +23,21 @@ import java.util.Set;
 /**
  * What OLM makes from a CSV for an OperatorGroup, as OLM's operator and OperatorGroup controllers
  * do it (no OLM runs on these machines):
+ *
  * <ul>
- *   <li>the ServiceAccount of each permissions entry, in the operator's namespace;</li>
- *   <li>each {@code permissions} entry as a Role and RoleBinding in the operator's namespace, copied
- *       into every other target namespace, or, for AllNamespaces, lifted to a ClusterRole (plus
- *       read access to namespaces) and a ClusterRoleBinding;</li>
- *   <li>each {@code clusterPermissions} entry as a ClusterRole and ClusterRoleBinding;</li>
+ *   <li>the ServiceAccount of each permissions entry, in the operator's namespace;
+ *   <li>each {@code permissions} entry as a Role and RoleBinding in the operator's namespace,
+ *       copied into every other target namespace, or, for AllNamespaces, lifted to a ClusterRole
+ *       (plus read access to namespaces) and a ClusterRoleBinding;
+ *   <li>each {@code clusterPermissions} entry as a ClusterRole and ClusterRoleBinding;
  *   <li>the Pod's environment: literal values, and the field references resolved against the Pod
- *       OLM would run, which carries the {@code olm.targetNamespaces} annotation.</li>
+ *       OLM would run, which carries the {@code olm.targetNamespaces} annotation.
  * </ul>
  *
  * @param targetNamespaces the OperatorGroup's target namespaces; empty means AllNamespaces
  */
-record OlmSimulation(ClusterServiceVersion csv, String operatorNamespace, List<String> targetNamespaces) {
+record OlmSimulation(
+    ClusterServiceVersion csv, String operatorNamespace, List<String> targetNamespaces) {
   static final String TARGETS_ANNOTATION_FIELD = "metadata.annotations['olm.targetNamespaces']";
   static final String OWNER_LABEL = "olm.owner";
 
@@ -62,8 +64,13 @@ record OlmSimulation(ClusterServiceVersion csv, String operatorNamespace, List<S
   List<HasMetadata> namespacedObjects() {
     List<HasMetadata> objects = new ArrayList<>();
     for (String sa : serviceAccounts()) {
-      objects.add(new ServiceAccountBuilder().withNewMetadata().withName(sa).withNamespace(operatorNamespace)
-          .endMetadata().build());
+      objects.add(
+          new ServiceAccountBuilder()
+              .withNewMetadata()
+              .withName(sa)
+              .withNamespace(operatorNamespace)
+              .endMetadata()
+              .build());
     }
     if (allNamespaces()) {
       return objects;
@@ -74,12 +81,25 @@ record OlmSimulation(ClusterServiceVersion csv, String operatorNamespace, List<S
     for (int i = 0; i < permissions.size(); i++) {
       StrategyDeploymentPermissions p = permissions.get(i);
       for (String ns : namespaces) {
-        objects.add(new RoleBuilder().withNewMetadata().withName(name(i)).withNamespace(ns)
-            .addToLabels(OWNER_LABEL, csv.getMetadata().getName()).endMetadata().withRules(p.getRules()).build());
-        objects.add(new RoleBindingBuilder().withNewMetadata().withName(name(i)).withNamespace(ns)
-            .addToLabels(OWNER_LABEL, csv.getMetadata().getName()).endMetadata()
-            .withNewRoleRef("rbac.authorization.k8s.io", "Role", name(i))
-            .withSubjects(subject(p.getServiceAccountName())).build());
+        objects.add(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(name(i))
+                .withNamespace(ns)
+                .addToLabels(OWNER_LABEL, csv.getMetadata().getName())
+                .endMetadata()
+                .withRules(p.getRules())
+                .build());
+        objects.add(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name(i))
+                .withNamespace(ns)
+                .addToLabels(OWNER_LABEL, csv.getMetadata().getName())
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", name(i))
+                .withSubjects(subject(p.getServiceAccountName()))
+                .build());
       }
     }
     return objects;
@@ -87,14 +107,24 @@ record OlmSimulation(ClusterServiceVersion csv, String operatorNamespace, List<S
 
   List<HasMetadata> clusterObjects() {
     List<HasMetadata> objects = new ArrayList<>();
-    List<StrategyDeploymentPermissions> cluster = new ArrayList<>(strategy().getClusterPermissions());
-    List<StrategyDeploymentPermissions> lifted = allNamespaces() ? strategy().getPermissions() : List.of();
+    List<StrategyDeploymentPermissions> cluster =
+        new ArrayList<>(strategy().getClusterPermissions());
+    List<StrategyDeploymentPermissions> lifted =
+        allNamespaces() ? strategy().getPermissions() : List.of();
     for (int i = 0; i < cluster.size(); i++) {
       objects.addAll(clusterRole("cluster-" + i, cluster.get(i), List.of()));
     }
     for (int i = 0; i < lifted.size(); i++) {
-      objects.addAll(clusterRole("lifted-" + i, lifted.get(i), List.of(new PolicyRuleBuilder().withApiGroups("")
-          .withResources("namespaces").withVerbs("get", "list", "watch").build())));
+      objects.addAll(
+          clusterRole(
+              "lifted-" + i,
+              lifted.get(i),
+              List.of(
+                  new PolicyRuleBuilder()
+                      .withApiGroups("")
+                      .withResources("namespaces")
+                      .withVerbs("get", "list", "watch")
+                      .build())));
     }
     return objects;
   }
@@ -102,38 +132,59 @@ record OlmSimulation(ClusterServiceVersion csv, String operatorNamespace, List<S
   /** The operator container's environment in the Pod OLM would create. */
   Map<String, String> env(String podName) {
     Map<String, String> env = new LinkedHashMap<>();
-    var container = strategy().getDeployments().get(0).getSpec().getTemplate().getSpec().getContainers().get(0);
+    var container =
+        strategy().getDeployments().get(0).getSpec().getTemplate().getSpec().getContainers().get(0);
     for (EnvVar e : container.getEnv()) {
       if (e.getValueFrom() == null) {
         env.put(e.getName(), e.getValue() == null ? "" : e.getValue());
         continue;
       }
       String field = e.getValueFrom().getFieldRef().getFieldPath();
-      env.put(e.getName(), switch (field) {
-        case "metadata.namespace" -> operatorNamespace;
-        case "metadata.name" -> podName;
-        case TARGETS_ANNOTATION_FIELD -> targetNamespacesAnnotation();
-        default -> throw new IllegalArgumentException("the simulation cannot resolve fieldRef " + field);
-      });
+      env.put(
+          e.getName(),
+          switch (field) {
+            case "metadata.namespace" -> operatorNamespace;
+            case "metadata.name" -> podName;
+            case TARGETS_ANNOTATION_FIELD -> targetNamespacesAnnotation();
+            default ->
+                throw new IllegalArgumentException(
+                    "the simulation cannot resolve fieldRef " + field);
+          });
     }
     return env;
   }
 
   String serviceAccount() {
-    return strategy().getDeployments().get(0).getSpec().getTemplate().getSpec().getServiceAccountName();
+    return strategy()
+        .getDeployments()
+        .get(0)
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getServiceAccountName();
   }
 
-  private List<HasMetadata> clusterRole(String suffix, StrategyDeploymentPermissions p, List<PolicyRule> extra) {
+  private List<HasMetadata> clusterRole(
+      String suffix, StrategyDeploymentPermissions p, List<PolicyRule> extra) {
     String name = csv.getMetadata().getName() + "-" + operatorNamespace + "-" + suffix;
     List<PolicyRule> rules = new ArrayList<>(p.getRules());
     rules.addAll(extra);
     return List.of(
-        new ClusterRoleBuilder().withNewMetadata().withName(name).addToLabels(OWNER_LABEL, csv.getMetadata().getName())
-            .endMetadata().withRules(rules).build(),
-        new ClusterRoleBindingBuilder().withNewMetadata().withName(name)
-            .addToLabels(OWNER_LABEL, csv.getMetadata().getName()).endMetadata()
+        new ClusterRoleBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .addToLabels(OWNER_LABEL, csv.getMetadata().getName())
+            .endMetadata()
+            .withRules(rules)
+            .build(),
+        new ClusterRoleBindingBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .addToLabels(OWNER_LABEL, csv.getMetadata().getName())
+            .endMetadata()
             .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", name)
-            .withSubjects(subject(p.getServiceAccountName())).build());
+            .withSubjects(subject(p.getServiceAccountName()))
+            .build());
   }
 
   private Set<String> serviceAccounts() {
@@ -144,7 +195,11 @@ record OlmSimulation(ClusterServiceVersion csv, String operatorNamespace, List<S
   }
 
   private Subject subject(String sa) {
-    return new SubjectBuilder().withKind("ServiceAccount").withName(sa).withNamespace(operatorNamespace).build();
+    return new SubjectBuilder()
+        .withKind("ServiceAccount")
+        .withName(sa)
+        .withNamespace(operatorNamespace)
+        .build();
   }
 
   private String name(int i) {

@@ -29,8 +29,7 @@ import javax.net.ssl.TrustManagerFactory;
 final class AdminAccess {
   static final String CONTEXT = "foo-local";
 
-  private AdminAccess() {
-  }
+  private AdminAccess() {}
 
   /** The admin token of {@code tokens} (kube-apiserver's --token-auth-file), made on first use. */
   static String token(Path tokens) throws IOException {
@@ -50,11 +49,13 @@ final class AdminAccess {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (Certificate c : CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(certFile)))) {
+      for (Certificate c :
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(certFile)))) {
         store.setCertificateEntry("c" + i++, c);
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);
@@ -70,17 +71,39 @@ final class AdminAccess {
    * Writes the admin kubeconfig (context {@value #CONTEXT}) to {@code file}, replacing it in one
    * step so a reader never sees half a file.
    */
-  static void writeKubeconfig(Path file, String server, Path caCert, String token) throws IOException {
+  static void writeKubeconfig(Path file, String server, Path caCert, String token)
+      throws IOException {
     String ca = Base64.getEncoder().encodeToString(Files.readAllBytes(caCert));
-    io.fabric8.kubernetes.api.model.Config kubeconfig = new ConfigBuilder()
-        .withApiVersion("v1").withKind("Config")
-        .addToClusters(new NamedClusterBuilder().withName(CONTEXT)
-            .withNewCluster().withServer(server).withCertificateAuthorityData(ca).endCluster().build())
-        .addToUsers(new NamedAuthInfoBuilder().withName("admin").withNewUser().withToken(token).endUser().build())
-        .addToContexts(new NamedContextBuilder().withName(CONTEXT)
-            .withNewContext().withCluster(CONTEXT).withUser("admin").withNamespace("default").endContext().build())
-        .withCurrentContext(CONTEXT)
-        .build();
+    io.fabric8.kubernetes.api.model.Config kubeconfig =
+        new ConfigBuilder()
+            .withApiVersion("v1")
+            .withKind("Config")
+            .addToClusters(
+                new NamedClusterBuilder()
+                    .withName(CONTEXT)
+                    .withNewCluster()
+                    .withServer(server)
+                    .withCertificateAuthorityData(ca)
+                    .endCluster()
+                    .build())
+            .addToUsers(
+                new NamedAuthInfoBuilder()
+                    .withName("admin")
+                    .withNewUser()
+                    .withToken(token)
+                    .endUser()
+                    .build())
+            .addToContexts(
+                new NamedContextBuilder()
+                    .withName(CONTEXT)
+                    .withNewContext()
+                    .withCluster(CONTEXT)
+                    .withUser("admin")
+                    .withNamespace("default")
+                    .endContext()
+                    .build())
+            .withCurrentContext(CONTEXT)
+            .build();
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, Serialization.asYaml(kubeconfig));
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /** Manifests read from the class path (the jars the build made) and applied to a cluster. */
 public final class ClusterResources {
-  private ClusterResources() {
-  }
+  private ClusterResources() {}
 
   /** Reads a YAML or JSON manifest; {@code resource} is a class-loader path (no leading slash). */
   public static <T> T load(String resource, Class<T> type) {
     try (InputStream in = ClusterResources.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(resource + " is not on the class path; build the module that makes it");
+        throw new IllegalStateException(
+            resource + " is not on the class path; build the module that makes it");
       }
       return Serialization.unmarshal(in, type);
     } catch (IOException e) {
@@ -33,9 +33,21 @@ public final class ClusterResources {
   /** Applies {@code crd} and waits until the API server serves it. Idempotent. */
   public static void installCrd(KubernetesClient admin, CustomResourceDefinition crd) {
     admin.resource(crd).forceConflicts().serverSideApply();
-    admin.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-        .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
-            .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
-            30, TimeUnit.SECONDS);
+    admin
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crd.getMetadata().getName())
+        .waitUntilCondition(
+            c ->
+                c != null
+                    && c.getStatus() != null
+                    && c.getStatus().getConditions().stream()
+                        .anyMatch(
+                            cond ->
+                                "Established".equals(cond.getType())
+                                    && "True".equals(cond.getStatus())),
+            30,
+            TimeUnit.SECONDS);
   }
 }

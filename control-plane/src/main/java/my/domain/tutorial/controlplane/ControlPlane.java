@@ -21,14 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kubernetes control plane on loopback: etcd plus kube-apiserver with RBAC authorization,
- * as envtest starts it. No kubelet, scheduler or controller-manager: Pods are API objects that
- * stay Pending, which is all the friendship verdict needs.
+ * A real Kubernetes control plane on loopback: etcd plus kube-apiserver with RBAC authorization, as
+ * envtest starts it. No kubelet, scheduler or controller-manager: Pods are API objects that stay
+ * Pending, which is all the friendship verdict needs.
  *
- * <p>We run the processes ourselves rather than through fabric8 kube-api-test because the tests
- * and {@code make run} need what it does not offer: restarting the API server on the same port
- * over the same etcd (kube-api-test stops everything when one process exits), and a data
- * directory that survives restarts.
+ * <p>We run the processes ourselves rather than through fabric8 kube-api-test because the tests and
+ * {@code make run} need what it does not offer: restarting the API server on the same port over the
+ * same etcd (kube-api-test stops everything when one process exits), and a data directory that
+ * survives restarts.
  *
  * <p>This class supervises the processes; how the admin reaches them (token, TLS trust, the
  * kubeconfig file) is {@link AdminAccess}. Other identities are impersonated, so RBAC applies to
@@ -47,7 +47,8 @@ public final class ControlPlane implements AutoCloseable {
   private Process apiServer;
   private KubernetesClient adminClient;
 
-  private ControlPlane(ControlPlaneBinaries binaries, ControlPlaneConfig config, String adminToken) {
+  private ControlPlane(
+      ControlPlaneBinaries binaries, ControlPlaneConfig config, String adminToken) {
     this.binaries = binaries;
     this.config = config;
     this.adminToken = adminToken;
@@ -79,14 +80,27 @@ public final class ControlPlane implements AutoCloseable {
   private void startEtcd() {
     String client = "http://127.0.0.1:" + config.etcdPort();
     String peer = "http://127.0.0.1:" + config.etcdPeerPort();
-    etcd = launch("etcd", List.of(binaries.etcd().toString(),
-        "--data-dir", config.dataDir().resolve("etcd").toString(),
-        "--listen-client-urls", client, "--advertise-client-urls", client,
-        "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
-        "--initial-cluster", "default=" + peer,
-        // Test data only: skipping fsync makes etcd several times faster on a small disk.
-        "--unsafe-no-fsync",
-        "--log-level", "warn"));
+    etcd =
+        launch(
+            "etcd",
+            List.of(
+                binaries.etcd().toString(),
+                "--data-dir",
+                config.dataDir().resolve("etcd").toString(),
+                "--listen-client-urls",
+                client,
+                "--advertise-client-urls",
+                client,
+                "--listen-peer-urls",
+                peer,
+                "--initial-advertise-peer-urls",
+                peer,
+                "--initial-cluster",
+                "default=" + peer,
+                // Test data only: skipping fsync makes etcd several times faster on a small disk.
+                "--unsafe-no-fsync",
+                "--log-level",
+                "warn"));
   }
 
   /** Starts kube-apiserver (again) on the same port and etcd, and waits until it is ready. */
@@ -95,20 +109,37 @@ public final class ControlPlane implements AutoCloseable {
       return;
     }
     Path dir = config.dataDir();
-    apiServer = launch("kube-apiserver", List.of(binaries.kubeApiServer().toString(),
-        "--etcd-servers", "http://127.0.0.1:" + config.etcdPort(),
-        "--bind-address", "127.0.0.1",
-        "--advertise-address", "127.0.0.1",
-        "--secure-port", Integer.toString(config.apiServerPort()),
-        "--cert-dir", dir.resolve("certs").toString(),
-        "--authorization-mode", "RBAC",
-        "--token-auth-file", dir.resolve("tokens.csv").toString(),
-        "--service-account-issuer", "https://kubernetes.default.svc",
-        "--service-account-key-file", dir.resolve("sa.pub").toString(),
-        "--service-account-signing-key-file", dir.resolve("sa.key").toString(),
-        "--service-cluster-ip-range", "10.0.0.0/24",
-        // No controller-manager creates default ServiceAccounts, so Pods could not be admitted.
-        "--disable-admission-plugins", "ServiceAccount"));
+    apiServer =
+        launch(
+            "kube-apiserver",
+            List.of(
+                binaries.kubeApiServer().toString(),
+                "--etcd-servers",
+                "http://127.0.0.1:" + config.etcdPort(),
+                "--bind-address",
+                "127.0.0.1",
+                "--advertise-address",
+                "127.0.0.1",
+                "--secure-port",
+                Integer.toString(config.apiServerPort()),
+                "--cert-dir",
+                dir.resolve("certs").toString(),
+                "--authorization-mode",
+                "RBAC",
+                "--token-auth-file",
+                dir.resolve("tokens.csv").toString(),
+                "--service-account-issuer",
+                "https://kubernetes.default.svc",
+                "--service-account-key-file",
+                dir.resolve("sa.pub").toString(),
+                "--service-account-signing-key-file",
+                dir.resolve("sa.key").toString(),
+                "--service-cluster-ip-range",
+                "10.0.0.0/24",
+                // No controller-manager creates default ServiceAccounts, so Pods could not be
+                // admitted.
+                "--disable-admission-plugins",
+                "ServiceAccount"));
     awaitReady();
   }
 
@@ -122,10 +153,11 @@ public final class ControlPlane implements AutoCloseable {
     Path pidFile = config.dataDir().resolve(name + ".pid");
     try {
       reapLeftover(pidFile, command.get(0));
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
       Files.writeString(pidFile, Long.toString(process.pid()));
       log.info("started {} (pid {}), log: {}", name, process.pid(), logFile);
       return process;
@@ -142,14 +174,19 @@ public final class ControlPlane implements AutoCloseable {
     long pid = Long.parseLong(Files.readString(pidFile).trim());
     ProcessHandle.of(pid)
         .filter(h -> h.info().command().map(executable::equals).orElse(false))
-        .ifPresent(h -> {
-          log.warn("stopping {} (pid {}) left over from an earlier run", executable, pid);
-          h.destroy();
-          h.onExit().orTimeout(15, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> {
-            h.destroyForcibly();
-            return h;
-          }).join();
-        });
+        .ifPresent(
+            h -> {
+              log.warn("stopping {} (pid {}) left over from an earlier run", executable, pid);
+              h.destroy();
+              h.onExit()
+                  .orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
+                  .exceptionally(
+                      e -> {
+                        h.destroyForcibly();
+                        return h;
+                      })
+                  .join();
+            });
     Files.delete(pidFile);
   }
 
@@ -157,8 +194,13 @@ public final class ControlPlane implements AutoCloseable {
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     ReadyProbe probe = new ReadyProbe();
     if (!Poll.until(probe::ready, STARTUP_TIMEOUT, POLL_INTERVAL)) {
-      throw new IllegalStateException("kube-apiserver not ready after " + STARTUP_TIMEOUT.toSeconds() + "s ("
-          + probe.lastProblem + "); see " + config.dataDir().resolve("logs/kube-apiserver.log"));
+      throw new IllegalStateException(
+          "kube-apiserver not ready after "
+              + STARTUP_TIMEOUT.toSeconds()
+              + "s ("
+              + probe.lastProblem
+              + "); see "
+              + config.dataDir().resolve("logs/kube-apiserver.log"));
     }
     try {
       AdminAccess.writeKubeconfig(kubeconfig(), server(), probe.cert, adminToken);
@@ -166,8 +208,10 @@ public final class ControlPlane implements AutoCloseable {
       throw new UncheckedIOException("cannot write " + kubeconfig(), e);
     }
     KubernetesClient client = adminClient();
-    if (!Poll.until(() -> client.namespaces().withName("default").get() != null,
-        Duration.between(Instant.now(), deadline), POLL_INTERVAL)) {
+    if (!Poll.until(
+        () -> client.namespaces().withName("default").get() != null,
+        Duration.between(Instant.now(), deadline),
+        POLL_INTERVAL)) {
       throw new IllegalStateException("the default namespace never appeared");
     }
     log.info("kube-apiserver ready at {}", server());
@@ -182,24 +226,38 @@ public final class ControlPlane implements AutoCloseable {
 
     boolean ready() {
       if (!apiServer.isAlive()) {
-        throw new IllegalStateException("kube-apiserver exited with " + apiServer.exitValue() + "; see "
-            + config.dataDir().resolve("logs/kube-apiserver.log"));
+        throw new IllegalStateException(
+            "kube-apiserver exited with "
+                + apiServer.exitValue()
+                + "; see "
+                + config.dataDir().resolve("logs/kube-apiserver.log"));
       }
       if (!etcd.isAlive()) {
-        throw new IllegalStateException("etcd exited with " + etcd.exitValue() + "; see "
-            + config.dataDir().resolve("logs/etcd.log"));
+        throw new IllegalStateException(
+            "etcd exited with "
+                + etcd.exitValue()
+                + "; see "
+                + config.dataDir().resolve("logs/etcd.log"));
       }
       if (http == null) {
         if (!Files.exists(cert)) {
           return false;
         }
         // kube-apiserver writes its self-signed serving certificate at start: trust exactly that.
-        http = HttpClient.newBuilder().sslContext(AdminAccess.trusting(cert)).connectTimeout(Duration.ofSeconds(2)).build();
+        http =
+            HttpClient.newBuilder()
+                .sslContext(AdminAccess.trusting(cert))
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
       }
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(readyz)
-            .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(readyz)
+                    .header("Authorization", "Bearer " + adminToken)
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         lastProblem = "/readyz answered " + response.statusCode();
         return response.statusCode() == 200;
       } catch (IOException e) {
@@ -246,12 +304,15 @@ public final class ControlPlane implements AutoCloseable {
     return adminClient;
   }
 
-  /** A new client (the caller closes it) that impersonates {@code serviceAccount} in {@code namespace}. */
+  /**
+   * A new client (the caller closes it) that impersonates {@code serviceAccount} in {@code
+   * namespace}.
+   */
   public KubernetesClient clientAs(String namespace, String serviceAccount) {
     Config config = adminConfig();
     config.setImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount);
-    config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace,
-        "system:authenticated");
+    config.setImpersonateGroups(
+        "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated");
     config.setNamespace(namespace);
     return new KubernetesClientBuilder().withConfig(config).build();
   }
@@ -302,7 +363,9 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private void killNow() {
-    Stream.of(apiServer, etcd).filter(p -> p != null && p.isAlive()).forEach(Process::destroyForcibly);
+    Stream.of(apiServer, etcd)
+        .filter(p -> p != null && p.isAlive())
+        .forEach(Process::destroyForcibly);
   }
 
   private static void deleteRecursively(Path dir) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where etcd, kube-apiserver and kubectl are. {@code FOO_CONTROL_PLANE_BIN} names a folder that
- * has them; otherwise {@code hack/control-plane} provisions (or just finds, when cached) the
- * pinned versions and prints their folder.
+ * Where etcd, kube-apiserver and kubectl are. {@code FOO_CONTROL_PLANE_BIN} names a folder that has
+ * them; otherwise {@code hack/control-plane} provisions (or just finds, when cached) the pinned
+ * versions and prints their folder.
  */
 public record ControlPlaneBinaries(Path dir) {
   public static final String BIN_ENV = "FOO_CONTROL_PLANE_BIN";
@@ -29,12 +29,16 @@ public record ControlPlaneBinaries(Path dir) {
   }
 
   public static ControlPlaneBinaries locate() {
-    Optional<Path> fromEnv = Optional.ofNullable(System.getenv(BIN_ENV)).filter(s -> !s.isBlank()).map(Path::of);
-    ControlPlaneBinaries binaries = new ControlPlaneBinaries(fromEnv.orElseGet(ControlPlaneBinaries::provision));
+    Optional<Path> fromEnv =
+        Optional.ofNullable(System.getenv(BIN_ENV)).filter(s -> !s.isBlank()).map(Path::of);
+    ControlPlaneBinaries binaries =
+        new ControlPlaneBinaries(fromEnv.orElseGet(ControlPlaneBinaries::provision));
     for (Path p : List.of(binaries.etcd(), binaries.kubeApiServer(), binaries.kubectl())) {
       if (!Files.isExecutable(p)) {
-        throw new IllegalStateException(p + " is missing or not executable; run hack/control-plane"
-            + (fromEnv.isPresent() ? " or fix " + BIN_ENV : ""));
+        throw new IllegalStateException(
+            p
+                + " is missing or not executable; run hack/control-plane"
+                + (fromEnv.isPresent() ? " or fix " + BIN_ENV : ""));
       }
     }
     return binaries;
@@ -43,13 +47,16 @@ public record ControlPlaneBinaries(Path dir) {
   private static Path provision() {
     Path script = RepoRoot.find().resolve("hack/control-plane");
     try {
-      Process process = new ProcessBuilder(script.toString(), "--print-dir")
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      Process process =
+          new ProcessBuilder(script.toString(), "--print-dir")
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      String out =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       int rc = process.waitFor();
       if (rc != 0 || out.isEmpty()) {
-        throw new IllegalStateException(script + " failed with exit code " + rc + " (its output above says which step)");
+        throw new IllegalStateException(
+            script + " failed with exit code " + rc + " (its output above says which step)");
       }
       return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
     } catch (IOException e) {

@@ -12,13 +12,18 @@ import java.nio.file.Path;
  *
  * @param deleteOnClose the data directory is deleted when the control plane closes
  */
-public record ControlPlaneConfig(Path dataDir, int etcdPort, int etcdPeerPort, int apiServerPort, boolean deleteOnClose) {
+public record ControlPlaneConfig(
+    Path dataDir, int etcdPort, int etcdPeerPort, int apiServerPort, boolean deleteOnClose) {
 
   /** A throwaway control plane on free ports, for a test run. */
   public static ControlPlaneConfig throwaway() {
     try {
-      return new ControlPlaneConfig(Files.createTempDirectory("foo-control-plane-"), freePort(), freePort(),
-          freePort(), true);
+      return new ControlPlaneConfig(
+          Files.createTempDirectory("foo-control-plane-"),
+          freePort(),
+          freePort(),
+          freePort(),
+          true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -26,7 +31,8 @@ public record ControlPlaneConfig(Path dataDir, int etcdPort, int etcdPeerPort, i
 
   /** A control plane whose data survives restarts, on fixed ports, for `make run`. */
   public static ControlPlaneConfig persistent(Path dataDir, int apiServerPort) {
-    return new ControlPlaneConfig(dataDir, apiServerPort + 10000, apiServerPort + 10001, apiServerPort, false);
+    return new ControlPlaneConfig(
+        dataDir, apiServerPort + 10000, apiServerPort + 10001, apiServerPort, false);
   }
 
   /** A port on loopback that nothing listens on right now. */

@@ -8,8 +8,7 @@ import java.util.function.BooleanSupplier;
  * {@code interval} until it holds or time runs out. Tests wait with Awaitility instead.
  */
 public final class Poll {
-  private Poll() {
-  }
+  private Poll() {}
 
   /** True as soon as {@code condition} holds; false once {@code timeout} passed without it. */
   public static boolean until(BooleanSupplier condition, Duration timeout, Duration interval) {

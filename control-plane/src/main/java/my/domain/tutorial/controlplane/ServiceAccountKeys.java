@@ -11,10 +11,12 @@ import java.util.Base64;
 
 /** The RSA key pair kube-apiserver signs and verifies ServiceAccount tokens with, as PEM files. */
 final class ServiceAccountKeys {
-  private ServiceAccountKeys() {
-  }
+  private ServiceAccountKeys() {}
 
-  /** Writes {@code sa.key} and {@code sa.pub} into {@code dir} unless they exist (a restart keeps them). */
+  /**
+   * Writes {@code sa.key} and {@code sa.pub} into {@code dir} unless they exist (a restart keeps
+   * them).
+   */
   static void ensure(Path privateKey, Path publicKey) {
     if (Files.exists(privateKey) && Files.exists(publicKey)) {
       return;

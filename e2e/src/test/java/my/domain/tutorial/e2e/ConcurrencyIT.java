@@ -20,20 +20,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import my.domain.tutorial.api.v1.Foo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several clients edit many Foos at once while friend pods come and go. Every user edit that the
- * API server accepted must survive (the operator's status writes never overwrite a spec), and
- * every Foo must end with the verdict its final spec and the final pods call for.
+ * API server accepted must survive (the operator's status writes never overwrite a spec), and every
+ * Foo must end with the verdict its final spec and the final pods call for.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ConcurrencyIT {
@@ -59,7 +59,8 @@ class ConcurrencyIT {
   }
 
   @Test
-  void concurrentEditsWhilePodsChurn_endInTheRightVerdictForEveryFoo_withNoLostUpdate() throws Exception {
+  void concurrentEditsWhilePodsChurn_endInTheRightVerdictForEveryFoo_withNoLostUpdate()
+      throws Exception {
     try (OperatorUnderTest operator = OperatorUnderTest.start(cp)) {
       for (int i = 0; i < FOOS; i++) {
         admin.resource(Foo.of(ns.name(), "foo-" + i, "pod-" + (i % PODS))).create();
@@ -79,33 +80,43 @@ class ConcurrencyIT {
       }
       pool.shutdown();
 
-      Set<String> podsLeft = admin.pods().inNamespace(ns.name()).list().getItems().stream()
-          .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-          .map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-        for (Foo foo : admin.resources(Foo.class).inNamespace(ns.name()).list().getItems()) {
-          String name = foo.getMetadata().getName();
-          if (lastWrite.containsKey(name)) {
-            assertThat(foo.getSpec().getName()).as("spec of " + name + " (lost update?)")
-                .isEqualTo(lastWrite.get(name).friend());
-          }
-          assertThat(foo.getStatus()).as("status of " + name).isNotNull();
-          assertThat(foo.getStatus().getObservedGeneration()).as("observedGeneration of " + name)
-              .isEqualTo(foo.getMetadata().getGeneration());
-          assertThat(foo.getStatus().getHappy()).as("happy of " + name + " befriending " + foo.getSpec().getName())
-              .isEqualTo(podsLeft.contains(foo.getSpec().getName()));
-        }
-      });
-      System.out.printf("concurrency: %d foos, %d accepted edits, %d conflicts retried%n",
+      Set<String> podsLeft =
+          admin.pods().inNamespace(ns.name()).list().getItems().stream()
+              .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+              .map(p -> p.getMetadata().getName())
+              .collect(Collectors.toSet());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                for (Foo foo :
+                    admin.resources(Foo.class).inNamespace(ns.name()).list().getItems()) {
+                  String name = foo.getMetadata().getName();
+                  if (lastWrite.containsKey(name)) {
+                    assertThat(foo.getSpec().getName())
+                        .as("spec of " + name + " (lost update?)")
+                        .isEqualTo(lastWrite.get(name).friend());
+                  }
+                  assertThat(foo.getStatus()).as("status of " + name).isNotNull();
+                  assertThat(foo.getStatus().getObservedGeneration())
+                      .as("observedGeneration of " + name)
+                      .isEqualTo(foo.getMetadata().getGeneration());
+                  assertThat(foo.getStatus().getHappy())
+                      .as("happy of " + name + " befriending " + foo.getSpec().getName())
+                      .isEqualTo(podsLeft.contains(foo.getSpec().getName()));
+                }
+              });
+      System.out.printf(
+          "concurrency: %d foos, %d accepted edits, %d conflicts retried%n",
           FOOS, EDITORS * EDITS_PER_EDITOR, conflicts.get());
     }
   }
 
-  private record Write(long version, String friend) {
-  }
+  private record Write(long version, String friend) {}
 
   private void edit(Map<String, Write> lastWrite, AtomicInteger conflicts) {
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cp.adminConfig()).build()) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(cp.adminConfig()).build()) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       for (int n = 0; n < EDITS_PER_EDITOR; n++) {
         String name = "foo-" + random.nextInt(FOOS);
@@ -114,9 +125,11 @@ class ConcurrencyIT {
           Foo foo = client.resources(Foo.class).inNamespace(ns.name()).withName(name).get();
           foo.getSpec().setName(friend);
           try {
-            // update() sends the resourceVersion it read: a concurrent write makes it fail with 409.
+            // update() sends the resourceVersion it read: a concurrent write makes it fail with
+            // 409.
             Foo written = client.resource(foo).update();
-            Write write = new Write(Long.parseLong(written.getMetadata().getResourceVersion()), friend);
+            Write write =
+                new Write(Long.parseLong(written.getMetadata().getResourceVersion()), friend);
             lastWrite.merge(name, write, (a, b) -> a.version() > b.version() ? a : b);
             break;
           } catch (KubernetesClientException e) {
@@ -131,7 +144,8 @@ class ConcurrencyIT {
   }
 
   private void churnPods() {
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(cp.adminConfig()).build()) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(cp.adminConfig()).build()) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       for (int n = 0; n < 60; n++) {
         String name = "pod-" + random.nextInt(PODS);
@@ -144,5 +158,4 @@ class ConcurrencyIT {
       }
     }
   }
-
 }

@@ -9,14 +9,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API server itself enforces the Foo schema and the status subresource. */
 @ExtendWith(ControlPlaneExtension.class)
@@ -42,7 +42,8 @@ class CrdValidationIT {
     assertThat(crd.getStatus().getAcceptedNames().getKind()).isEqualTo("Foo");
 
     admin.resource(Foo.of(ns.name(), "valid", "jack-5d9f.web")).create();
-    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("valid").get()).isNotNull();
+    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("valid").get())
+        .isNotNull();
   }
 
   @Test
@@ -83,22 +84,30 @@ class CrdValidationIT {
   }
 
   private void assertRejected(Map<String, Object> spec, String field, String why) {
-    GenericKubernetesResource foo = new GenericKubernetesResourceBuilder()
-        .withApiVersion("tutorial.my.domain/v1").withKind("Foo")
-        .withNewMetadata().withName("invalid").withNamespace(ns.name()).endMetadata()
-        .build();
+    GenericKubernetesResource foo =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("tutorial.my.domain/v1")
+            .withKind("Foo")
+            .withNewMetadata()
+            .withName("invalid")
+            .withNamespace(ns.name())
+            .endMetadata()
+            .build();
     if (spec != null) {
       foo.setAdditionalProperty("spec", spec);
     }
 
     assertThatThrownBy(() -> admin.resource(foo).create())
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(422);
-          assertThat(e.getStatus().getDetails().getCauses())
-              .anySatisfy(cause -> {
-                assertThat(cause.getField()).isEqualTo(field);
-                assertThat(cause.getMessage()).contains(why);
-              });
-        });
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(422);
+              assertThat(e.getStatus().getDetails().getCauses())
+                  .anySatisfy(
+                      cause -> {
+                        assertThat(cause.getField()).isEqualTo(field);
+                        assertThat(cause.getMessage()).contains(why);
+                      });
+            });
   }
 }

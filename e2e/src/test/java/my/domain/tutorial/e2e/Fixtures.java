@@ -10,22 +10,36 @@ import my.domain.tutorial.api.v1.Foo;
 final class Fixtures {
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   static Foo foo(KubernetesClient client, String namespace, String name) {
     return client.resources(Foo.class).inNamespace(namespace).withName(name).get();
   }
 
   static Foo awaitHappy(KubernetesClient client, String namespace, String name, boolean happy) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-        .until(() -> foo(client, namespace, name),
-            f -> f != null && f.getStatus() != null && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> foo(client, namespace, name),
+            f ->
+                f != null
+                    && f.getStatus() != null
+                    && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
   }
 
   static Foo awaitReason(KubernetesClient client, String namespace, String name, String reason) {
-    return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
-        .until(() -> foo(client, namespace, name), f -> f != null && f.getStatus() != null
-            && f.getStatus().condition("Happy").map(c -> reason.equals(c.getReason())).orElse(false));
+    return await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> foo(client, namespace, name),
+            f ->
+                f != null
+                    && f.getStatus() != null
+                    && f.getStatus()
+                        .condition("Happy")
+                        .map(c -> reason.equals(c.getReason()))
+                        .orElse(false));
   }
 }

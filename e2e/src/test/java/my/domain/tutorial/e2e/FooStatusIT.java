@@ -13,25 +13,24 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import my.domain.tutorial.controlplane.ControlPlane;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
-import my.domain.tutorial.testsupport.OperatorUnderTest;
-import my.domain.tutorial.testsupport.TestNamespace;
 
 /**
- * The whole status story on a real API server, with the operator running as its ServiceAccount
- * with exactly the shipped RBAC: every scenario passing here is also the proof that it suffices.
+ * The whole status story on a real API server, with the operator running as its ServiceAccount with
+ * exactly the shipped RBAC: every scenario passing here is also the proof that it suffices.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class FooStatusIT {
@@ -73,12 +72,15 @@ class FooStatusIT {
     assertThat(happy.getStatus()).isEqualTo("False");
     assertThat(happy.getReason()).isEqualTo("FriendNotFound");
     assertThat(happy.getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
-    assertThat(foo.getStatus().getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
+    assertThat(foo.getStatus().getObservedGeneration())
+        .isEqualTo(foo.getMetadata().getGeneration());
     assertThat(Instant.parse(happy.getLastTransitionTime())).isBefore(Instant.now().plusSeconds(1));
     // The operator caches Foos without managedFields; its status writes must not wipe them.
-    assertThat(foo.getMetadata().getManagedFields()).extracting(f -> f.getSubresource())
+    assertThat(foo.getMetadata().getManagedFields())
+        .extracting(f -> f.getSubresource())
         .contains("status");
-    assertThat(foo.getMetadata().getManagedFields()).anySatisfy(f -> assertThat(f.getSubresource()).isNull());
+    assertThat(foo.getMetadata().getManagedFields())
+        .anySatisfy(f -> assertThat(f.getSubresource()).isNull());
   }
 
   @Test
@@ -94,30 +96,46 @@ class FooStatusIT {
     Foo lost = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
     assertThat(lost.getStatus().getHappy()).isFalse();
     assertThat(lost.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
-        .isGreaterThanOrEqualTo(happy.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+        .isGreaterThanOrEqualTo(
+            happy.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
 
-    await().atMost(Fixtures.PATIENCE).untilAsserted(() -> {
-      List<Event> events = admin.v1().events().inNamespace(ns.name()).list().getItems().stream()
-          .filter(e -> "foo-01".equals(e.getInvolvedObject().getName())).toList();
-      // Three transitions: unknown -> unhappy, unhappy -> happy, happy -> unhappy. The API server
-      // marks a force-deleted Pod terminating (grace period 0) before removing it; that deletion is
-      // already complete, so the loss is a second FriendNotFound, never a FriendTerminating.
-      assertThat(events.stream().filter(e -> e.getType().equals("Normal")))
-          .singleElement().satisfies(e -> {
-            assertThat(e.getReason()).isEqualTo("FriendFound");
-            assertThat(e.getCount()).isEqualTo(1);
-          });
-      assertThat(events.stream().filter(e -> e.getType().equals("Warning")))
-          .singleElement().satisfies(e -> {
-            assertThat(e.getReason()).isEqualTo("FriendNotFound");
-            assertThat(e.getCount()).isEqualTo(2);
-          });
-      assertThat(events).allSatisfy(e -> {
-        assertThat(e.getInvolvedObject().getKind()).isEqualTo("Foo");
-        assertThat(e.getInvolvedObject().getUid()).isEqualTo(foo(admin, ns.name(), "foo-01").getMetadata().getUid());
-        assertThat(e.getSource().getComponent()).isEqualTo("foo-operator");
-      });
-    });
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .untilAsserted(
+            () -> {
+              List<Event> events =
+                  admin.v1().events().inNamespace(ns.name()).list().getItems().stream()
+                      .filter(e -> "foo-01".equals(e.getInvolvedObject().getName()))
+                      .toList();
+              // Three transitions: unknown -> unhappy, unhappy -> happy, happy -> unhappy. The API
+              // server
+              // marks a force-deleted Pod terminating (grace period 0) before removing it; that
+              // deletion is
+              // already complete, so the loss is a second FriendNotFound, never a
+              // FriendTerminating.
+              assertThat(events.stream().filter(e -> e.getType().equals("Normal")))
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.getReason()).isEqualTo("FriendFound");
+                        assertThat(e.getCount()).isEqualTo(1);
+                      });
+              assertThat(events.stream().filter(e -> e.getType().equals("Warning")))
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.getReason()).isEqualTo("FriendNotFound");
+                        assertThat(e.getCount()).isEqualTo(2);
+                      });
+              assertThat(events)
+                  .allSatisfy(
+                      e -> {
+                        assertThat(e.getInvolvedObject().getKind()).isEqualTo("Foo");
+                        assertThat(e.getInvolvedObject().getUid())
+                            .isEqualTo(foo(admin, ns.name(), "foo-01").getMetadata().getUid());
+                        assertThat(e.getSource().getComponent()).isEqualTo("foo-operator");
+                      });
+            });
   }
 
   @Test
@@ -138,20 +156,26 @@ class FooStatusIT {
     awaitReason(admin, ns.name(), "foo-ev", "FriendNotFound");
 
     // The restarted operator knew no counts; the third loss is still recorded as the third.
-    await().atMost(Fixtures.PATIENCE).untilAsserted(() -> {
-      assertThat(warningCount("foo-ev")).isEqualTo(3);
-      assertThat(eventsOf("foo-ev").stream().filter(e -> e.getType().equals("Normal")))
-          .singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
-    });
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(warningCount("foo-ev")).isEqualTo(3);
+              assertThat(eventsOf("foo-ev").stream().filter(e -> e.getType().equals("Normal")))
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
+            });
   }
 
   private List<Event> eventsOf(String foo) {
     return admin.v1().events().inNamespace(ns.name()).list().getItems().stream()
-        .filter(e -> foo.equals(e.getInvolvedObject().getName())).toList();
+        .filter(e -> foo.equals(e.getInvolvedObject().getName()))
+        .toList();
   }
 
   private int warningCount(String foo) {
-    List<Event> warnings = eventsOf(foo).stream().filter(e -> e.getType().equals("Warning")).toList();
+    List<Event> warnings =
+        eventsOf(foo).stream().filter(e -> e.getType().equals("Warning")).toList();
     assertThat(warnings).as("one Warning Event, deduplicated by count").hasSizeLessThanOrEqualTo(1);
     return warnings.isEmpty() ? 0 : warnings.get(0).getCount();
   }
@@ -162,10 +186,15 @@ class FooStatusIT {
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
     awaitHappy(admin, ns.name(), "foo-01", false);
 
-    admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").edit(f -> {
-      f.getSpec().setName("jill");
-      return f;
-    });
+    admin
+        .resources(Foo.class)
+        .inNamespace(ns.name())
+        .withName("foo-01")
+        .edit(
+            f -> {
+              f.getSpec().setName("jill");
+              return f;
+            });
 
     Foo foo = awaitHappy(admin, ns.name(), "foo-01", true);
     assertThat(foo.getMetadata().getGeneration()).isEqualTo(2);
@@ -214,14 +243,22 @@ class FooStatusIT {
 
     Foo terminating = awaitReason(admin, ns.name(), "foo-01", "FriendTerminating");
     assertThat(terminating.getStatus().getHappy()).isFalse();
-    assertThat(admin.pods().inNamespace(ns.name()).withName("jack").get().getMetadata().getDeletionTimestamp())
+    assertThat(
+            admin
+                .pods()
+                .inNamespace(ns.name())
+                .withName("jack")
+                .get()
+                .getMetadata()
+                .getDeletionTimestamp())
         .isNotNull();
 
     release(admin, ns.name(), "jack");
     Foo gone = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
     // Terminating -> gone is no change of happiness: lastTransitionTime stays.
     assertThat(gone.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
-        .isEqualTo(terminating.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+        .isEqualTo(
+            terminating.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
   }
 
   @Test
@@ -229,12 +266,20 @@ class FooStatusIT {
     // Such a Foo can only come from before the CRD required spec: store it under that CRD.
     OperatorUnderTest.installCrdNotRequiringSpec(admin);
     try {
-      GenericKubernetesResource noSpec = new GenericKubernetesResourceBuilder()
-          .withApiVersion("tutorial.my.domain/v1").withKind("Foo")
-          .withNewMetadata().withName("foo-01").withNamespace(ns.name()).endMetadata()
-          .build();
+      GenericKubernetesResource noSpec =
+          new GenericKubernetesResourceBuilder()
+              .withApiVersion("tutorial.my.domain/v1")
+              .withKind("Foo")
+              .withNewMetadata()
+              .withName("foo-01")
+              .withNamespace(ns.name())
+              .endMetadata()
+              .build();
       // The API server takes a moment to serve the changed schema.
-      await().atMost(Fixtures.PATIENCE).ignoreExceptions().until(() -> admin.resource(noSpec).create() != null);
+      await()
+          .atMost(Fixtures.PATIENCE)
+          .ignoreExceptions()
+          .until(() -> admin.resource(noSpec).create() != null);
     } finally {
       OperatorUnderTest.installCrd(admin);
     }
@@ -244,12 +289,19 @@ class FooStatusIT {
     assertThat(foo.getSpec()).isNull();
     assertThat(foo.getStatus().getHappy()).isFalse();
     assertThat(foo.getStatus().condition("Happy").orElseThrow().getMessage())
-        .contains("spec.name").doesNotContain("null");
-    await().atMost(Fixtures.PATIENCE).untilAsserted(() -> assertThat(admin.v1().events().inNamespace(ns.name())
-        .list().getItems()).singleElement().satisfies(e -> {
-          assertThat(e.getType()).isEqualTo("Warning");
-          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
-        }));
+        .contains("spec.name")
+        .doesNotContain("null");
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(admin.v1().events().inNamespace(ns.name()).list().getItems())
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
+                        }));
   }
 
   @Test
@@ -258,9 +310,19 @@ class FooStatusIT {
     awaitHappy(admin, ns.name(), "foo-01", false);
     admin.resource(pod(ns.name(), "jack")).create();
 
-    Process wait = new ProcessBuilder(cp.binaries().kubectl().toString(), "--kubeconfig", cp.kubeconfig().toString(),
-        "-n", ns.name(), "wait", "--for=condition=Happy", "foo/foo-01", "--timeout=30s")
-        .redirectErrorStream(true).start();
+    Process wait =
+        new ProcessBuilder(
+                cp.binaries().kubectl().toString(),
+                "--kubeconfig",
+                cp.kubeconfig().toString(),
+                "-n",
+                ns.name(),
+                "wait",
+                "--for=condition=Happy",
+                "foo/foo-01",
+                "--timeout=30s")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(wait.getInputStream().readAllBytes());
 
     assertThat(wait.waitFor()).as(out).isZero();
@@ -272,13 +334,22 @@ class FooStatusIT {
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
     awaitHappy(admin, ns.name(), "foo-01", false);
 
-    Process get = new ProcessBuilder(cp.binaries().kubectl().toString(), "--kubeconfig", cp.kubeconfig().toString(),
-        "-n", ns.name(), "get", "foos").redirectErrorStream(true).start();
+    Process get =
+        new ProcessBuilder(
+                cp.binaries().kubectl().toString(),
+                "--kubeconfig",
+                cp.kubeconfig().toString(),
+                "-n",
+                ns.name(),
+                "get",
+                "foos")
+            .redirectErrorStream(true)
+            .start();
     List<String> lines = new String(get.getInputStream().readAllBytes()).lines().toList();
 
     assertThat(get.waitFor()).isZero();
-    assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "FRIEND", "HAPPY", "REASON", "AGE");
+    assertThat(lines.get(0).split("\\s+"))
+        .containsExactly("NAME", "FRIEND", "HAPPY", "REASON", "AGE");
     assertThat(lines.get(1).split("\\s+")).startsWith("foo-01", "jack", "false", "FriendNotFound");
   }
-
 }

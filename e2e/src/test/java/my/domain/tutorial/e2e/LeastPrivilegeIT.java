@@ -8,16 +8,16 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import my.domain.tutorial.api.v1.Foo;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The shipped RBAC grants what the operator uses (FooStatusIT and the other ITs run the operator
@@ -59,7 +59,8 @@ class LeastPrivilegeIT {
   @Test
   void changingFoosOrTheirSpec_isForbidden() {
     assertForbidden(() -> operator.resource(Foo.of(ns.name(), "foo-02", "jack")).create());
-    assertForbidden(() -> operator.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").delete());
+    assertForbidden(
+        () -> operator.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").delete());
     Foo foo = admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get();
     foo.getSpec().setName("jill");
     assertForbidden(() -> operator.resource(foo).update());
@@ -75,11 +76,30 @@ class LeastPrivilegeIT {
   @Test
   void secretsConfigMapsAndOtherNamespacesLeases_areForbidden() {
     assertForbidden(() -> operator.secrets().inNamespace(ns.name()).list());
-    assertForbidden(() -> operator.resource(new ConfigMapBuilder().withNewMetadata().withName("x")
-        .withNamespace(ns.name()).endMetadata().build()).create());
-    assertForbidden(() -> operator.resource(new LeaseBuilder().withNewMetadata().withName("steal")
-        .withNamespace(ns.name()).endMetadata().build()).create());
-    assertForbidden(() -> operator.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName("x").delete());
+    assertForbidden(
+        () ->
+            operator
+                .resource(
+                    new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName("x")
+                        .withNamespace(ns.name())
+                        .endMetadata()
+                        .build())
+                .create());
+    assertForbidden(
+        () ->
+            operator
+                .resource(
+                    new LeaseBuilder()
+                        .withNewMetadata()
+                        .withName("steal")
+                        .withNamespace(ns.name())
+                        .endMetadata()
+                        .build())
+                .create());
+    assertForbidden(
+        () -> operator.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName("x").delete());
   }
 
   @Test
@@ -89,7 +109,9 @@ class LeastPrivilegeIT {
   }
 
   private static void assertForbidden(ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(KubernetesClientException.class,
-        e -> assertThat(e.getCode()).as(e.getMessage()).isEqualTo(403));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> assertThat(e.getCode()).as(e.getMessage()).isEqualTo(403));
   }
 }

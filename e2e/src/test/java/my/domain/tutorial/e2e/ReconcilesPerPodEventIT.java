@@ -26,13 +26,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What one friend Pod event costs the running operator, counted by its own metrics on a real API
- * server: one reconcile, and a status write and an Event only when the verdict or happiness changes.
- * The operator watches this class's namespace only, with the periodic re-check off, so nothing else
- * is counted.
+ * server: one reconcile, and a status write and an Event only when the verdict or happiness
+ * changes. The operator watches this class's namespace only, with the periodic re-check off, so
+ * nothing else is counted.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ReconcilesPerPodEventIT {
-  /** How long the counters must stay put after the expected reconcile: a late extra one would show by then. */
+  /**
+   * How long the counters must stay put after the expected reconcile: a late extra one would show
+   * by then.
+   */
   private static final Duration QUIET = Duration.ofSeconds(2);
 
   private static TestNamespace ns;
@@ -42,9 +45,11 @@ class ReconcilesPerPodEventIT {
   @BeforeAll
   static void startOperator(ControlPlane cp) {
     ns = TestNamespace.create(cp.adminClient(), "cost");
-    operator = OperatorUnderTest.start(cp, Map.of(
-        OperatorSettings.WATCH_NAMESPACES, ns.name(),
-        OperatorSettings.RESYNC_PERIOD, "0"));
+    operator =
+        OperatorUnderTest.start(
+            cp,
+            Map.of(
+                OperatorSettings.WATCH_NAMESPACES, ns.name(), OperatorSettings.RESYNC_PERIOD, "0"));
   }
 
   @AfterAll
@@ -83,7 +88,8 @@ class ReconcilesPerPodEventIT {
   }
 
   @Test
-  void whenAFinalizerHoldsTheDeletedFriendPod_fooIsFriendTerminatingUntilItIsReleased_oneReconcileEach() {
+  void
+      whenAFinalizerHoldsTheDeletedFriendPod_fooIsFriendTerminatingUntilItIsReleased_oneReconcileEach() {
     admin.resource(held(ns.name(), "joe")).create();
     String name = settledFoo("joe", true);
 
@@ -99,7 +105,10 @@ class ReconcilesPerPodEventIT {
     assertCostSince(terminating, 1, 1, 0);
   }
 
-  /** A new Foo naming {@code friend}, reconciled and quiet: what follows is the Pod event's cost alone. */
+  /**
+   * A new Foo naming {@code friend}, reconciled and quiet: what follows is the Pod event's cost
+   * alone.
+   */
   private String settledFoo(String friend, boolean happy) {
     String name = "foo-of-" + friend;
     admin.resource(Foo.of(ns.name(), name, friend)).create();
@@ -110,21 +119,29 @@ class ReconcilesPerPodEventIT {
   }
 
   private void assertCostSince(Counts before, int reconciles, int statusWrites, int events) {
-    Counts expected = new Counts(before.reconciles + reconciles, before.statusWrites + statusWrites,
-        before.events + events);
-    await().during(QUIET).atMost(QUIET.multipliedBy(5)).untilAsserted(() -> assertThat(counts()).isEqualTo(expected));
+    Counts expected =
+        new Counts(
+            before.reconciles + reconciles,
+            before.statusWrites + statusWrites,
+            before.events + events);
+    await()
+        .during(QUIET)
+        .atMost(QUIET.multipliedBy(5))
+        .untilAsserted(() -> assertThat(counts()).isEqualTo(expected));
   }
 
   private List<Event> eventsOf(String name) {
     return admin.v1().events().inNamespace(ns.name()).list().getItems().stream()
-        .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
   }
 
   private static Counts counts() {
-    return new Counts(operator.metric("operator_sdk_reconciliations_started_total"),
-        operator.metric("foo_status_patches_total"), operator.metric("foo_events_recorded_total"));
+    return new Counts(
+        operator.metric("operator_sdk_reconciliations_started_total"),
+        operator.metric("foo_status_patches_total"),
+        operator.metric("foo_events_recorded_total"));
   }
 
-  private record Counts(double reconciles, double statusWrites, double events) {
-  }
+  private record Counts(double reconciles, double statusWrites, double events) {}
 }

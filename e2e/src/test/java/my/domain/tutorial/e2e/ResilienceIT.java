@@ -11,15 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import my.domain.tutorial.controlplane.ControlPlane;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
-import my.domain.tutorial.testsupport.OperatorUnderTest;
-import my.domain.tutorial.testsupport.TestNamespace;
 
 /** Restarts of the operator and of the API server, and failover between two operator instances. */
 @ExtendWith(ControlPlaneExtension.class)
@@ -56,10 +56,15 @@ class ResilienceIT {
 
     admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
     admin.resource(pod(ns.name(), "joe")).create();
-    admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-jill").edit(f -> {
-      f.getSpec().setName("nobody");
-      return f;
-    });
+    admin
+        .resources(Foo.class)
+        .inNamespace(ns.name())
+        .withName("foo-jill")
+        .edit(
+            f -> {
+              f.getSpec().setName("nobody");
+              return f;
+            });
 
     try (OperatorUnderTest operator = OperatorUnderTest.start(cp)) {
       awaitHappy(admin, ns.name(), "foo-jack", false);
@@ -102,7 +107,9 @@ class ResilienceIT {
 
       cp.stopApiServer();
       await().atMost(Duration.ofSeconds(30)).until(() -> operator.probe("/readyz").status() == 503);
-      assertThat(operator.probe("/healthz").status()).as("liveness must not follow the API server").isEqualTo(200);
+      assertThat(operator.probe("/healthz").status())
+          .as("liveness must not follow the API server")
+          .isEqualTo(200);
 
       cp.startApiServer();
       await().atMost(Duration.ofSeconds(90)).until(() -> operator.probe("/readyz").status() == 200);
@@ -117,21 +124,30 @@ class ResilienceIT {
   @Test
   void withLeaderElection_onlyTheLeaderWrites_andTheStandbyTakesOverWithinTheLeaseDuration() {
     Duration lease = Duration.ofSeconds(4);
-    Map<String, String> env = Map.of(
-        OperatorSettings.LEADER_ELECTION, "true",
-        OperatorSettings.LEASE_NAME, "leader-" + ns.name(),
-        OperatorSettings.LEASE_DURATION, lease.toSeconds() + "s",
-        OperatorSettings.RENEW_DEADLINE, "3s",
-        OperatorSettings.RETRY_PERIOD, "500ms");
+    Map<String, String> env =
+        Map.of(
+            OperatorSettings.LEADER_ELECTION, "true",
+            OperatorSettings.LEASE_NAME, "leader-" + ns.name(),
+            OperatorSettings.LEASE_DURATION, lease.toSeconds() + "s",
+            OperatorSettings.RENEW_DEADLINE, "3s",
+            OperatorSettings.RETRY_PERIOD, "500ms");
     // Both in one try-with-resources: if the second fails to start, the first is still stopped.
     try (OperatorUnderTest first = OperatorUnderTest.start(cp, with(env, "first"));
         OperatorUnderTest second = OperatorUnderTest.start(cp, with(env, "second"))) {
-      await().atMost(Duration.ofSeconds(20))
+      await()
+          .atMost(Duration.ofSeconds(20))
           .until(() -> first.operator().isLeader() ^ second.operator().isLeader());
       OperatorUnderTest leader = first.operator().isLeader() ? first : second;
       OperatorUnderTest standby = leader == first ? second : first;
-      assertThat(admin.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName("leader-" + ns.name()).get()
-          .getSpec().getHolderIdentity()).isEqualTo(leader.operator().identity());
+      assertThat(
+              admin
+                  .leases()
+                  .inNamespace(OperatorUnderTest.NAMESPACE)
+                  .withName("leader-" + ns.name())
+                  .get()
+                  .getSpec()
+                  .getHolderIdentity())
+          .isEqualTo(leader.operator().identity());
       assertThat(standby.probe("/readyz").status()).isEqualTo(200);
 
       admin.resource(pod(ns.name(), "jack")).create();
@@ -145,7 +161,8 @@ class ResilienceIT {
       Instant stopped = Instant.now();
       leader.close();
       await().atMost(lease.plusSeconds(1)).until(() -> standby.operator().isLeader());
-      assertThat(Duration.between(stopped, Instant.now())).isLessThanOrEqualTo(lease.plusSeconds(1));
+      assertThat(Duration.between(stopped, Instant.now()))
+          .isLessThanOrEqualTo(lease.plusSeconds(1));
 
       admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
       awaitHappy(admin, ns.name(), "foo-01", false);

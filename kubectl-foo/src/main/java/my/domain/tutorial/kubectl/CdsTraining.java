@@ -13,22 +13,23 @@ import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.kube.KubeconfigClientFactory;
 
 /**
- * The build's training run for the class-data-sharing archive (hidden {@code __cds-training}):
- * runs typical invocations in one JVM so the archive holds the classes they load. It touches no
- * cluster: the one request goes to a closed port on loopback and fails.
+ * The build's training run for the class-data-sharing archive (hidden {@code __cds-training}): runs
+ * typical invocations in one JVM so the archive holds the classes they load. It touches no cluster:
+ * the one request goes to a closed port on loopback and fails.
  */
 final class CdsTraining {
   static final String COMMAND = "__cds-training";
 
-  private CdsTraining() {
-  }
+  private CdsTraining() {}
 
   static int run() {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("kubectl-foo-cds");
       Path kubeconfig = dir.resolve("kubeconfig");
-      Files.writeString(kubeconfig, """
+      Files.writeString(
+          kubeconfig,
+          """
           apiVersion: v1
           kind: Config
           clusters:
@@ -49,13 +50,21 @@ final class CdsTraining {
           """);
       Map<String, String> env = Map.of("KUBECONFIG", kubeconfig.toString(), "HOME", dir.toString());
       PrintWriter discard = new PrintWriter(Writer.nullWriter());
-      Plugin plugin = new Plugin(discard, discard, env, Clock.systemUTC(), new KubeconfigClientFactory(env));
-      for (List<String> args : List.of(
-          List.of("--help"), List.of("version"), List.of("get", "--help"), List.of("why", "--help"),
-          List.of("create", "cds", "--friend", "jack", "--dry-run=client", "-o", "yaml"),
-          List.of("create", "cds", "--friend", "jack", "--dry-run=client", "-o", "json"),
-          List.of("completion", "bash"), List.of(KubectlFoo.COMPLETE, "get", ""), List.of("get", "--bogus"),
-          List.of("get", "--request-timeout", "2s"), List.of("why", "foo-01", "--request-timeout", "2s"))) {
+      Plugin plugin =
+          new Plugin(discard, discard, env, Clock.systemUTC(), new KubeconfigClientFactory(env));
+      for (List<String> args :
+          List.of(
+              List.of("--help"),
+              List.of("version"),
+              List.of("get", "--help"),
+              List.of("why", "--help"),
+              List.of("create", "cds", "--friend", "jack", "--dry-run=client", "-o", "yaml"),
+              List.of("create", "cds", "--friend", "jack", "--dry-run=client", "-o", "json"),
+              List.of("completion", "bash"),
+              List.of(KubectlFoo.COMPLETE, "get", ""),
+              List.of("get", "--bogus"),
+              List.of("get", "--request-timeout", "2s"),
+              List.of("why", "foo-01", "--request-timeout", "2s"))) {
         KubectlFoo.run(plugin, args.toArray(String[]::new));
       }
       return 0;

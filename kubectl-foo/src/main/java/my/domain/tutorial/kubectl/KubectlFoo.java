@@ -24,32 +24,39 @@ import my.domain.tutorial.kubectl.kube.KubeconfigClientFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kubectl-foo}, run by kubectl as {@code kubectl foo}: builds the command tree, runs it, and
  * turns every failure into one line on stderr and the contract's exit code (a stack trace only with
  * {@code -v}).
  */
-@Command(name = "kubectl foo", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+@Command(
+    name = "kubectl foo",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
     description = "Create Foos, list their friends, and explain why a Foo is unhappy.",
     footer = {"", ExitCodes.SUMMARY})
 public final class KubectlFoo implements Callable<Integer> {
-  /** The hidden entry point of kubectl's plugin completion protocol (what kubectl_complete-foo calls). */
+  /**
+   * The hidden entry point of kubectl's plugin completion protocol (what kubectl_complete-foo
+   * calls).
+   */
   public static final String COMPLETE = "__complete";
 
   private final Plugin plugin;
 
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
       description = "Print the stack trace of a failure on stderr.")
   boolean verbose;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   KubectlFoo(Plugin plugin) {
     this.plugin = plugin;
@@ -64,9 +71,17 @@ public final class KubectlFoo implements Callable<Integer> {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    Plugin plugin = new Plugin(out, err, System.getenv(), Clock.systemUTC(),
-        new KubeconfigClientFactory(System.getenv()));
-    System.exit(args.length == 1 && args[0].equals(CdsTraining.COMMAND) ? CdsTraining.run() : run(plugin, args));
+    Plugin plugin =
+        new Plugin(
+            out,
+            err,
+            System.getenv(),
+            Clock.systemUTC(),
+            new KubeconfigClientFactory(System.getenv()));
+    System.exit(
+        args.length == 1 && args[0].equals(CdsTraining.COMMAND)
+            ? CdsTraining.run()
+            : run(plugin, args));
   }
 
   /** Runs one invocation; returns the exit code. */
@@ -75,7 +90,11 @@ public final class KubectlFoo implements Callable<Integer> {
       CommandLine cl = commandLine(plugin);
       if (args.length > 0 && args[0].equals(COMPLETE)) {
         List<String> words = Arrays.asList(args).subList(1, args.length);
-        plugin.out().print(Completer.complete(cl.getCommandSpec(), words, new ClusterNames(plugin.clients())).render());
+        plugin
+            .out()
+            .print(
+                Completer.complete(cl.getCommandSpec(), words, new ClusterNames(plugin.clients()))
+                    .render());
         return ExitCodes.OK;
       }
       return cl.execute(args);
@@ -99,7 +118,8 @@ public final class KubectlFoo implements Callable<Integer> {
     cl.setErr(plugin.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(KubectlFoo::usageError);
-    cl.setExecutionExceptionHandler((e, command, parseResult) -> failure(e, command, parseResult, plugin));
+    cl.setExecutionExceptionHandler(
+        (e, command, parseResult) -> failure(e, command, parseResult, plugin));
     return cl;
   }
 
@@ -110,9 +130,13 @@ public final class KubectlFoo implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  private static int failure(Exception e, CommandLine command, ParseResult parseResult, Plugin plugin) {
-    PluginException p = e instanceof PluginException pe ? pe
-        : ApiErrors.translate(e, "run " + command.getCommandSpec().qualifiedName(), "the cluster");
+  private static int failure(
+      Exception e, CommandLine command, ParseResult parseResult, Plugin plugin) {
+    PluginException p =
+        e instanceof PluginException pe
+            ? pe
+            : ApiErrors.translate(
+                e, "run " + command.getCommandSpec().qualifiedName(), "the cluster");
     plugin.err().println("error: " + p.getMessage());
     if (verbose(parseResult)) {
       (p.getCause() != null ? p.getCause() : p).printStackTrace(plugin.err());

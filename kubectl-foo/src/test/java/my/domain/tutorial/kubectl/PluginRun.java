@@ -12,7 +12,9 @@ import java.util.Map;
 import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.kube.KubeconfigClientFactory;
 
-/** Runs the plugin in-process as a user would, with captured stdout and stderr and the exit code. */
+/**
+ * Runs the plugin in-process as a user would, with captured stdout and stderr and the exit code.
+ */
 public final class PluginRun {
   private final Map<String, String> env;
   private final Clock clock;
@@ -37,8 +39,13 @@ public final class PluginRun {
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Plugin plugin = new Plugin(new PrintWriter(out), new PrintWriter(err), env, clock,
-        new KubeconfigClientFactory(env));
+    Plugin plugin =
+        new Plugin(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            env,
+            clock,
+            new KubeconfigClientFactory(env));
     int code = KubectlFoo.run(plugin, args);
     return new Result(code, out.toString(), err.toString());
   }
@@ -51,12 +58,18 @@ public final class PluginRun {
     }
   }
 
-  /** Writes a kubeconfig for {@code server} with a token user and a context (namespace optional). */
+  /**
+   * Writes a kubeconfig for {@code server} with a token user and a context (namespace optional).
+   */
   public static Path kubeconfig(Path dir, String server, String token, String namespace) {
-    String yaml = "apiVersion: v1\nkind: Config\nclusters:\n- name: test\n  cluster:\n    server: " + server
-        + "\n    insecure-skip-tls-verify: true\nusers:\n- name: tester\n  user:\n    token: " + token
-        + "\ncontexts:\n- name: test\n  context:\n    cluster: test\n    user: tester\n"
-        + (namespace == null ? "" : "    namespace: " + namespace + "\n") + "current-context: test\n";
+    String yaml =
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: test\n  cluster:\n    server: "
+            + server
+            + "\n    insecure-skip-tls-verify: true\nusers:\n- name: tester\n  user:\n    token: "
+            + token
+            + "\ncontexts:\n- name: test\n  context:\n    cluster: test\n    user: tester\n"
+            + (namespace == null ? "" : "    namespace: " + namespace + "\n")
+            + "current-context: test\n";
     try {
       Files.createDirectories(dir);
       Path file = dir.resolve("kubeconfig");

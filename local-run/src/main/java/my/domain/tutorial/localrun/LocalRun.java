@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalRun {
   private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
-  static final int API_PORT = Integer.parseInt(System.getenv().getOrDefault("FOO_RUN_API_PORT", "16443"));
+  static final int API_PORT =
+      Integer.parseInt(System.getenv().getOrDefault("FOO_RUN_API_PORT", "16443"));
 
-  private LocalRun() {
-  }
+  private LocalRun() {}
 
   public static void main(String[] args) throws Exception {
     boolean fresh = Arrays.asList(args).contains("--fresh");
@@ -63,7 +63,8 @@ public final class LocalRun {
     Config config;
     if (existing.isPresent()) {
       config = existing.get();
-      log.info("using the cluster of your kubeconfig: {} (pass --local for the local control plane)",
+      log.info(
+          "using the cluster of your kubeconfig: {} (pass --local for the local control plane)",
           config.getMasterUrl());
     } else {
       Path dir = dataDir();
@@ -71,42 +72,61 @@ public final class LocalRun {
         ControlPlane.deleteTree(dir);
       }
       log.info("starting the local control plane in {}{}", dir, fresh ? " (fresh)" : "");
-      local = ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.persistent(dir, API_PORT));
+      local =
+          ControlPlane.start(
+              ControlPlaneBinaries.locate(), ControlPlaneConfig.persistent(dir, API_PORT));
       config = local.adminConfig();
-      System.out.printf("%nLocal control plane is up. In another shell:%n  export KUBECONFIG=%s%n"
-          + "  export PATH=%s:$PATH%n  kubectl get foos -A%n%n", local.kubeconfig(), local.binaries().dir());
+      System.out.printf(
+          "%nLocal control plane is up. In another shell:%n  export KUBECONFIG=%s%n"
+              + "  export PATH=%s:$PATH%n  kubectl get foos -A%n%n",
+          local.kubeconfig(), local.binaries().dir());
     }
 
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     ClusterResources.installCrd(client, FooCrd.RESOURCE);
-    client.resource(ClusterResources.load(OperatorDefaults.MANIFESTS + "namespace.yaml", HasMetadata.class))
-        .forceConflicts().serverSideApply();
-    FooOperator operator = FooOperator.start(settings, client, Clock.systemUTC(), () -> log.error("lost leadership"));
+    client
+        .resource(
+            ClusterResources.load(OperatorDefaults.MANIFESTS + "namespace.yaml", HasMetadata.class))
+        .forceConflicts()
+        .serverSideApply();
+    FooOperator operator =
+        FooOperator.start(settings, client, Clock.systemUTC(), () -> log.error("lost leadership"));
 
     ControlPlane started = local;
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      operator.close();
-      client.close();
-      if (started != null) {
-        started.close();
-        System.out.println("local control plane stopped; its data stays in " + started.config().dataDir());
-      }
-      stopped.countDown();
-    }, "make-run-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  operator.close();
+                  client.close();
+                  if (started != null) {
+                    started.close();
+                    System.out.println(
+                        "local control plane stopped; its data stays in "
+                            + started.config().dataDir());
+                  }
+                  stopped.countDown();
+                },
+                "make-run-shutdown"));
     stopped.await();
   }
 
   static Path dataDir() {
-    String base = Optional.ofNullable(System.getenv("XDG_DATA_HOME")).filter(s -> !s.isBlank())
-        .orElse(System.getProperty("user.home") + "/.local/share");
-    return Path.of(System.getenv().getOrDefault("FOO_RUN_DIR", base + "/foo-operator/local-cluster"));
+    String base =
+        Optional.ofNullable(System.getenv("XDG_DATA_HOME"))
+            .filter(s -> !s.isBlank())
+            .orElse(System.getProperty("user.home") + "/.local/share");
+    return Path.of(
+        System.getenv().getOrDefault("FOO_RUN_DIR", base + "/foo-operator/local-cluster"));
   }
 
   private static Optional<Config> reachableKubeconfig() {
     Config config = Config.autoConfigure(null);
-    if (config.getMasterUrl() == null || config.getMasterUrl().contains("kubernetes.default.svc")
-        || (System.getenv("KUBECONFIG") == null && !Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config")))) {
+    if (config.getMasterUrl() == null
+        || config.getMasterUrl().contains("kubernetes.default.svc")
+        || (System.getenv("KUBECONFIG") == null
+            && !Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config")))) {
       return Optional.empty();
     }
     config.setRequestTimeout(3000);
@@ -115,8 +135,10 @@ public final class LocalRun {
       probe.getKubernetesVersion();
       return Optional.of(config);
     } catch (RuntimeException e) {
-      log.info("the kubeconfig's cluster {} does not answer ({}); using the local control plane",
-          config.getMasterUrl(), e.getMessage());
+      log.info(
+          "the kubeconfig's cluster {} does not answer ({}); using the local control plane",
+          config.getMasterUrl(),
+          e.getMessage());
       return Optional.empty();
     }
   }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,7 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The operator against fabric8's mock API server in CRUD mode: the whole status story, in-process. */
+/**
+ * The operator against fabric8's mock API server in CRUD mode: the whole status story, in-process.
+ */
 @EnableKubernetesMockClient(crud = true)
 class FooOperatorMockServerTest {
   private static final String NS = "team-a";
@@ -41,8 +42,12 @@ class FooOperatorMockServerTest {
   void startOperator() {
     // The mock server enforces the status subresource only once the CRD is known to it.
     client.resource(crd()).create();
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(OTHER_NS).endMetadata().build()).create();
+    client
+        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .create();
+    client
+        .resource(new NamespaceBuilder().withNewMetadata().withName(OTHER_NS).endMetadata().build())
+        .create();
     operator = start();
   }
 
@@ -62,7 +67,8 @@ class FooOperatorMockServerTest {
     assertThat(happy.getStatus()).isEqualTo("False");
     assertThat(happy.getReason()).isEqualTo("FriendNotFound");
     assertThat(happy.getMessage()).contains("jack");
-    assertThat(foo.getStatus().getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
+    assertThat(foo.getStatus().getObservedGeneration())
+        .isEqualTo(foo.getMetadata().getGeneration());
   }
 
   @Test
@@ -73,7 +79,8 @@ class FooOperatorMockServerTest {
     createPod(NS, "jack");
 
     Foo foo = awaitHappy("foo-01", true);
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendFound");
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason())
+        .isEqualTo("FriendFound");
   }
 
   @Test
@@ -85,7 +92,8 @@ class FooOperatorMockServerTest {
     client.pods().inNamespace(NS).withName("jack").delete();
 
     Foo foo = awaitHappy("foo-01", false);
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendNotFound");
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason())
+        .isEqualTo("FriendNotFound");
   }
 
   @Test
@@ -94,14 +102,21 @@ class FooOperatorMockServerTest {
     createFoo("foo-01", "jack");
     Foo unhappy = awaitHappy("foo-01", false);
 
-    client.resources(Foo.class).inNamespace(NS).withName("foo-01").edit(f -> {
-      f.getSpec().setName("jill");
-      return f;
-    });
+    client
+        .resources(Foo.class)
+        .inNamespace(NS)
+        .withName("foo-01")
+        .edit(
+            f -> {
+              f.getSpec().setName("jill");
+              return f;
+            });
 
     Foo happy = awaitHappy("foo-01", true);
-    assertThat(happy.getMetadata().getGeneration()).isGreaterThan(unhappy.getMetadata().getGeneration());
-    assertThat(happy.getStatus().getObservedGeneration()).isEqualTo(happy.getMetadata().getGeneration());
+    assertThat(happy.getMetadata().getGeneration())
+        .isGreaterThan(unhappy.getMetadata().getGeneration());
+    assertThat(happy.getStatus().getObservedGeneration())
+        .isEqualTo(happy.getMetadata().getGeneration());
   }
 
   @Test
@@ -133,31 +148,51 @@ class FooOperatorMockServerTest {
     awaitHappy("probe", false);
 
     assertThat(foo("foo-01").getStatus().getHappy()).isFalse();
-    assertThat(foo("foo-01").getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendNotFound");
+    assertThat(foo("foo-01").getStatus().condition("Happy").orElseThrow().getReason())
+        .isEqualTo("FriendNotFound");
   }
 
   @Test
   void whenFriendPodStartsTerminating_fooBecomesUnhappyWithFriendTerminating() {
-    client.resource(new PodBuilder().withNewMetadata().withName("jack").withNamespace(NS)
-        .withFinalizers("test.tutorial.my.domain/hold").endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec()
-        .build()).create();
+    client
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("jack")
+                .withNamespace(NS)
+                .withFinalizers("test.tutorial.my.domain/hold")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("main")
+                .withImage("busybox")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
     createFoo("foo-01", "jack");
     awaitHappy("foo-01", true);
 
     client.pods().inNamespace(NS).withName("jack").delete();
 
     Foo foo = awaitHappy("foo-01", false);
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason()).isEqualTo("FriendTerminating");
-    client.pods().inNamespace(NS).withName("jack").edit(p -> {
-      p.getMetadata().setFinalizers(List.of());
-      return p;
-    });
+    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason())
+        .isEqualTo("FriendTerminating");
+    client
+        .pods()
+        .inNamespace(NS)
+        .withName("jack")
+        .edit(
+            p -> {
+              p.getMetadata().setFinalizers(List.of());
+              return p;
+            });
   }
 
   @Test
   void whenAFooNamesNoFriend_itIsUnhappyWithNoFriendNamed_andOneWarningEvent_neverNull() {
-    // The real API server now rejects this (CrdValidationIT); Foos stored before spec was required can still lack it.
+    // The real API server now rejects this (CrdValidationIT); Foos stored before spec was required
+    // can still lack it.
     Foo noSpec = Foo.of(NS, "foo-01", "jack");
     noSpec.setSpec(null);
     client.resource(noSpec).create();
@@ -167,12 +202,18 @@ class FooOperatorMockServerTest {
     FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
     assertThat(happy.getReason()).isEqualTo("NoFriendNamed");
     assertThat(happy.getMessage()).contains("spec.name").doesNotContain("null");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
-        .list().getItems()).singleElement().satisfies(e -> {
-          assertThat(e.getType()).isEqualTo("Warning");
-          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
-          assertThat(e.getMessage()).doesNotContain("null");
-        }));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace(NS).list().getItems())
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getReason()).isEqualTo("NoFriendNamed");
+                          assertThat(e.getMessage()).doesNotContain("null");
+                        }));
   }
 
   @Test
@@ -184,19 +225,31 @@ class FooOperatorMockServerTest {
     client.pods().inNamespace(NS).withName("jack").delete();
     awaitHappy("foo-01", false);
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      List<Event> events = client.v1().events().inNamespace(NS).list().getItems();
-      assertThat(events).extracting(Event::getReason)
-          .containsExactlyInAnyOrder("FriendNotFound", "FriendFound");
-      Event notFound = events.stream().filter(e -> e.getReason().equals("FriendNotFound")).findFirst().orElseThrow();
-      Event found = events.stream().filter(e -> e.getReason().equals("FriendFound")).findFirst().orElseThrow();
-      assertThat(notFound.getType()).isEqualTo("Warning");
-      assertThat(notFound.getCount()).isEqualTo(2);
-      assertThat(found.getType()).isEqualTo("Normal");
-      assertThat(found.getCount()).isEqualTo(1);
-      assertThat(found.getInvolvedObject().getName()).isEqualTo("foo-01");
-      assertThat(found.getInvolvedObject().getKind()).isEqualTo("Foo");
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              List<Event> events = client.v1().events().inNamespace(NS).list().getItems();
+              assertThat(events)
+                  .extracting(Event::getReason)
+                  .containsExactlyInAnyOrder("FriendNotFound", "FriendFound");
+              Event notFound =
+                  events.stream()
+                      .filter(e -> e.getReason().equals("FriendNotFound"))
+                      .findFirst()
+                      .orElseThrow();
+              Event found =
+                  events.stream()
+                      .filter(e -> e.getReason().equals("FriendFound"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(notFound.getType()).isEqualTo("Warning");
+              assertThat(notFound.getCount()).isEqualTo(2);
+              assertThat(found.getType()).isEqualTo("Normal");
+              assertThat(found.getCount()).isEqualTo(1);
+              assertThat(found.getInvolvedObject().getName()).isEqualTo("foo-01");
+              assertThat(found.getInvolvedObject().getKind()).isEqualTo("Foo");
+            });
   }
 
   @Test
@@ -204,7 +257,8 @@ class FooOperatorMockServerTest {
     createPod(NS, "jack");
     for (int cycle = 0; cycle < 3; cycle++) {
       for (int i = 0; i < 10; i++) {
-        // Happy, unhappy and friendless Foos: each gets a friend index entry (if named) and Event counts.
+        // Happy, unhappy and friendless Foos: each gets a friend index entry (if named) and Event
+        // counts.
         createFoo("foo-" + i, i % 2 == 0 ? "jack" : "nobody-" + i);
       }
       Foo friendless = Foo.of(NS, "friendless", "x");
@@ -214,13 +268,17 @@ class FooOperatorMockServerTest {
         awaitHappy("foo-" + i, i % 2 == 0);
       }
       awaitHappy("friendless", false);
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(10, 11)));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(10, 11)));
 
       client.resources(Foo.class).inNamespace(NS).delete();
 
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(0, 0)));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(0, 0)));
     }
   }
 
@@ -235,9 +293,15 @@ class FooOperatorMockServerTest {
     createFoo("foo-01", "jack");
 
     Foo again = awaitHappy("foo-01", true);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.v1().events().inNamespace(NS)
-        .list().getItems()).filteredOn(e -> again.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
-        .singleElement().satisfies(e -> assertThat(e.getReason()).isEqualTo("FriendFound")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace(NS).list().getItems())
+                    .filteredOn(
+                        e -> again.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getReason()).isEqualTo("FriendFound")));
   }
 
   @Test
@@ -248,11 +312,17 @@ class FooOperatorMockServerTest {
     String version = settled.getMetadata().getResourceVersion();
     String since = settled.getStatus().condition("Happy").orElseThrow().getLastTransitionTime();
 
-    // Verdict-neutral churn on the friend pod, then a restart of the operator over a correct cluster.
-    client.pods().inNamespace(NS).withName("jack").edit(p -> {
-      p.getMetadata().setLabels(Map.of("churn", "1"));
-      return p;
-    });
+    // Verdict-neutral churn on the friend pod, then a restart of the operator over a correct
+    // cluster.
+    client
+        .pods()
+        .inNamespace(NS)
+        .withName("jack")
+        .edit(
+            p -> {
+              p.getMetadata().setLabels(Map.of("churn", "1"));
+              return p;
+            });
     operator.close();
     operator = start();
     // A marker Foo created after the churn and the restart: once it is reconciled, so was the rest.
@@ -261,7 +331,8 @@ class FooOperatorMockServerTest {
 
     Foo after = foo("foo-01");
     assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
-    assertThat(after.getStatus().condition("Happy").orElseThrow().getLastTransitionTime()).isEqualTo(since);
+    assertThat(after.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
+        .isEqualTo(since);
     assertThat(metric(operator, "foo_status_patches_total")).isEqualTo(1.0);
   }
 
@@ -274,26 +345,33 @@ class FooOperatorMockServerTest {
     var ready = get(operator.healthPort(), "/readyz");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(ready.body()).isEqualTo("ok\n");
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      assertThat(metric(operator, "operator_sdk_reconciliations_success_total")).isGreaterThanOrEqualTo(1.0);
-      assertThat(metric(operator, "foo_events_recorded_total")).isEqualTo(1.0);
-    });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              assertThat(metric(operator, "operator_sdk_reconciliations_success_total"))
+                  .isGreaterThanOrEqualTo(1.0);
+              assertThat(metric(operator, "foo_events_recorded_total")).isEqualTo(1.0);
+            });
     String exposition = get(operator.metricsPort(), "/metrics").body();
     assertThat(exposition).contains("jvm_memory_used_bytes");
     // The documented labels: Events by type; the SDK's series carry no per-resource labels, so the
     // number of series stays flat however many Foos there are.
-    assertThat(exposition).contains("foo_events_recorded_total{type=\"Normal\"}")
+    assertThat(exposition)
+        .contains("foo_events_recorded_total{type=\"Normal\"}")
         .contains("foo_events_recorded_total{type=\"Warning\"}");
     assertThat(exposition.lines().filter(l -> l.startsWith("operator_sdk_")))
-        .isNotEmpty().noneMatch(l -> l.contains("foo-01") || l.contains(NS));
+        .isNotEmpty()
+        .noneMatch(l -> l.contains("foo-01") || l.contains(NS));
   }
 
   private FooOperator start() {
-    OperatorSettings settings = OperatorSettings.fromEnvironment(Map.of(
-        OperatorSettings.HEALTH_PORT, "0",
-        OperatorSettings.METRICS_PORT, "0"));
-    return FooOperator.start(settings, client, Clock.systemUTC(), () -> {
-    });
+    OperatorSettings settings =
+        OperatorSettings.fromEnvironment(
+            Map.of(
+                OperatorSettings.HEALTH_PORT, "0",
+                OperatorSettings.METRICS_PORT, "0"));
+    return FooOperator.start(settings, client, Clock.systemUTC(), () -> {});
   }
 
   private void createFoo(String name, String friend) {
@@ -301,9 +379,21 @@ class FooOperatorMockServerTest {
   }
 
   private void createPod(String namespace, String name) {
-    client.resource(new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec()
-        .build()).create();
+    client
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("main")
+                .withImage("busybox")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
   }
 
   private Foo foo(String name) {
@@ -311,30 +401,46 @@ class FooOperatorMockServerTest {
   }
 
   private Foo awaitHappy(String name, boolean happy) {
-    return await().atMost(Duration.ofSeconds(15)).until(() -> foo(name),
-        f -> f != null && f.getStatus() != null && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+    return await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> foo(name),
+            f ->
+                f != null
+                    && f.getStatus() != null
+                    && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
   }
 
   private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
-  /** The sum of a metric's series; a failed scrape or a missing series fails the test instead of reading 0. */
+  /**
+   * The sum of a metric's series; a failed scrape or a missing series fails the test instead of
+   * reading 0.
+   */
   static double metric(FooOperator operator, String name) throws Exception {
     var scrape = get(operator.metricsPort(), "/metrics");
     assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
-    double[] samples = scrape.body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .toArray();
+    double[] samples =
+        scrape
+            .body()
+            .lines()
+            .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+            .toArray();
     assertThat(samples).as("series " + name).isNotEmpty();
     return java.util.Arrays.stream(samples).sum();
   }
 
   private static CustomResourceDefinition crd() {
-    try (var in = Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
-      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in, CustomResourceDefinition.class);
+    try (var in =
+        Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
+      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+          in, CustomResourceDefinition.class);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,12 +1,12 @@
 package my.domain.tutorial.testsupport;
 
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.controlplane.ControlPlaneBinaries;
+import my.domain.tutorial.controlplane.ControlPlaneConfig;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import my.domain.tutorial.controlplane.ControlPlane;
-import my.domain.tutorial.controlplane.ControlPlaneBinaries;
-import my.domain.tutorial.controlplane.ControlPlaneConfig;
 
 /**
  * Gives tests the one control plane of the test run: started when the first test class needs it,
@@ -14,7 +14,8 @@ import my.domain.tutorial.controlplane.ControlPlaneConfig;
  * Use with {@code @ExtendWith(ControlPlaneExtension.class)} and a {@link ControlPlane} parameter.
  */
 public class ControlPlaneExtension implements BeforeAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ControlPlaneExtension.class);
+  private static final ExtensionContext.Namespace NS =
+      ExtensionContext.Namespace.create(ControlPlaneExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -32,13 +33,18 @@ public class ControlPlaneExtension implements BeforeAllCallback, ParameterResolv
   }
 
   private static ControlPlane controlPlane(ExtensionContext context) {
-    return context.getRoot().getStore(NS)
-        .getOrComputeIfAbsent("control-plane", key -> new Shared(), Shared.class).controlPlane;
+    return context
+        .getRoot()
+        .getStore(NS)
+        .getOrComputeIfAbsent("control-plane", key -> new Shared(), Shared.class)
+        .controlPlane;
   }
 
   /** Closed by JUnit when the root context closes, that is at the end of the run. */
-  private static final class Shared implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    final ControlPlane controlPlane = ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway());
+  private static final class Shared
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    final ControlPlane controlPlane =
+        ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway());
 
     @Override
     public void close() {

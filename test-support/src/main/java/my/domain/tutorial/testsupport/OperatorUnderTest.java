@@ -10,12 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import my.domain.tutorial.operator.FooOperator;
-import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.FooCrd;
 import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.operator.FooOperator;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
 
 /**
  * The operator as a cluster runs it, but in this JVM: installed from its own manifests (the CRD
@@ -25,16 +25,26 @@ import my.domain.tutorial.controlplane.ControlPlane;
 public final class OperatorUnderTest implements AutoCloseable {
   public static final String NAMESPACE = OperatorDefaults.NAMESPACE;
   public static final String SERVICE_ACCOUNT = OperatorDefaults.SERVICE_ACCOUNT;
-  /** The manifests that make up the operator's identity and permissions (the Deployment runs elsewhere). */
-  public static final List<String> RBAC_MANIFESTS = List.of("namespace.yaml", "service_account.yaml",
-      "cluster_role.yaml", "cluster_role_binding.yaml", "leader_election_role.yaml",
-      "leader_election_role_binding.yaml");
+
+  /**
+   * The manifests that make up the operator's identity and permissions (the Deployment runs
+   * elsewhere).
+   */
+  public static final List<String> RBAC_MANIFESTS =
+      List.of(
+          "namespace.yaml",
+          "service_account.yaml",
+          "cluster_role.yaml",
+          "cluster_role_binding.yaml",
+          "leader_election_role.yaml",
+          "leader_election_role_binding.yaml");
 
   private final FooOperator operator;
   private final KubernetesClient client;
   private final AtomicInteger leadershipLost;
 
-  private OperatorUnderTest(FooOperator operator, KubernetesClient client, AtomicInteger leadershipLost) {
+  private OperatorUnderTest(
+      FooOperator operator, KubernetesClient client, AtomicInteger leadershipLost) {
     this.operator = operator;
     this.client = client;
     this.leadershipLost = leadershipLost;
@@ -46,36 +56,51 @@ public final class OperatorUnderTest implements AutoCloseable {
   }
 
   /**
-   * Applies the generated CRD as releases before {@code spec} was required shipped it, so a test can
-   * store the Foo without spec that such a release let in; {@link #installCrd} puts the real one back.
+   * Applies the generated CRD as releases before {@code spec} was required shipped it, so a test
+   * can store the Foo without spec that such a release let in; {@link #installCrd} puts the real
+   * one back.
    */
   public static void installCrdNotRequiringSpec(KubernetesClient admin) {
-    CustomResourceDefinition crd = ClusterResources.load(FooCrd.RESOURCE, CustomResourceDefinition.class);
-    crd.getSpec().getVersions().forEach(v -> v.getSchema().getOpenAPIV3Schema().setRequired(List.of()));
+    CustomResourceDefinition crd =
+        ClusterResources.load(FooCrd.RESOURCE, CustomResourceDefinition.class);
+    crd.getSpec()
+        .getVersions()
+        .forEach(v -> v.getSchema().getOpenAPIV3Schema().setRequired(List.of()));
     ClusterResources.installCrd(admin, crd);
   }
 
   /** Applies the operator's Namespace, ServiceAccount and RBAC exactly as shipped. Idempotent. */
   public static void installRbac(KubernetesClient admin) {
     for (String name : RBAC_MANIFESTS) {
-      admin.resource(ClusterResources.load(OperatorDefaults.MANIFESTS + name, HasMetadata.class)).forceConflicts().serverSideApply();
+      admin
+          .resource(ClusterResources.load(OperatorDefaults.MANIFESTS + name, HasMetadata.class))
+          .forceConflicts()
+          .serverSideApply();
     }
   }
 
-  /** Installs CRD and RBAC, then starts the operator as its ServiceAccount with the given settings. */
+  /**
+   * Installs CRD and RBAC, then starts the operator as its ServiceAccount with the given settings.
+   */
   public static OperatorUnderTest start(ControlPlane cp, Map<String, String> env) {
     installCrd(cp.adminClient());
     installRbac(cp.adminClient());
-    Map<String, String> settings = new HashMap<>(Map.of(
-        OperatorSettings.HEALTH_PORT, "0",
-        OperatorSettings.METRICS_PORT, "0",
-        OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.of(
+                OperatorSettings.HEALTH_PORT, "0",
+                OperatorSettings.METRICS_PORT, "0",
+                OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
     settings.putAll(env);
     KubernetesClient client = cp.clientAs(NAMESPACE, SERVICE_ACCOUNT);
     AtomicInteger lost = new AtomicInteger();
     try {
-      FooOperator operator = FooOperator.start(OperatorSettings.fromEnvironment(settings), client,
-          Clock.systemUTC(), lost::incrementAndGet);
+      FooOperator operator =
+          FooOperator.start(
+              OperatorSettings.fromEnvironment(settings),
+              client,
+              Clock.systemUTC(),
+              lost::incrementAndGet);
       return new OperatorUnderTest(operator, client, lost);
     } catch (RuntimeException e) {
       client.close();
@@ -99,10 +124,14 @@ public final class OperatorUnderTest implements AutoCloseable {
   public Probe probe(String path) {
     int port = path.equals("/metrics") ? operator.metricsPort() : operator.healthPort();
     try {
-      var response = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-              .timeout(Duration.ofSeconds(5)).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create("http://127.0.0.1:" + port + path))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
       return new Probe(response.statusCode(), response.body());
     } catch (IOException e) {
       return new Probe(-1, e.toString());
@@ -112,7 +141,10 @@ public final class OperatorUnderTest implements AutoCloseable {
     }
   }
 
-  /** The sum of a Prometheus metric's samples (all label sets); a failed scrape or a missing series throws. */
+  /**
+   * The sum of a Prometheus metric's samples (all label sets); a failed scrape or a missing series
+   * throws.
+   */
   public double metric(String name) {
     return PrometheusText.sum(metrics(), name);
   }
@@ -121,13 +153,13 @@ public final class OperatorUnderTest implements AutoCloseable {
   public String metrics() {
     Probe scrape = probe("/metrics");
     if (scrape.status() != 200) {
-      throw new IllegalStateException("GET /metrics answered " + scrape.status() + ": " + scrape.body());
+      throw new IllegalStateException(
+          "GET /metrics answered " + scrape.status() + ": " + scrape.body());
     }
     return scrape.body();
   }
 
-  public record Probe(int status, String body) {
-  }
+  public record Probe(int status, String body) {}
 
   @Override
   public void close() {
@@ -137,5 +169,4 @@ public final class OperatorUnderTest implements AutoCloseable {
       client.close();
     }
   }
-
 }

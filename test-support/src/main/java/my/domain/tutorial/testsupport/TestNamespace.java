@@ -15,9 +15,17 @@ public final class TestNamespace implements AutoCloseable {
   }
 
   public static TestNamespace create(KubernetesClient admin, String prefix) {
-    String name = prefix + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24, 1 << 30), 36);
-    admin.resource(new NamespaceBuilder().withNewMetadata().withName(name)
-        .addToLabels("app.kubernetes.io/part-of", "foo-operator-tests").endMetadata().build()).create();
+    String name =
+        prefix + "-" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 24, 1 << 30), 36);
+    admin
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels("app.kubernetes.io/part-of", "foo-operator-tests")
+                .endMetadata()
+                .build())
+        .create();
     return new TestNamespace(admin, name);
   }
 

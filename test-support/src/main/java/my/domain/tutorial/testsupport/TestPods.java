@@ -10,13 +10,21 @@ public final class TestPods {
   /** The finalizer {@link #held} Pods carry, so a deleted one stays Terminating until released. */
   public static final String HOLD = "test.tutorial.my.domain/hold";
 
-  private TestPods() {
-  }
+  private TestPods() {}
 
   public static Pod pod(String namespace, String name) {
-    return new PodBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.10").endContainer()
-        .endSpec().build();
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("main")
+        .withImage("registry.k8s.io/pause:3.10")
+        .endContainer()
+        .endSpec()
+        .build();
   }
 
   /** A Pod held in Terminating by a finalizer once deleted; {@link #release} lets it go. */
@@ -27,9 +35,14 @@ public final class TestPods {
   }
 
   public static void release(KubernetesClient client, String namespace, String name) {
-    client.pods().inNamespace(namespace).withName(name).edit(p -> {
-      p.getMetadata().setFinalizers(List.of());
-      return p;
-    });
+    client
+        .pods()
+        .inNamespace(namespace)
+        .withName(name)
+        .edit(
+            p -> {
+              p.getMetadata().setFinalizers(List.of());
+              return p;
+            });
   }
 }

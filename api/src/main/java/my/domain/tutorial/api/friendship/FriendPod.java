@@ -21,7 +21,8 @@ public record FriendPod(String namespace, String name, boolean terminating) {
       return Optional.empty();
     }
     ObjectMeta meta = pod.getMetadata();
-    return Optional.of(new FriendPod(meta.getNamespace(), meta.getName(), meta.getDeletionTimestamp() != null));
+    return Optional.of(
+        new FriendPod(meta.getNamespace(), meta.getName(), meta.getDeletionTimestamp() != null));
   }
 
   /**

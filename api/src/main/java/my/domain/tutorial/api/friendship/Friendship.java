@@ -5,13 +5,12 @@ import my.domain.tutorial.api.v1.Foo;
 
 /**
  * The friendship rule shared by the operator and the plugin, so they can never disagree: a Foo is
- * happy when a Pod named {@code spec.name} exists in the Foo's own namespace and is not being deleted.
- * A Foo that names no friend at all (stored before the CRD required {@code spec}) gets its own reason,
- * so nobody is told to create a Pod called "null".
+ * happy when a Pod named {@code spec.name} exists in the Foo's own namespace and is not being
+ * deleted. A Foo that names no friend at all (stored before the CRD required {@code spec}) gets its
+ * own reason, so nobody is told to create a Pod called "null".
  */
 public final class Friendship {
-  private Friendship() {
-  }
+  private Friendship() {}
 
   /**
    * @param foo the Foo to judge
@@ -22,18 +21,30 @@ public final class Friendship {
     String namespace = foo.getMetadata().getNamespace();
     String friend = foo.friendName();
     if (friend == null || friend.isBlank()) {
-      return new Verdict(false, Reason.NoFriendNamed, "Foo " + foo.getMetadata().getName() + " in namespace "
-          + namespace + " names no friend: spec.name is missing");
+      return new Verdict(
+          false,
+          Reason.NoFriendNamed,
+          "Foo "
+              + foo.getMetadata().getName()
+              + " in namespace "
+              + namespace
+              + " names no friend: spec.name is missing");
     }
-    Optional<FriendPod> pod = seen.filter(p -> p.namespace().equals(namespace) && p.name().equals(friend));
+    Optional<FriendPod> pod =
+        seen.filter(p -> p.namespace().equals(namespace) && p.name().equals(friend));
     if (pod.isEmpty()) {
-      return new Verdict(false, Reason.FriendNotFound,
+      return new Verdict(
+          false,
+          Reason.FriendNotFound,
           "Pod " + friend + " does not exist in namespace " + namespace);
     }
     if (pod.get().terminating()) {
-      return new Verdict(false, Reason.FriendTerminating,
+      return new Verdict(
+          false,
+          Reason.FriendTerminating,
           "Pod " + friend + " in namespace " + namespace + " is being deleted");
     }
-    return new Verdict(true, Reason.FriendFound, "Pod " + friend + " exists in namespace " + namespace);
+    return new Verdict(
+        true, Reason.FriendFound, "Pod " + friend + " exists in namespace " + namespace);
   }
 }

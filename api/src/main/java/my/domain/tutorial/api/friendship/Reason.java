@@ -5,6 +5,9 @@ public enum Reason {
   FriendFound,
   FriendNotFound,
   FriendTerminating,
-  /** The Foo names no friend (no spec or no spec.name): possible for Foos stored before spec was required. */
+  /**
+   * The Foo names no friend (no spec or no spec.name): possible for Foos stored before spec was
+   * required.
+   */
   NoFriendNamed;
 }

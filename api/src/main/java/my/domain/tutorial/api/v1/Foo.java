@@ -14,8 +14,12 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** A Foo names a friend: a Pod in the Foo's own namespace. Its status says whether the friend is there. */
-@JsonClassDescription("A Foo names a friend Pod in its own namespace; the operator reports in status whether the friend is there.")
+/**
+ * A Foo names a friend: a Pod in the Foo's own namespace. Its status says whether the friend is
+ * there.
+ */
+@JsonClassDescription(
+    "A Foo names a friend Pod in its own namespace; the operator reports in status whether the friend is there.")
 @Group(Foo.GROUP)
 @Version(Foo.VERSION)
 @Kind(Foo.KIND)
@@ -24,7 +28,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("fo")
 @AdditionalPrinterColumn(name = "Friend", jsonPath = ".spec.name", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Happy", jsonPath = ".status.happy", type = Type.BOOLEAN)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Happy\")].reason",
+@AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Happy\")].reason",
     type = Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE)
 public class Foo extends CustomResource<FooSpec, FooStatus> implements Namespaced {
@@ -34,7 +40,9 @@ public class Foo extends CustomResource<FooSpec, FooStatus> implements Namespace
   public static final String PLURAL = "foos";
   public static final String CRD_NAME = PLURAL + "." + GROUP;
 
-  /** Convenience for tests and the plugin: a Foo in {@code namespace} befriending {@code friend}. */
+  /**
+   * Convenience for tests and the plugin: a Foo in {@code namespace} befriending {@code friend}.
+   */
   public static Foo of(String namespace, String name, String friend) {
     Foo foo = new Foo();
     foo.getMetadata().setNamespace(namespace);
@@ -51,12 +59,16 @@ public class Foo extends CustomResource<FooSpec, FooStatus> implements Namespace
   }
 
   @Override
-  @JsonPropertyDescription("What the operator observed about the friend Pod. Written by the operator only.")
+  @JsonPropertyDescription(
+      "What the operator observed about the friend Pod. Written by the operator only.")
   public FooStatus getStatus() {
     return super.getStatus();
   }
 
-  /** The friend's Pod name; null when the Foo has no spec or no spec.name (possible for old stored Foos). */
+  /**
+   * The friend's Pod name; null when the Foo has no spec or no spec.name (possible for old stored
+   * Foos).
+   */
   public String friendName() {
     return getSpec() == null ? null : getSpec().getName();
   }

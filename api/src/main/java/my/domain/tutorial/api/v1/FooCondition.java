@@ -15,6 +15,7 @@ import java.util.Objects;
 public class FooCondition {
   /** The one condition type Foo sets. */
   public static final String HAPPY = "Happy";
+
   public static final String TRUE = "True";
   public static final String FALSE = "False";
   public static final String UNKNOWN = "Unknown";
@@ -37,18 +38,23 @@ public class FooCondition {
 
   @Required
   @Size(max = 1024)
-  @JsonPropertyDescription("Machine-readable CamelCase reason for the status: FriendFound, FriendNotFound, FriendTerminating or NoFriendNamed.")
+  @JsonPropertyDescription(
+      "Machine-readable CamelCase reason for the status: FriendFound, FriendNotFound, FriendTerminating or NoFriendNamed.")
   private String reason;
 
   @Size(max = 32768)
   @JsonPropertyDescription("Human-readable explanation of the status.")
   private String message;
 
-  public FooCondition() {
-  }
+  public FooCondition() {}
 
-  public FooCondition(String type, String status, Long observedGeneration, String lastTransitionTime,
-      String reason, String message) {
+  public FooCondition(
+      String type,
+      String status,
+      Long observedGeneration,
+      String lastTransitionTime,
+      String reason,
+      String message) {
     this.type = type;
     this.status = status;
     this.observedGeneration = observedGeneration;
@@ -108,10 +114,12 @@ public class FooCondition {
   @Override
   public boolean equals(Object o) {
     return o instanceof FooCondition c
-        && Objects.equals(type, c.type) && Objects.equals(status, c.status)
+        && Objects.equals(type, c.type)
+        && Objects.equals(status, c.status)
         && Objects.equals(observedGeneration, c.observedGeneration)
         && Objects.equals(lastTransitionTime, c.lastTransitionTime)
-        && Objects.equals(reason, c.reason) && Objects.equals(message, c.message);
+        && Objects.equals(reason, c.reason)
+        && Objects.equals(message, c.message);
   }
 
   @Override
@@ -121,6 +129,15 @@ public class FooCondition {
 
   @Override
   public String toString() {
-    return type + "=" + status + " (" + reason + ", gen " + observedGeneration + ", since " + lastTransitionTime + ")";
+    return type
+        + "="
+        + status
+        + " ("
+        + reason
+        + ", gen "
+        + observedGeneration
+        + ", since "
+        + lastTransitionTime
+        + ")";
   }
 }

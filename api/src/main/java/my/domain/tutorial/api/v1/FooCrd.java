@@ -4,9 +4,9 @@ package my.domain.tutorial.api.v1;
 public final class FooCrd {
   /** The CRD's name, {@code <plural>.<group>}. */
   public static final String NAME = "foos.tutorial.my.domain";
+
   /** The generated CRD YAML, as a class-loader resource path (no leading slash). */
   public static final String RESOURCE = "META-INF/fabric8/" + NAME + "-v1.yml";
 
-  private FooCrd() {
-  }
+  private FooCrd() {}
 }

@@ -12,18 +12,19 @@ public class FooSpec {
   /** DNS-1123 subdomain, the rule Kubernetes applies to Pod names. */
   public static final String DNS1123_SUBDOMAIN =
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
   public static final int MAX_NAME_LENGTH = 253;
 
   @Required
   @SelectableField
   @Size(min = 1, max = MAX_NAME_LENGTH)
   @Pattern(DNS1123_SUBDOMAIN)
-  @JsonPropertyDescription("Name of the friend Pod, looked up in this Foo's own namespace. A DNS-1123 subdomain: "
-      + "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters.")
+  @JsonPropertyDescription(
+      "Name of the friend Pod, looked up in this Foo's own namespace. A DNS-1123 subdomain: "
+          + "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters.")
   private String name;
 
-  public FooSpec() {
-  }
+  public FooSpec() {}
 
   public FooSpec(String name) {
     this.name = name;

@@ -11,13 +11,15 @@ import java.util.Optional;
 /** What the operator observed. Written only by the operator, through the status subresource. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FooStatus {
-  @JsonPropertyDescription("True when a Pod named spec.name exists in this Foo's namespace and is not being deleted.")
+  @JsonPropertyDescription(
+      "True when a Pod named spec.name exists in this Foo's namespace and is not being deleted.")
   private Boolean happy;
 
   @JsonPropertyDescription("The metadata.generation of the Foo that this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Standard conditions; the Happy condition carries the reason and a human-readable message.")
+  @JsonPropertyDescription(
+      "Standard conditions; the Happy condition carries the reason and a human-readable message.")
   private List<FooCondition> conditions = new ArrayList<>();
 
   public Boolean getHappy() {
@@ -64,6 +66,12 @@ public class FooStatus {
 
   @Override
   public String toString() {
-    return "FooStatus{happy=" + happy + ", observedGeneration=" + observedGeneration + ", conditions=" + conditions + "}";
+    return "FooStatus{happy="
+        + happy
+        + ", observedGeneration="
+        + observedGeneration
+        + ", conditions="
+        + conditions
+        + "}";
   }
 }

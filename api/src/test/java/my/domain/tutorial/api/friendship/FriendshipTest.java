@@ -56,7 +56,8 @@ class FriendshipTest {
     Foo noSpec = Foo.of("team-a", "foo-01", "jack");
     noSpec.setSpec(null);
 
-    Verdict verdict = Friendship.verdict(noSpec, Optional.of(new FriendPod("team-a", "jack", false)));
+    Verdict verdict =
+        Friendship.verdict(noSpec, Optional.of(new FriendPod("team-a", "jack", false)));
 
     assertThat(verdict.happy()).isFalse();
     assertThat(verdict.reason()).isEqualTo(Reason.NoFriendNamed);
@@ -75,22 +76,46 @@ class FriendshipTest {
 
   @Test
   void whenFriendPodsDeletionIsAlreadyComplete_itIsNotSeen_soTheVerdictIsFriendNotFound() {
-    Pod forceDeleted = new PodBuilder().withNewMetadata().withName("jack").withNamespace("team-a")
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+    Pod forceDeleted =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("jack")
+            .withNamespace("team-a")
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(0L)
+            .endMetadata()
+            .build();
 
     assertThat(FriendPod.of(forceDeleted)).isEmpty();
-    assertThat(Friendship.verdict(foo, FriendPod.of(forceDeleted)).reason()).isEqualTo(Reason.FriendNotFound);
+    assertThat(Friendship.verdict(foo, FriendPod.of(forceDeleted)).reason())
+        .isEqualTo(Reason.FriendNotFound);
   }
 
   @Test
   void whenFriendPodIsDeletedGracefullyOrHeldByAFinalizer_itIsTerminating() {
-    Pod graceful = new PodBuilder().withNewMetadata().withName("jack").withNamespace("team-a")
-        .withDeletionTimestamp("2026-01-01T00:00:30Z").withDeletionGracePeriodSeconds(30L).endMetadata().build();
-    Pod held = new PodBuilder().withNewMetadata().withName("jack").withNamespace("team-a")
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L)
-        .withFinalizers("example.com/hold").endMetadata().build();
+    Pod graceful =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("jack")
+            .withNamespace("team-a")
+            .withDeletionTimestamp("2026-01-01T00:00:30Z")
+            .withDeletionGracePeriodSeconds(30L)
+            .endMetadata()
+            .build();
+    Pod held =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("jack")
+            .withNamespace("team-a")
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(0L)
+            .withFinalizers("example.com/hold")
+            .endMetadata()
+            .build();
 
-    assertThat(Friendship.verdict(foo, FriendPod.of(graceful)).reason()).isEqualTo(Reason.FriendTerminating);
-    assertThat(Friendship.verdict(foo, FriendPod.of(held)).reason()).isEqualTo(Reason.FriendTerminating);
+    assertThat(Friendship.verdict(foo, FriendPod.of(graceful)).reason())
+        .isEqualTo(Reason.FriendTerminating);
+    assertThat(Friendship.verdict(foo, FriendPod.of(held)).reason())
+        .isEqualTo(Reason.FriendTerminating);
   }
 }

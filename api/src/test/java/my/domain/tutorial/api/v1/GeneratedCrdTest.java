@@ -38,7 +38,8 @@ class GeneratedCrdTest {
     assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
     assertThat(crd.getSpec().getNames().getKind()).isEqualTo("Foo");
     assertThat(crd.getSpec().getNames().getPlural()).isEqualTo("foos");
-    assertThat(crd.getSpec().getVersions()).singleElement()
+    assertThat(crd.getSpec().getVersions())
+        .singleElement()
         .satisfies(v -> assertThat(v.getName()).isEqualTo("v1"))
         .satisfies(v -> assertThat(v.getServed()).isTrue())
         .satisfies(v -> assertThat(v.getStorage()).isTrue());
@@ -51,10 +52,15 @@ class GeneratedCrdTest {
 
   @Test
   void printerColumnsAreFriendHappyReasonAge_inThatOrder() {
-    assertThat(v1.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
+    assertThat(v1.getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getName)
         .containsExactly("Friend", "Happy", "Reason", "Age");
-    assertThat(v1.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getJsonPath)
-        .containsExactly(".spec.name", ".status.happy", ".status.conditions[?(@.type==\"Happy\")].reason",
+    assertThat(v1.getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getJsonPath)
+        .containsExactly(
+            ".spec.name",
+            ".status.happy",
+            ".status.conditions[?(@.type==\"Happy\")].reason",
             ".metadata.creationTimestamp");
   }
 
@@ -86,24 +92,30 @@ class GeneratedCrdTest {
     assertThat(conditions.getXKubernetesListType()).isEqualTo("map");
     assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
     JSONSchemaProps item = conditions.getItems().getSchema();
-    assertThat(item.getProperties()).containsOnlyKeys(
-        "type", "status", "reason", "message", "lastTransitionTime", "observedGeneration");
-    assertThat(item.getRequired()).containsExactlyInAnyOrder("type", "status", "reason", "lastTransitionTime");
+    assertThat(item.getProperties())
+        .containsOnlyKeys(
+            "type", "status", "reason", "message", "lastTransitionTime", "observedGeneration");
+    assertThat(item.getRequired())
+        .containsExactlyInAnyOrder("type", "status", "reason", "lastTransitionTime");
   }
 
   @Test
   void everyFieldIsDescribed() {
-    props().forEach((name, schema) -> {
-      if (!name.equals("metadata") && !name.equals("apiVersion") && !name.equals("kind")) {
-        assertDescribed(name, schema);
-      }
-    });
+    props()
+        .forEach(
+            (name, schema) -> {
+              if (!name.equals("metadata") && !name.equals("apiVersion") && !name.equals("kind")) {
+                assertDescribed(name, schema);
+              }
+            });
   }
 
   @Test
   void theSampleFooParsesAsAFoo() throws IOException {
-    Foo sample = Serialization.unmarshal(
-        Files.readString(Path.of("..", "config", "samples", "tutorial_v1_foo.yaml")), Foo.class);
+    Foo sample =
+        Serialization.unmarshal(
+            Files.readString(Path.of("..", "config", "samples", "tutorial_v1_foo.yaml")),
+            Foo.class);
 
     assertThat(sample.getSpec().getName()).isEqualTo("jack");
   }
@@ -113,9 +125,13 @@ class GeneratedCrdTest {
     if (schema.getProperties() != null) {
       schema.getProperties().forEach((name, child) -> assertDescribed(path + "." + name, child));
     }
-    if (schema.getItems() != null && schema.getItems().getSchema() != null
+    if (schema.getItems() != null
+        && schema.getItems().getSchema() != null
         && schema.getItems().getSchema().getProperties() != null) {
-      schema.getItems().getSchema().getProperties()
+      schema
+          .getItems()
+          .getSchema()
+          .getProperties()
           .forEach((name, child) -> assertDescribed(path + "[]." + name, child));
     }
   }

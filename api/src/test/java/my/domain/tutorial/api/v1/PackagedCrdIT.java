@@ -21,16 +21,24 @@ import org.junit.jupiter.api.Test;
 class PackagedCrdIT {
 
   @Test
-  void theJarShipsTheFinishedCrd_printerColumnsInDeclaredOrderAndConditionsAsAListMap() throws IOException {
+  void theJarShipsTheFinishedCrd_printerColumnsInDeclaredOrderAndConditionsAsAListMap()
+      throws IOException {
     String yaml = crdInJar();
     CustomResourceDefinition crd = Serialization.unmarshal(yaml, CustomResourceDefinition.class);
     CustomResourceDefinitionVersion v1 = crd.getSpec().getVersions().get(0);
 
-    assertThat(yaml).startsWith("# Generated from my.domain.tutorial.api.v1.Foo at build time: do not edit.");
-    assertThat(v1.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
+    assertThat(yaml)
+        .startsWith("# Generated from my.domain.tutorial.api.v1.Foo at build time: do not edit.");
+    assertThat(v1.getAdditionalPrinterColumns())
+        .extracting(CustomResourceColumnDefinition::getName)
         .containsExactly("Friend", "Happy", "Reason", "Age");
-    JSONSchemaProps conditions = v1.getSchema().getOpenAPIV3Schema().getProperties().get("status")
-        .getProperties().get("conditions");
+    JSONSchemaProps conditions =
+        v1.getSchema()
+            .getOpenAPIV3Schema()
+            .getProperties()
+            .get("status")
+            .getProperties()
+            .get("conditions");
     assertThat(conditions.getXKubernetesListType()).isEqualTo("map");
     assertThat(conditions.getXKubernetesListMapKeys()).containsExactly("type");
   }

@@ -4,7 +4,9 @@ import picocli.CommandLine.Option;
 
 /** {@code -A/--all-namespaces} for the commands that list (a picocli mixin). */
 public class AllNamespacesOption {
-  @Option(names = {"-A", "--all-namespaces"}, description = "List across all namespaces.")
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "List across all namespaces.")
   boolean allNamespaces;
 
   public boolean allNamespaces() {

@@ -12,20 +12,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code kubectl foo completion bash|zsh|fish}: a script that completes {@code kubectl-foo} in that shell. */
-@Command(name = "completion", sortOptions = false,
-    description = {"Print a shell completion script for kubectl-foo.",
-        "bash: source <(kubectl-foo completion bash)   zsh: source <(kubectl-foo completion zsh)",
-        "fish: kubectl-foo completion fish | source",
-        "For 'kubectl foo <TAB>', kubectl's own completion calls kubectl_complete-foo (installed beside kubectl-foo)."})
+/**
+ * {@code kubectl foo completion bash|zsh|fish}: a script that completes {@code kubectl-foo} in that
+ * shell.
+ */
+@Command(
+    name = "completion",
+    sortOptions = false,
+    description = {
+      "Print a shell completion script for kubectl-foo.",
+      "bash: source <(kubectl-foo completion bash)   zsh: source <(kubectl-foo completion zsh)",
+      "fish: kubectl-foo completion fish | source",
+      "For 'kubectl foo <TAB>', kubectl's own completion calls kubectl_complete-foo (installed beside kubectl-foo)."
+    })
 public final class CompletionCommand implements Callable<Integer> {
   /** Lower case: the values users type. */
-  public enum Shell { bash, zsh, fish }
+  public enum Shell {
+    bash,
+    zsh,
+    fish
+  }
 
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
   @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.")
   Shell shell;

@@ -17,16 +17,19 @@ import picocli.CommandLine.Mixin;
  * source tree (a krew install) can install the API: {@code kubectl foo crd | kubectl apply -f -}.
  * Never contacts a cluster.
  */
-@Command(name = "crd", description = {"Print the Foo CustomResourceDefinition this plugin was built with.",
-    "Install it with: " + CrdCommand.INSTALL})
+@Command(
+    name = "crd",
+    description = {
+      "Print the Foo CustomResourceDefinition this plugin was built with.",
+      "Install it with: " + CrdCommand.INSTALL
+    })
 public final class CrdCommand implements Callable<Integer> {
   /** How to install the Foo API: what messages about a missing CRD tell the user to run. */
   public static final String INSTALL = "kubectl foo crd | kubectl apply -f -";
 
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
   public CrdCommand(Plugin plugin) {
     this.plugin = plugin;
@@ -38,11 +41,14 @@ public final class CrdCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** The CRD generated from the api module's classes, read from the api jar this plugin runs with. */
+  /**
+   * The CRD generated from the api module's classes, read from the api jar this plugin runs with.
+   */
   public static String yaml() {
     try (InputStream in = CrdCommand.class.getClassLoader().getResourceAsStream(FooCrd.RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(FooCrd.RESOURCE + " is missing from the plugin's class path");
+        throw new IllegalStateException(
+            FooCrd.RESOURCE + " is missing from the plugin's class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

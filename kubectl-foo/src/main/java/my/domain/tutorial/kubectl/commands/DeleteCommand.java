@@ -6,30 +6,30 @@ import java.util.concurrent.Callable;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.cli.PluginException;
 import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.Objects;
-import my.domain.tutorial.kubectl.cli.HelpOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl foo delete NAME...}: deletes exactly the named Foos, nothing else. */
-@Command(name = "delete", sortOptions = false,
+@Command(
+    name = "delete",
+    sortOptions = false,
     description = "Delete the named Foos (only those; their friend Pods stay).")
 public final class DeleteCommand implements Callable<Integer> {
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
   @Parameters(arity = "1..*", paramLabel = "NAME", description = "The Foos to delete.")
   List<String> names = new ArrayList<>();
 
-  @Mixin
-  ClusterOptions cluster = new ClusterOptions();
+  @Mixin ClusterOptions cluster = new ClusterOptions();
 
   public DeleteCommand(Plugin plugin) {
     this.plugin = plugin;
@@ -42,8 +42,17 @@ public final class DeleteCommand implements Callable<Integer> {
       FooReads reads = new FooReads(c);
       int exit = ExitCodes.OK;
       for (String name : names.stream().distinct().toList()) {
-        boolean deleted = !reads.call("delete foo " + name + " in namespace " + c.namespace(),
-            () -> c.client().resources(Foo.class).inNamespace(c.namespace()).withName(name).delete()).isEmpty();
+        boolean deleted =
+            !reads
+                .call(
+                    "delete foo " + name + " in namespace " + c.namespace(),
+                    () ->
+                        c.client()
+                            .resources(Foo.class)
+                            .inNamespace(c.namespace())
+                            .withName(name)
+                            .delete())
+                .isEmpty();
         if (deleted) {
           plugin.out().println(Objects.RESOURCE + " \"" + name + "\" deleted");
         } else {

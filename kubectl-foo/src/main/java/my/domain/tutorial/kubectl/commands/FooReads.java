@@ -23,26 +23,48 @@ final class FooReads {
   }
 
   Optional<Foo> get(String name) {
-    return call("get foo " + name + " in namespace " + cluster.namespace(),
-        () -> Optional.ofNullable(cluster.client().resources(Foo.class).inNamespace(cluster.namespace())
-            .withName(name).get()));
+    return call(
+        "get foo " + name + " in namespace " + cluster.namespace(),
+        () ->
+            Optional.ofNullable(
+                cluster
+                    .client()
+                    .resources(Foo.class)
+                    .inNamespace(cluster.namespace())
+                    .withName(name)
+                    .get()));
   }
 
   List<Foo> list(boolean allNamespaces) {
     return list(allNamespaces, null, null);
   }
 
-  /** Foos matching a label and a field selector (either may be null), filtered by the API server as kubectl's are. */
+  /**
+   * Foos matching a label and a field selector (either may be null), filtered by the API server as
+   * kubectl's are.
+   */
   List<Foo> list(boolean allNamespaces, String labelSelector, String fieldSelector) {
     String where = allNamespaces ? "all namespaces" : "namespace " + cluster.namespace();
-    ListOptions options = new ListOptionsBuilder().withLabelSelector(labelSelector).withFieldSelector(fieldSelector)
-        .build();
-    return call("list foos in " + where, () -> (allNamespaces
-        ? cluster.client().resources(Foo.class).inAnyNamespace().list(options)
-        : cluster.client().resources(Foo.class).inNamespace(cluster.namespace()).list(options)).getItems().stream()
-        .sorted(Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
-            .thenComparing(f -> f.getMetadata().getName()))
-        .toList());
+    ListOptions options =
+        new ListOptionsBuilder()
+            .withLabelSelector(labelSelector)
+            .withFieldSelector(fieldSelector)
+            .build();
+    return call(
+        "list foos in " + where,
+        () ->
+            (allNamespaces
+                    ? cluster.client().resources(Foo.class).inAnyNamespace().list(options)
+                    : cluster
+                        .client()
+                        .resources(Foo.class)
+                        .inNamespace(cluster.namespace())
+                        .list(options))
+                .getItems().stream()
+                    .sorted(
+                        Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
+                            .thenComparing(f -> f.getMetadata().getName()))
+                    .toList());
   }
 
   /**
@@ -53,8 +75,10 @@ final class FooReads {
     String ns = cluster.namespace();
     List<String> names;
     try {
-      names = cluster.client().resources(Foo.class).inNamespace(ns).list().getItems().stream()
-          .map(f -> f.getMetadata().getName()).toList();
+      names =
+          cluster.client().resources(Foo.class).inNamespace(ns).list().getItems().stream()
+              .map(f -> f.getMetadata().getName())
+              .toList();
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return ApiErrors.apiNotInstalled("find foo " + name, cluster.server(), e);
@@ -62,9 +86,16 @@ final class FooReads {
       names = List.of();
     }
     List<String> close = CloseNames.closeTo(name, names);
-    return new PluginException(ExitCodes.FOO_NOT_FOUND, "foo \"" + name + "\" not found in namespace " + ns + "; "
-        + (close.isEmpty() ? "list the Foos with: kubectl foo get -n " + ns
-            : "did you mean " + String.join(", ", close) + "?"));
+    return new PluginException(
+        ExitCodes.FOO_NOT_FOUND,
+        "foo \""
+            + name
+            + "\" not found in namespace "
+            + ns
+            + "; "
+            + (close.isEmpty()
+                ? "list the Foos with: kubectl foo get -n " + ns
+                : "did you mean " + String.join(", ", close) + "?"));
   }
 
   <T> T call(String action, Supplier<T> request) {

@@ -11,31 +11,33 @@ import java.util.concurrent.Callable;
 import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
-import my.domain.tutorial.kubectl.kube.ApiErrors;
-import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.friends.FriendsTable;
 import my.domain.tutorial.kubectl.friends.FriendsTable.Friend;
 import my.domain.tutorial.kubectl.friends.PodState;
-import my.domain.tutorial.kubectl.cli.HelpOption;
+import my.domain.tutorial.kubectl.kube.ApiErrors;
+import my.domain.tutorial.kubectl.kube.Cluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code kubectl foo friends [-A]}: each friend with its Pod's state and the Foos waiting on it. */
-@Command(name = "friends", sortOptions = false,
-    description = "List each friend Pod the Foos name, its state (Running, Pending, Terminating, Missing, ...)"
-        + " and the Foos waiting on it.")
+/**
+ * {@code kubectl foo friends [-A]}: each friend with its Pod's state and the Foos waiting on it.
+ */
+@Command(
+    name = "friends",
+    sortOptions = false,
+    description =
+        "List each friend Pod the Foos name, its state (Running, Pending, Terminating, Missing, ...)"
+            + " and the Foos waiting on it.")
 public final class FriendsCommand implements Callable<Integer> {
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
-  @Mixin
-  AllNamespacesOption all = new AllNamespacesOption();
+  @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
-  @Mixin
-  ClusterOptions cluster = new ClusterOptions();
+  @Mixin ClusterOptions cluster = new ClusterOptions();
 
   public FriendsCommand(Plugin plugin) {
     this.plugin = plugin;
@@ -44,10 +46,15 @@ public final class FriendsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Cluster c = plugin.clients().connect(cluster)) {
-      Map<Friend, List<String>> friends = FriendsTable.group(new FooReads(c).list(all.allNamespaces()));
+      Map<Friend, List<String>> friends =
+          FriendsTable.group(new FooReads(c).list(all.allNamespaces()));
       if (friends.isEmpty()) {
-        plugin.err().println(all.allNamespaces() ? "No resources found"
-            : "No resources found in " + c.namespace() + " namespace.");
+        plugin
+            .err()
+            .println(
+                all.allNamespaces()
+                    ? "No resources found"
+                    : "No resources found in " + c.namespace() + " namespace.");
         return ExitCodes.OK;
       }
       Map<Friend, String> states = new HashMap<>();
@@ -57,27 +64,52 @@ public final class FriendsCommand implements Callable<Integer> {
           continue;
         }
         try {
-          states.put(friend, PodState.of(Optional.ofNullable(
-              c.client().pods().inNamespace(friend.namespace()).withName(friend.name()).get())));
+          states.put(
+              friend,
+              PodState.of(
+                  Optional.ofNullable(
+                      c.client()
+                          .pods()
+                          .inNamespace(friend.namespace())
+                          .withName(friend.name())
+                          .get())));
         } catch (KubernetesClientException e) {
           if (e.getCode() != 403) {
-            throw ApiErrors.translate(e, "get pod " + friend.name() + " in namespace " + friend.namespace(),
-                c.server());
+            throw ApiErrors.translate(
+                e, "get pod " + friend.name() + " in namespace " + friend.namespace(), c.server());
           }
           states.put(friend, PodState.FORBIDDEN);
           refused.add(friend.namespace());
         }
       }
       plugin.out().print(FriendsTable.render(friends, states, all.allNamespaces()));
-      friends.forEach((friend, foos) -> {
-        if (!friend.named()) {
-          foos.forEach(foo -> plugin.err().println("warning: Foo " + foo + " in namespace " + friend.namespace()
-              + " names no friend (spec.name is missing); set one: kubectl patch foo " + foo + " -n "
-              + friend.namespace() + " --type merge -p '{\"spec\":{\"name\":\"POD\"}}'"));
-        }
-      });
-      refused.forEach(ns -> plugin.err().println("warning: not allowed to get pods in namespace " + ns
-          + "; their state shows as Forbidden (ask for get on pods there)"));
+      friends.forEach(
+          (friend, foos) -> {
+            if (!friend.named()) {
+              foos.forEach(
+                  foo ->
+                      plugin
+                          .err()
+                          .println(
+                              "warning: Foo "
+                                  + foo
+                                  + " in namespace "
+                                  + friend.namespace()
+                                  + " names no friend (spec.name is missing); set one: kubectl patch foo "
+                                  + foo
+                                  + " -n "
+                                  + friend.namespace()
+                                  + " --type merge -p '{\"spec\":{\"name\":\"POD\"}}'"));
+            }
+          });
+      refused.forEach(
+          ns ->
+              plugin
+                  .err()
+                  .println(
+                      "warning: not allowed to get pods in namespace "
+                          + ns
+                          + "; their state shows as Forbidden (ask for get on pods there)"));
       return ExitCodes.OK;
     }
   }

@@ -9,6 +9,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.cli.PluginException;
 import my.domain.tutorial.kubectl.kube.Cluster;
@@ -16,61 +17,86 @@ import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.FooTable;
 import my.domain.tutorial.kubectl.output.Objects;
 import my.domain.tutorial.kubectl.output.SortBy;
-import my.domain.tutorial.kubectl.cli.HelpOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [--field-selector SELECTOR]
- * [--no-headers] [--show-labels] [-L KEY,...] [-A]}.
+ * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [--field-selector
+ * SELECTOR] [--no-headers] [--show-labels] [-L KEY,...] [-A]}.
  */
-@Command(name = "get", sortOptions = false,
-    description = "List Foos, or show the named ones: NAME FRIEND HAPPY REASON AGE, as kubectl get does.")
+@Command(
+    name = "get",
+    sortOptions = false,
+    description =
+        "List Foos, or show the named ones: NAME FRIEND HAPPY REASON AGE, as kubectl get does.")
 public final class GetCommand implements Callable<Integer> {
   /** Lower case: these are the values users type. */
-  public enum Output { wide, yaml, json, name }
+  public enum Output {
+    wide,
+    yaml,
+    json,
+    name
+  }
 
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
-  @Parameters(arity = "0..*", paramLabel = "NAME", description = "Foos to show (default: all in the namespace).")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "NAME",
+      description = "Foos to show (default: all in the namespace).")
   List<String> names = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "wide, yaml, json or name.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "wide, yaml, json or name.")
   Output output;
 
-  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
-      description = "Only Foos whose labels match, as kubectl: -l app=x, -l 'tier in (a,b)', -l '!canary'.")
+  @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description =
+          "Only Foos whose labels match, as kubectl: -l app=x, -l 'tier in (a,b)', -l '!canary'.")
   String selector;
 
-  @Option(names = "--field-selector", paramLabel = "SELECTOR",
-      description = "Only Foos whose fields match: --field-selector spec.name=jack (also metadata.name,"
-          + " metadata.namespace; =, == and != joined by commas).")
+  @Option(
+      names = "--field-selector",
+      paramLabel = "SELECTOR",
+      description =
+          "Only Foos whose fields match: --field-selector spec.name=jack (also metadata.name,"
+              + " metadata.namespace; =, == and != joined by commas).")
   String fieldSelector;
 
   @Option(names = "--no-headers", description = "Print the table without its header row.")
   boolean noHeaders;
 
-  @Option(names = "--show-labels", description = "Add a LABELS column with every label of each Foo.")
+  @Option(
+      names = "--show-labels",
+      description = "Add a LABELS column with every label of each Foo.")
   boolean showLabels;
 
-  @Option(names = {"-L", "--label-columns"}, paramLabel = "KEY", split = ",",
-      description = "Add a column with the value of each of these labels (comma-separated, repeatable).")
+  @Option(
+      names = {"-L", "--label-columns"},
+      paramLabel = "KEY",
+      split = ",",
+      description =
+          "Add a column with the value of each of these labels (comma-separated, repeatable).")
   List<String> labelColumns = new ArrayList<>();
 
-  @Option(names = "--sort-by", paramLabel = "JSONPATH",
-      description = "Sort the Foos by this field, as kubectl: --sort-by .spec.name, --sort-by '{.metadata.name}'.")
+  @Option(
+      names = "--sort-by",
+      paramLabel = "JSONPATH",
+      description =
+          "Sort the Foos by this field, as kubectl: --sort-by .spec.name, --sort-by '{.metadata.name}'.")
   String sortBy;
 
-  @Mixin
-  AllNamespacesOption all = new AllNamespacesOption();
+  @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
-  @Mixin
-  ClusterOptions cluster = new ClusterOptions();
+  @Mixin ClusterOptions cluster = new ClusterOptions();
 
   public GetCommand(Plugin plugin) {
     this.plugin = plugin;
@@ -80,12 +106,14 @@ public final class GetCommand implements Callable<Integer> {
   public Integer call() {
     names.forEach(n -> Names.requireSubdomain("Foo name", n));
     if (all.allNamespaces() && !names.isEmpty()) {
-      throw PluginException.usage("a Foo cannot be fetched by name across all namespaces; drop -A, or pass -n"
-          + " NAMESPACE");
+      throw PluginException.usage(
+          "a Foo cannot be fetched by name across all namespaces; drop -A, or pass -n"
+              + " NAMESPACE");
     }
     if (!names.isEmpty() && (selector != null || fieldSelector != null)) {
-      throw PluginException.usage("Foos cannot be named together with -l/--selector or --field-selector; name them,"
-          + " or select them");
+      throw PluginException.usage(
+          "Foos cannot be named together with -l/--selector or --field-selector; name them,"
+              + " or select them");
     }
     if (sortBy != null) {
       SortBy.parse(sortBy);
@@ -131,26 +159,49 @@ public final class GetCommand implements Callable<Integer> {
     }
     if (foos.isEmpty()) {
       if (names.isEmpty()) {
-        plugin.err().println(all.allNamespaces() ? "No resources found"
-            : "No resources found in " + namespace + " namespace.");
+        plugin
+            .err()
+            .println(
+                all.allNamespaces()
+                    ? "No resources found"
+                    : "No resources found in " + namespace + " namespace.");
       }
       return;
     }
-    plugin.out().print(FooTable.render(foos, new FooTable.Columns(all.allNamespaces(), output == Output.wide,
-        !noHeaders, labelColumns.stream().filter(l -> !l.isEmpty()).toList(), showLabels), plugin.clock().instant()));
+    plugin
+        .out()
+        .print(
+            FooTable.render(
+                foos,
+                new FooTable.Columns(
+                    all.allNamespaces(),
+                    output == Output.wide,
+                    !noHeaders,
+                    labelColumns.stream().filter(l -> !l.isEmpty()).toList(),
+                    showLabels),
+                plugin.clock().instant()));
   }
 
-  /** A selector the API server cannot parse is the user's to fix: exit 2 with the server's reason. */
+  /**
+   * A selector the API server cannot parse is the user's to fix: exit 2 with the server's reason.
+   */
   private List<Foo> selected(FooReads reads) {
     try {
       return reads.list(all.allNamespaces(), selector, fieldSelector);
     } catch (PluginException e) {
-      if ((selector != null || fieldSelector != null) && e.getCause() instanceof KubernetesClientException k
+      if ((selector != null || fieldSelector != null)
+          && e.getCause() instanceof KubernetesClientException k
           && k.getCode() == 400) {
-        String reason = k.getStatus() != null && k.getStatus().getMessage() != null ? k.getStatus().getMessage()
-            : k.getMessage();
-        throw new PluginException(ExitCodes.USAGE, "invalid selector: " + reason.replaceAll("\\s*\\R\\s*", " ")
-            + "; see 'kubectl foo get --help'", k);
+        String reason =
+            k.getStatus() != null && k.getStatus().getMessage() != null
+                ? k.getStatus().getMessage()
+                : k.getMessage();
+        throw new PluginException(
+            ExitCodes.USAGE,
+            "invalid selector: "
+                + reason.replaceAll("\\s*\\R\\s*", " ")
+                + "; see 'kubectl foo get --help'",
+            k);
       }
       throw e;
     }

@@ -7,19 +7,21 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.cli.HelpOption;
+import my.domain.tutorial.kubectl.cli.Plugin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
 
-/** {@code kubectl foo version}: the plugin's version and the Foo API it speaks. Never contacts a cluster. */
+/**
+ * {@code kubectl foo version}: the plugin's version and the Foo API it speaks. Never contacts a
+ * cluster.
+ */
 @Command(name = "version", description = "Print the plugin's version.")
 public final class VersionCommand implements Callable<Integer> {
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
   public VersionCommand(Plugin plugin) {
     this.plugin = plugin;
@@ -37,7 +39,9 @@ public final class VersionCommand implements Callable<Integer> {
 
   public static String version() {
     Properties p = new Properties();
-    try (InputStream in = VersionCommand.class.getResourceAsStream("/my/domain/tutorial/kubectl/version.properties")) {
+    try (InputStream in =
+        VersionCommand.class.getResourceAsStream(
+            "/my/domain/tutorial/kubectl/version.properties")) {
       if (in != null) {
         p.load(in);
       }

@@ -1,7 +1,10 @@
 package my.domain.tutorial.kubectl.commands;
 
 import java.util.concurrent.Callable;
+import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
@@ -12,47 +15,59 @@ import my.domain.tutorial.kubectl.why.FactGatherer;
 import my.domain.tutorial.kubectl.why.Facts;
 import my.domain.tutorial.kubectl.why.WhyReport;
 import my.domain.tutorial.kubectl.why.WhyText;
-import my.domain.tutorial.kubectl.cli.HelpOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import my.domain.tutorial.api.OperatorDefaults;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
 
-/** {@code kubectl foo why NAME [-o json]}: the verdict and every finding that explains it, each with a fix. */
-@Command(name = "why", sortOptions = false,
-    description = {"Explain whether a Foo is happy, and why not: every finding with a fix.",
-        ExitCodes.WHY_SUMMARY})
+/**
+ * {@code kubectl foo why NAME [-o json]}: the verdict and every finding that explains it, each with
+ * a fix.
+ */
+@Command(
+    name = "why",
+    sortOptions = false,
+    description = {
+      "Explain whether a Foo is happy, and why not: every finding with a fix.",
+      ExitCodes.WHY_SUMMARY
+    })
 public final class WhyCommand implements Callable<Integer> {
   public static final String DEFAULT_OPERATOR_NAMESPACE = OperatorDefaults.NAMESPACE;
   public static final String DEFAULT_LEASE_NAME = OperatorDefaults.LEASE_NAME;
 
   /** Lower case: the value users type. */
-  public enum Output { json }
+  public enum Output {
+    json
+  }
 
   private final Plugin plugin;
 
-  @Mixin
-  HelpOption help = new HelpOption();
+  @Mixin HelpOption help = new HelpOption();
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The Foo to explain.")
   String name;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "json: the same answer as a stable"
-      + " document with the finding codes.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "json: the same answer as a stable" + " document with the finding codes.")
   Output output;
 
-  @Option(names = "--operator-namespace", paramLabel = "NAMESPACE", defaultValue = DEFAULT_OPERATOR_NAMESPACE,
+  @Option(
+      names = "--operator-namespace",
+      paramLabel = "NAMESPACE",
+      defaultValue = DEFAULT_OPERATOR_NAMESPACE,
       description = "Where the operator's leader Lease lives (default: ${DEFAULT-VALUE}).")
   String operatorNamespace;
 
-  @Option(names = "--lease-name", paramLabel = "NAME", defaultValue = DEFAULT_LEASE_NAME,
+  @Option(
+      names = "--lease-name",
+      paramLabel = "NAME",
+      defaultValue = DEFAULT_LEASE_NAME,
       description = "The operator's leader Lease (default: ${DEFAULT-VALUE}).")
   String leaseName;
 
-  @Mixin
-  ClusterOptions cluster = new ClusterOptions();
+  @Mixin ClusterOptions cluster = new ClusterOptions();
 
   public WhyCommand(Plugin plugin) {
     this.plugin = plugin;
@@ -66,10 +81,12 @@ public final class WhyCommand implements Callable<Integer> {
     try (Cluster c = plugin.clients().connect(cluster)) {
       Facts facts;
       try {
-        facts = new FactGatherer(c.client(), plugin.clock())
-            .gather(c.namespace(), name, new Facts.LeaseRef(operatorNamespace, leaseName));
+        facts =
+            new FactGatherer(c.client(), plugin.clock())
+                .gather(c.namespace(), name, new Facts.LeaseRef(operatorNamespace, leaseName));
       } catch (RuntimeException e) {
-        throw ApiErrors.translate(e, "explain foo " + name + " in namespace " + c.namespace(), c.server());
+        throw ApiErrors.translate(
+            e, "explain foo " + name + " in namespace " + c.namespace(), c.server());
       }
       WhyReport report = Diagnosis.diagnose(facts);
       plugin.out().print(output == Output.json ? Objects.json(report) : WhyText.render(report));

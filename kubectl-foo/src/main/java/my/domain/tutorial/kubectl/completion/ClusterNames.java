@@ -8,7 +8,10 @@ import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.kube.ClientFactory;
 import my.domain.tutorial.kubectl.kube.Cluster;
 
-/** Names for completion, read from the cluster the typed flags select. Completion never fails: errors give no names. */
+/**
+ * Names for completion, read from the cluster the typed flags select. Completion never fails:
+ * errors give no names.
+ */
 public final class ClusterNames implements Completer.Source {
   private final ClientFactory clients;
 
@@ -18,7 +21,8 @@ public final class ClusterNames implements Completer.Source {
 
   @Override
   public List<String> fooNames(ClusterOptions options) {
-    return names(options, c -> c.client().resources(Foo.class).inNamespace(c.namespace()).list().getItems());
+    return names(
+        options, c -> c.client().resources(Foo.class).inNamespace(c.namespace()).list().getItems());
   }
 
   @Override
@@ -46,7 +50,8 @@ public final class ClusterNames implements Completer.Source {
     return clients.users(options);
   }
 
-  private List<String> names(ClusterOptions options, Function<Cluster, List<? extends HasMetadata>> list) {
+  private List<String> names(
+      ClusterOptions options, Function<Cluster, List<? extends HasMetadata>> list) {
     try (Cluster c = clients.connect(options)) {
       return list.apply(c).stream().map(o -> o.getMetadata().getName()).toList();
     } catch (RuntimeException e) {

@@ -8,19 +8,23 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Answers a completion request in the protocol kubectl uses for plugins (Cobra's {@code __complete}):
- * the words typed after {@code kubectl foo}, the last one being the word to complete, in; candidates
- * (one per line, optionally {@code value<TAB>description}) and a {@code :directive} line out.
- * Subcommands and flags come from the picocli model, so completion never drifts from the commands.
- * Pure apart from the {@link Source} of cluster names.
+ * Answers a completion request in the protocol kubectl uses for plugins (Cobra's {@code
+ * __complete}): the words typed after {@code kubectl foo}, the last one being the word to complete,
+ * in; candidates (one per line, optionally {@code value<TAB>description}) and a {@code :directive}
+ * line out. Subcommands and flags come from the picocli model, so completion never drifts from the
+ * commands. Pure apart from the {@link Source} of cluster names.
  */
 public final class Completer {
   /** Cobra's ShellCompDirectiveDefault: the shell may fall back to file names. */
   public static final int DEFAULT = 0;
+
   /** Cobra's ShellCompDirectiveNoFileComp: no file names. */
   public static final int NO_FILE_COMP = 4;
 
-  /** Where names from the cluster come from; every method returns an empty list when it cannot answer. */
+  /**
+   * Where names from the cluster come from; every method returns an empty list when it cannot
+   * answer.
+   */
   public interface Source {
     List<String> fooNames(ClusterOptions options);
 
@@ -48,10 +52,10 @@ public final class Completer {
     }
   }
 
-  private static final CommandSpec CONNECTION_FLAGS = CommandSpec.forAnnotatedObject(new ClusterOptions());
+  private static final CommandSpec CONNECTION_FLAGS =
+      CommandSpec.forAnnotatedObject(new ClusterOptions());
 
-  private Completer() {
-  }
+  private Completer() {}
 
   public static Result complete(CommandSpec root, List<String> args, Source source) {
     List<String> words = args.isEmpty() ? List.of() : args.subList(0, args.size() - 1);
@@ -97,7 +101,9 @@ public final class Completer {
     if (toComplete.startsWith("--") && toComplete.contains("=")) {
       String flag = toComplete.substring(0, toComplete.indexOf('='));
       OptionSpec o = current.findOption(flag);
-      return o == null ? none() : values(o, toComplete.substring(flag.length() + 1), flag + "=", cluster, source);
+      return o == null
+          ? none()
+          : values(o, toComplete.substring(flag.length() + 1), flag + "=", cluster, source);
     }
     if (toComplete.startsWith("-")) {
       List<String> flags = new ArrayList<>();
@@ -115,53 +121,62 @@ public final class Completer {
     }
     if (current == root) {
       List<String> subs = new ArrayList<>();
-      root.subcommands().forEach((name, sub) -> {
-        if (!sub.getCommandSpec().usageMessage().hidden() && name.startsWith(toComplete)) {
-          subs.add(name + describe(sub.getCommandSpec().usageMessage().description()));
-        }
-      });
+      root.subcommands()
+          .forEach(
+              (name, sub) -> {
+                if (!sub.getCommandSpec().usageMessage().hidden() && name.startsWith(toComplete)) {
+                  subs.add(name + describe(sub.getCommandSpec().usageMessage().description()));
+                }
+              });
       return new Result(subs, NO_FILE_COMP);
     }
-    List<String> names = switch (current.name()) {
-      case "get", "delete" -> source.fooNames(cluster);
-      case "why" -> positionals == 0 ? source.fooNames(cluster) : List.of();
-      case "completion" -> positionals == 0 ? List.of("bash", "zsh", "fish") : List.of();
-      default -> List.of();
-    };
+    List<String> names =
+        switch (current.name()) {
+          case "get", "delete" -> source.fooNames(cluster);
+          case "why" -> positionals == 0 ? source.fooNames(cluster) : List.of();
+          case "completion" -> positionals == 0 ? List.of("bash", "zsh", "fish") : List.of();
+          default -> List.of();
+        };
     return new Result(filter(names, toComplete, ""), NO_FILE_COMP);
   }
 
-  private static Result values(OptionSpec option, String typed, String prefix, ClusterOptions cluster, Source source) {
-    List<String> candidates = switch (option.longestName()) {
-      case "--namespace", "--operator-namespace" -> source.namespaces(cluster);
-      case "--context" -> source.contexts(cluster);
-      case "--cluster" -> source.clusters(cluster);
-      case "--user" -> source.users(cluster);
-      case "--certificate-authority", "--client-certificate", "--client-key" -> null;
-      case "--friend" -> source.podNames(cluster);
-      case "--kubeconfig" -> null;
-      default -> {
-        List<String> fixed = new ArrayList<>();
-        if (option.completionCandidates() != null) {
-          option.completionCandidates().forEach(fixed::add);
-        }
-        yield fixed;
-      }
-    };
+  private static Result values(
+      OptionSpec option, String typed, String prefix, ClusterOptions cluster, Source source) {
+    List<String> candidates =
+        switch (option.longestName()) {
+          case "--namespace", "--operator-namespace" -> source.namespaces(cluster);
+          case "--context" -> source.contexts(cluster);
+          case "--cluster" -> source.clusters(cluster);
+          case "--user" -> source.users(cluster);
+          case "--certificate-authority", "--client-certificate", "--client-key" -> null;
+          case "--friend" -> source.podNames(cluster);
+          case "--kubeconfig" -> null;
+          default -> {
+            List<String> fixed = new ArrayList<>();
+            if (option.completionCandidates() != null) {
+              option.completionCandidates().forEach(fixed::add);
+            }
+            yield fixed;
+          }
+        };
     if (candidates == null) {
       return new Result(List.of(), DEFAULT);
     }
     return new Result(filter(candidates, typed, prefix), NO_FILE_COMP);
   }
 
-  /** The connection flags typed so far, so that names come from the cluster the command will talk to. */
+  /**
+   * The connection flags typed so far, so that names come from the cluster the command will talk
+   * to.
+   */
   private static ClusterOptions clusterOptions(Map<String, String> values) {
     List<String> args = new ArrayList<>();
-    values.forEach((name, value) -> {
-      if (CONNECTION_FLAGS.findOption(name) != null && !name.equals("--request-timeout")) {
-        args.add(name + "=" + value);
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          if (CONNECTION_FLAGS.findOption(name) != null && !name.equals("--request-timeout")) {
+            args.add(name + "=" + value);
+          }
+        });
     args.add("--request-timeout=3s");
     try {
       return ClusterOptions.parse(args.toArray(String[]::new));
@@ -171,7 +186,12 @@ public final class Completer {
   }
 
   private static List<String> filter(List<String> candidates, String typed, String prefix) {
-    return candidates.stream().filter(c -> c.startsWith(typed)).distinct().sorted().map(c -> prefix + c).toList();
+    return candidates.stream()
+        .filter(c -> c.startsWith(typed))
+        .distinct()
+        .sorted()
+        .map(c -> prefix + c)
+        .toList();
   }
 
   private static String describe(String[] description) {

@@ -15,8 +15,7 @@ import my.domain.tutorial.kubectl.commands.CrdCommand;
 public final class ApiErrors {
   public static final String INSTALL_CRD = "install the CRD first: " + CrdCommand.INSTALL;
 
-  private ApiErrors() {
-  }
+  private ApiErrors() {}
 
   public static PluginException translate(Throwable failure, String action, String server) {
     if (failure instanceof PluginException p) {
@@ -24,34 +23,80 @@ public final class ApiErrors {
     }
     if (failure instanceof KubernetesClientException k) {
       int code = k.getCode();
-      String reason = k.getStatus() != null && k.getStatus().getMessage() != null
-          ? oneLine(k.getStatus().getMessage()) : oneLine(k);
+      String reason =
+          k.getStatus() != null && k.getStatus().getMessage() != null
+              ? oneLine(k.getStatus().getMessage())
+              : oneLine(k);
       switch (code) {
         case 401:
-          return new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot " + action + ": the cluster at " + server
-              + " rejected the credentials (401 Unauthorized); log in again or refresh the credentials in your"
-              + " kubeconfig", k);
+          return new PluginException(
+              ExitCodes.CLUSTER_UNUSABLE,
+              "cannot "
+                  + action
+                  + ": the cluster at "
+                  + server
+                  + " rejected the credentials (401 Unauthorized); log in again or refresh the credentials in your"
+                  + " kubeconfig",
+              k);
         case 403:
-          return new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot " + action + ": forbidden (" + reason
-              + "); ask a cluster admin for that permission, or use a context that has it", k);
+          return new PluginException(
+              ExitCodes.CLUSTER_UNUSABLE,
+              "cannot "
+                  + action
+                  + ": forbidden ("
+                  + reason
+                  + "); ask a cluster admin for that permission, or use a context that has it",
+              k);
         case 404:
-          if (k.getStatus() != null && k.getStatus().getDetails() != null
+          if (k.getStatus() != null
+              && k.getStatus().getDetails() != null
               && "namespaces".equals(k.getStatus().getDetails().getKind())) {
             String ns = k.getStatus().getDetails().getName();
-            return new PluginException(ExitCodes.USAGE, "cannot " + action + ": namespace " + ns + " does not exist;"
-                + " create it (kubectl create namespace " + ns + ") or pick another with -n", k);
+            return new PluginException(
+                ExitCodes.USAGE,
+                "cannot "
+                    + action
+                    + ": namespace "
+                    + ns
+                    + " does not exist;"
+                    + " create it (kubectl create namespace "
+                    + ns
+                    + ") or pick another with -n",
+                k);
           }
           return apiNotInstalled(action, server, k);
         case 409:
-          return new PluginException(ExitCodes.UNHAPPY_OR_REFUSED, "cannot " + action + ": conflict (" + reason
-              + "); look at the current object and try again", k);
+          return new PluginException(
+              ExitCodes.UNHAPPY_OR_REFUSED,
+              "cannot "
+                  + action
+                  + ": conflict ("
+                  + reason
+                  + "); look at the current object and try again",
+              k);
         case 422:
-          return new PluginException(ExitCodes.USAGE, "cannot " + action + ": the API server rejected it as invalid ("
-              + reason + "); fix the value it names", k);
+          return new PluginException(
+              ExitCodes.USAGE,
+              "cannot "
+                  + action
+                  + ": the API server rejected it as invalid ("
+                  + reason
+                  + "); fix the value it names",
+              k);
         default:
           if (code >= 500) {
-            return new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot " + action + ": the API server at "
-                + server + " failed (" + code + ": " + reason + "); try again, or ask the cluster admin", k);
+            return new PluginException(
+                ExitCodes.CLUSTER_UNUSABLE,
+                "cannot "
+                    + action
+                    + ": the API server at "
+                    + server
+                    + " failed ("
+                    + code
+                    + ": "
+                    + reason
+                    + "); try again, or ask the cluster admin",
+                k);
           }
       }
       if (unreachable(k)) {
@@ -61,13 +106,29 @@ public final class ApiErrors {
     if (unreachable(failure)) {
       return unreachable(action, server, failure);
     }
-    return new PluginException(ExitCodes.UNEXPECTED, "cannot " + action + ": unexpected " + failure.getClass()
-        .getSimpleName() + ": " + oneLine(failure) + "; rerun with -v for the stack trace and report it", failure);
+    return new PluginException(
+        ExitCodes.UNEXPECTED,
+        "cannot "
+            + action
+            + ": unexpected "
+            + failure.getClass().getSimpleName()
+            + ": "
+            + oneLine(failure)
+            + "; rerun with -v for the stack trace and report it",
+        failure);
   }
 
   public static PluginException apiNotInstalled(String action, String server, Throwable cause) {
-    return new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot " + action + ": the Foo API"
-        + " (foos.tutorial.my.domain/v1) is not installed on " + server + "; " + INSTALL_CRD, cause);
+    return new PluginException(
+        ExitCodes.CLUSTER_UNUSABLE,
+        "cannot "
+            + action
+            + ": the Foo API"
+            + " (foos.tutorial.my.domain/v1) is not installed on "
+            + server
+            + "; "
+            + INSTALL_CRD,
+        cause);
   }
 
   private static PluginException unreachable(String action, String server, Throwable failure) {
@@ -75,14 +136,24 @@ public final class ApiErrors {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot " + action + ": the cluster at " + server
-        + " is unreachable (" + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": "
-        + oneLine(root)) + "); check that it is running and that your kubeconfig or --context points at it", failure);
+    return new PluginException(
+        ExitCodes.CLUSTER_UNUSABLE,
+        "cannot "
+            + action
+            + ": the cluster at "
+            + server
+            + " is unreachable ("
+            + root.getClass().getSimpleName()
+            + (root.getMessage() == null ? "" : ": " + oneLine(root))
+            + "); check that it is running and that your kubeconfig or --context points at it",
+        failure);
   }
 
   static boolean unreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof IOException || t instanceof HttpTimeoutException || t instanceof TimeoutException) {
+      if (t instanceof IOException
+          || t instanceof HttpTimeoutException
+          || t instanceof TimeoutException) {
         return true;
       }
     }

@@ -5,7 +5,9 @@ import my.domain.tutorial.kubectl.cli.ClusterOptions;
 
 /** How commands get at a cluster. The one real implementation reads kubeconfig as kubectl does. */
 public interface ClientFactory {
-  /** The namespace the options select, without contacting the cluster (for client-side dry runs). */
+  /**
+   * The namespace the options select, without contacting the cluster (for client-side dry runs).
+   */
   String namespace(ClusterOptions options);
 
   /** A client for the selected context and namespace; the caller closes it. */

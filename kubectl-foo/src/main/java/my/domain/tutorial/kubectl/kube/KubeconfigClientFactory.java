@@ -40,8 +40,10 @@ public final class KubeconfigClientFactory implements ClientFactory {
     }
     try {
       io.fabric8.kubernetes.api.model.Config merged = load(options);
-      return selectedContext(merged, options).map(c -> c.getContext().getNamespace())
-          .filter(ns -> ns != null && !ns.isEmpty()).orElse("default");
+      return selectedContext(merged, options)
+          .map(c -> c.getContext().getNamespace())
+          .filter(ns -> ns != null && !ns.isEmpty())
+          .orElse("default");
     } catch (PluginException noUsableKubeconfig) {
       return "default";
     }
@@ -80,64 +82,111 @@ public final class KubeconfigClientFactory implements ClientFactory {
     options.namespace().ifPresent(Names::requireNamespace);
     ConnectionOverrides.check(options);
     io.fabric8.kubernetes.api.model.Config merged = load(options, options.server().isPresent());
-    NamedContext context = selectedContext(merged, options)
-        .or(() -> options.server().isPresent() && options.context().isEmpty()
-            ? Optional.of(new NamedContext(new Context(), ""))
-            : Optional.empty())
-        .orElseThrow(() -> options.context().isPresent()
-        ? new PluginException(ExitCodes.CLUSTER_UNUSABLE, "context \"" + options.context().get()
-            + "\" is not in the kubeconfig (" + KubeconfigFiles.describe(options.kubeconfig(), env) + "); use one of: "
-            + String.join(", ", merged.getContexts().stream().map(NamedContext::getName).toList()))
-        : new PluginException(ExitCodes.CLUSTER_UNUSABLE, "the kubeconfig ("
-            + KubeconfigFiles.describe(options.kubeconfig(), env) + ") has no current context; pass --context NAME"
-            + " or run: kubectl config use-context NAME"));
-    io.fabric8.kubernetes.api.model.Config effective = ConnectionOverrides.apply(merged, context, options,
-        KubeconfigFiles.describe(options.kubeconfig(), env));
+    NamedContext context =
+        selectedContext(merged, options)
+            .or(
+                () ->
+                    options.server().isPresent() && options.context().isEmpty()
+                        ? Optional.of(new NamedContext(new Context(), ""))
+                        : Optional.empty())
+            .orElseThrow(
+                () ->
+                    options.context().isPresent()
+                        ? new PluginException(
+                            ExitCodes.CLUSTER_UNUSABLE,
+                            "context \""
+                                + options.context().get()
+                                + "\" is not in the kubeconfig ("
+                                + KubeconfigFiles.describe(options.kubeconfig(), env)
+                                + "); use one of: "
+                                + String.join(
+                                    ", ",
+                                    merged.getContexts().stream()
+                                        .map(NamedContext::getName)
+                                        .toList()))
+                        : new PluginException(
+                            ExitCodes.CLUSTER_UNUSABLE,
+                            "the kubeconfig ("
+                                + KubeconfigFiles.describe(options.kubeconfig(), env)
+                                + ") has no current context; pass --context NAME"
+                                + " or run: kubectl config use-context NAME"));
+    io.fabric8.kubernetes.api.model.Config effective =
+        ConnectionOverrides.apply(
+            merged, context, options, KubeconfigFiles.describe(options.kubeconfig(), env));
     Config config;
     try {
-      config = Config.fromKubeconfig(effective.getCurrentContext(), Serialization.asYaml(effective), null);
+      config =
+          Config.fromKubeconfig(
+              effective.getCurrentContext(), Serialization.asYaml(effective), null);
     } catch (RuntimeException e) {
-      throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot use context \"" + context.getName()
-          + "\" of the kubeconfig: " + oneLine(e) + "; fix it, or pick another with --context", e);
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "cannot use context \""
+              + context.getName()
+              + "\" of the kubeconfig: "
+              + oneLine(e)
+              + "; fix it, or pick another with --context",
+          e);
     }
     ConnectionOverrides.impersonate(config, effective.getUsers().get(0).getUser(), options);
-    String namespace = options.namespace()
-        .or(() -> Optional.ofNullable(context.getContext().getNamespace()).filter(ns -> !ns.isEmpty()))
-        .orElse("default");
+    String namespace =
+        options
+            .namespace()
+            .or(
+                () ->
+                    Optional.ofNullable(context.getContext().getNamespace())
+                        .filter(ns -> !ns.isEmpty()))
+            .orElse("default");
     config.setNamespace(namespace);
     // A CLI answers at once: no silent retries with backoff on a cluster that is down.
     config.setRequestRetryBackoffLimit(0);
-    // HTTP/1.1: kube-apiserver ends an HTTP/2 connection with GOAWAY when it rejects a token, and the
+    // HTTP/1.1: kube-apiserver ends an HTTP/2 connection with GOAWAY when it rejects a token, and
+    // the
     // JDK client then reports a broken connection instead of the 401 it was sent. One CLI request
     // gains nothing from HTTP/2 anyway.
     config.setHttp2Disable(true);
-    timeout.ifPresent(t -> {
-      config.setRequestTimeout((int) t.toMillis());
-      config.setConnectionTimeout((int) t.toMillis());
-    });
-    return new Cluster(new KubernetesClientBuilder().withConfig(config).build(), namespace, config.getMasterUrl());
+    timeout.ifPresent(
+        t -> {
+          config.setRequestTimeout((int) t.toMillis());
+          config.setConnectionTimeout((int) t.toMillis());
+        });
+    return new Cluster(
+        new KubernetesClientBuilder().withConfig(config).build(), namespace, config.getMasterUrl());
   }
 
   private io.fabric8.kubernetes.api.model.Config load(ClusterOptions options) {
     return load(options, false);
   }
 
-  /** The merged kubeconfig; with {@code mayBeAbsent} (a --server is given) an empty one when there is none. */
+  /**
+   * The merged kubeconfig; with {@code mayBeAbsent} (a --server is given) an empty one when there
+   * is none.
+   */
   private io.fabric8.kubernetes.api.model.Config load(ClusterOptions options, boolean mayBeAbsent) {
     List<Path> files = KubeconfigFiles.locate(options.kubeconfig(), env);
     if (options.kubeconfig().isPresent() && !Files.isRegularFile(options.kubeconfig().get())) {
-      throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "the kubeconfig file " + options.kubeconfig().get()
-          + " does not exist; pass an existing file to --kubeconfig");
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "the kubeconfig file "
+              + options.kubeconfig().get()
+              + " does not exist; pass an existing file to --kubeconfig");
     }
     List<KubeconfigMerger.Source> sources = new ArrayList<>();
     for (Path file : files) {
       if (Files.isRegularFile(file)) {
         try (InputStream in = Files.newInputStream(file)) {
-          sources.add(new KubeconfigMerger.Source(file, Serialization.unmarshal(in,
-              io.fabric8.kubernetes.api.model.Config.class)));
+          sources.add(
+              new KubeconfigMerger.Source(
+                  file, Serialization.unmarshal(in, io.fabric8.kubernetes.api.model.Config.class)));
         } catch (IOException | RuntimeException e) {
-          throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "cannot read the kubeconfig file " + file + ": "
-              + oneLine(e) + "; fix the file or point KUBECONFIG/--kubeconfig elsewhere", e);
+          throw new PluginException(
+              ExitCodes.CLUSTER_UNUSABLE,
+              "cannot read the kubeconfig file "
+                  + file
+                  + ": "
+                  + oneLine(e)
+                  + "; fix the file or point KUBECONFIG/--kubeconfig elsewhere",
+              e);
         }
       }
     }
@@ -145,18 +194,24 @@ public final class KubeconfigClientFactory implements ClientFactory {
       return KubeconfigMerger.merge(List.of());
     }
     if (sources.isEmpty()) {
-      throw new PluginException(ExitCodes.CLUSTER_UNUSABLE, "no kubeconfig found ("
-          + KubeconfigFiles.describe(options.kubeconfig(), env) + "); set KUBECONFIG or pass --kubeconfig to point"
-          + " at your cluster's kubeconfig");
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "no kubeconfig found ("
+              + KubeconfigFiles.describe(options.kubeconfig(), env)
+              + "); set KUBECONFIG or pass --kubeconfig to point"
+              + " at your cluster's kubeconfig");
     }
     return KubeconfigMerger.merge(sources);
   }
 
-  private static Optional<NamedContext> selectedContext(io.fabric8.kubernetes.api.model.Config merged,
-      ClusterOptions options) {
-    Optional<String> name = options.context().or(() -> Optional.ofNullable(merged.getCurrentContext())
-        .filter(s -> !s.isEmpty()));
-    return name.flatMap(n -> merged.getContexts().stream().filter(c -> n.equals(c.getName())).findFirst());
+  private static Optional<NamedContext> selectedContext(
+      io.fabric8.kubernetes.api.model.Config merged, ClusterOptions options) {
+    Optional<String> name =
+        options
+            .context()
+            .or(() -> Optional.ofNullable(merged.getCurrentContext()).filter(s -> !s.isEmpty()));
+    return name.flatMap(
+        n -> merged.getContexts().stream().filter(c -> n.equals(c.getName())).findFirst());
   }
 
   static String oneLine(Throwable e) {

@@ -13,8 +13,7 @@ import java.util.Optional;
  * else {@code ~/.kube/config}.
  */
 public final class KubeconfigFiles {
-  private KubeconfigFiles() {
-  }
+  private KubeconfigFiles() {}
 
   public static List<Path> locate(Optional<Path> flag, Map<String, String> env) {
     if (flag.isPresent()) {
@@ -22,10 +21,16 @@ public final class KubeconfigFiles {
     }
     String list = env.get("KUBECONFIG");
     if (list != null && !list.isBlank()) {
-      return Arrays.stream(list.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).distinct().toList();
+      return Arrays.stream(list.split(File.pathSeparator))
+          .filter(s -> !s.isBlank())
+          .map(Path::of)
+          .distinct()
+          .toList();
     }
-    String home = Optional.ofNullable(env.get("HOME")).filter(h -> !h.isBlank())
-        .orElse(System.getProperty("user.home"));
+    String home =
+        Optional.ofNullable(env.get("HOME"))
+            .filter(h -> !h.isBlank())
+            .orElse(System.getProperty("user.home"));
     return List.of(Path.of(home, ".kube", "config"));
   }
 

@@ -20,12 +20,10 @@ import java.util.Map;
  * made absolute before merging.
  */
 public final class KubeconfigMerger {
-  private KubeconfigMerger() {
-  }
+  private KubeconfigMerger() {}
 
   /** A kubeconfig file as read, and where it was. */
-  public record Source(Path file, Config config) {
-  }
+  public record Source(Path file, Config config) {}
 
   public static Config merge(List<Source> sources) {
     Map<String, NamedCluster> clusters = new LinkedHashMap<>();
@@ -37,12 +35,14 @@ public final class KubeconfigMerger {
       Path dir = source.file().toAbsolutePath().getParent();
       for (NamedCluster nc : nullSafe(c.getClusters())) {
         if (nc.getName() != null && nc.getCluster() != null) {
-          clusters.putIfAbsent(nc.getName(), new NamedCluster(absolute(nc.getCluster(), dir), nc.getName()));
+          clusters.putIfAbsent(
+              nc.getName(), new NamedCluster(absolute(nc.getCluster(), dir), nc.getName()));
         }
       }
       for (NamedAuthInfo nu : nullSafe(c.getUsers())) {
         if (nu.getName() != null && nu.getUser() != null) {
-          users.putIfAbsent(nu.getName(), new NamedAuthInfo(nu.getName(), absolute(nu.getUser(), dir)));
+          users.putIfAbsent(
+              nu.getName(), new NamedAuthInfo(nu.getName(), absolute(nu.getUser(), dir)));
         }
       }
       for (NamedContext nx : nullSafe(c.getContexts())) {
@@ -78,7 +78,8 @@ public final class KubeconfigMerger {
     user.setClientKey(resolve(user.getClientKey(), dir));
     user.setTokenFile(resolve(user.getTokenFile(), dir));
     ExecConfig exec = user.getExec();
-    // kubectl resolves an exec command against the file only when it names a path, not a bare command.
+    // kubectl resolves an exec command against the file only when it names a path, not a bare
+    // command.
     if (exec != null && exec.getCommand() != null && exec.getCommand().contains("/")) {
       exec.setCommand(resolve(exec.getCommand(), dir));
     }

@@ -11,15 +11,18 @@ import java.util.List;
 public final class CloseNames {
   public static final int MAX_SUGGESTIONS = 5;
 
-  private CloseNames() {
-  }
+  private CloseNames() {}
 
-  /** The candidates within reach of {@code target}, closest first, then by name; never {@code target} itself. */
+  /**
+   * The candidates within reach of {@code target}, closest first, then by name; never {@code
+   * target} itself.
+   */
   public static List<String> closeTo(String target, Collection<String> candidates) {
     int limit = limitFor(target);
-    record Scored(String name, int distance) {
-    }
-    return candidates.stream().distinct().filter(c -> !c.equals(target))
+    record Scored(String name, int distance) {}
+    return candidates.stream()
+        .distinct()
+        .filter(c -> !c.equals(target))
         .map(c -> new Scored(c, distance(target, c)))
         .filter(s -> s.distance() <= limit)
         .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
@@ -47,7 +50,10 @@ public final class CloseNames {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

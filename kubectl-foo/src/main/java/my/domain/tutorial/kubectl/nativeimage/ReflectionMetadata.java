@@ -39,43 +39,58 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.why.WhyReport;
 
 /**
- * Derives the native image's reflection metadata from the types the plugin reads and writes, so that
- * the metadata cannot drift from the model: the build runs {@link #main} after compiling and writes
- * the result into the jar (it is never checked in). From each root it follows what Jackson follows
- * at run time: bean properties (both directions) and their type arguments, superclasses and
- * interfaces, and every class a Jackson annotation names ({@code @JsonSerialize}/{@code
- * @JsonDeserialize} {@code using}, {@code contentUsing}, {@code keyUsing}, {@code as}, {@code
- * builder}, {@code converter}; {@code @JsonSubTypes}), because Jackson instantiates those
- * reflectively too.
+ * Derives the native image's reflection metadata from the types the plugin reads and writes, so
+ * that the metadata cannot drift from the model: the build runs {@link #main} after compiling and
+ * writes the result into the jar (it is never checked in). From each root it follows what Jackson
+ * follows at run time: bean properties (both directions) and their type arguments, superclasses and
+ * interfaces, and every class a Jackson annotation names
+ * ({@code @JsonSerialize}/{@code @JsonDeserialize} {@code using}, {@code contentUsing}, {@code
+ * keyUsing}, {@code as}, {@code builder}, {@code converter}; {@code @JsonSubTypes}), because
+ * Jackson instantiates those reflectively too.
  */
 public final class ReflectionMetadata {
   /**
-   * What the plugin's commands read from or write to the API server, kubeconfig files and stdout.
-   * A command that starts reading another type adds it here; the native test tier fails until then.
+   * What the plugin's commands read from or write to the API server, kubeconfig files and stdout. A
+   * command that starts reading another type adds it here; the native test tier fails until then.
    */
-  static final List<Class<?>> ROOTS = List.of(Foo.class, WhyReport.class, PodList.class,
-      NamespaceList.class, Lease.class, DeploymentList.class, ReplicaSetList.class, StatefulSetList.class,
-      DaemonSetList.class, JobList.class, Status.class, DeleteOptions.class, Config.class,
-      // What fabric8's KubernetesDeserializer falls back to for a kind it has no class for (the
-      // `extensions:` of a kubeconfig, an unknown list item).
-      GenericKubernetesResource.class, GenericKubernetesResourceList.class, RawExtension.class);
+  static final List<Class<?>> ROOTS =
+      List.of(
+          Foo.class,
+          WhyReport.class,
+          PodList.class,
+          NamespaceList.class,
+          Lease.class,
+          DeploymentList.class,
+          ReplicaSetList.class,
+          StatefulSetList.class,
+          DaemonSetList.class,
+          JobList.class,
+          Status.class,
+          DeleteOptions.class,
+          Config.class,
+          // What fabric8's KubernetesDeserializer falls back to for a kind it has no class for (the
+          // `extensions:` of a kubeconfig, an unknown list item).
+          GenericKubernetesResource.class,
+          GenericKubernetesResourceList.class,
+          RawExtension.class);
 
   /** Classes fabric8 instantiates by name rather than through Jackson. */
-  static final List<String> BY_NAME = List.of(
-      "io.fabric8.kubernetes.client.impl.KubernetesClientImpl",
-      "io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory",
-      "io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList");
+  static final List<String> BY_NAME =
+      List.of(
+          "io.fabric8.kubernetes.client.impl.KubernetesClientImpl",
+          "io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory",
+          "io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList");
 
   /** Where the native image reads it, inside the jar. */
-  public static final String RESOURCE = "META-INF/native-image/my.domain.tutorial/kubectl-foo/reflect-config.json";
+  public static final String RESOURCE =
+      "META-INF/native-image/my.domain.tutorial/kubectl-foo/reflect-config.json";
 
   private final ObjectMapper mapper = Serialization.jsonMapper();
   private final TypeFactory types = mapper.getTypeFactory();
   private final Set<String> seen = new TreeSet<>(BY_NAME);
   private final Deque<JavaType> todo = new ArrayDeque<>();
 
-  private ReflectionMetadata() {
-  }
+  private ReflectionMetadata() {}
 
   /** The names of every class that must be registered for reflection. */
   public static Set<String> required() {
@@ -126,8 +141,13 @@ public final class ReflectionMetadata {
   private void properties(List<BeanPropertyDefinition> properties) {
     for (BeanPropertyDefinition p : properties) {
       todo.add(p.getPrimaryType());
-      Stream.of(p.getField(), p.getGetter(), p.getSetter(), p.getConstructorParameter()).filter(Objects::nonNull)
-          .forEach(m -> named(m.getAnnotation(JsonSerialize.class), m.getAnnotation(JsonDeserialize.class)));
+      Stream.of(p.getField(), p.getGetter(), p.getSetter(), p.getConstructorParameter())
+          .filter(Objects::nonNull)
+          .forEach(
+              m ->
+                  named(
+                      m.getAnnotation(JsonSerialize.class),
+                      m.getAnnotation(JsonDeserialize.class)));
     }
   }
 
@@ -143,12 +163,30 @@ public final class ReflectionMetadata {
 
   private void named(JsonSerialize ser, JsonDeserialize deser) {
     if (ser != null) {
-      List.of(ser.using(), ser.contentUsing(), ser.keyUsing(), ser.nullsUsing(), ser.as(), ser.contentAs(),
-          ser.keyAs(), ser.converter(), ser.contentConverter()).forEach(this::add);
+      List.of(
+              ser.using(),
+              ser.contentUsing(),
+              ser.keyUsing(),
+              ser.nullsUsing(),
+              ser.as(),
+              ser.contentAs(),
+              ser.keyAs(),
+              ser.converter(),
+              ser.contentConverter())
+          .forEach(this::add);
     }
     if (deser != null) {
-      List.of(deser.using(), deser.contentUsing(), deser.keyUsing(), deser.as(), deser.contentAs(), deser.keyAs(),
-          deser.builder(), deser.converter(), deser.contentConverter()).forEach(this::add);
+      List.of(
+              deser.using(),
+              deser.contentUsing(),
+              deser.keyUsing(),
+              deser.as(),
+              deser.contentAs(),
+              deser.keyAs(),
+              deser.builder(),
+              deser.converter(),
+              deser.contentConverter())
+          .forEach(this::add);
     }
   }
 
@@ -158,7 +196,9 @@ public final class ReflectionMetadata {
    */
   private static boolean needsMetadata(Class<?> c) {
     String n = c.getName();
-    return !c.isPrimitive() && !c.isArray() && !Annotation.class.isAssignableFrom(c)
+    return !c.isPrimitive()
+        && !c.isArray()
+        && !Annotation.class.isAssignableFrom(c)
         && (n.startsWith("io.fabric8.") || n.startsWith("my.domain.tutorial."));
   }
 
@@ -167,14 +207,20 @@ public final class ReflectionMetadata {
     StringBuilder out = new StringBuilder("[\n");
     List<String> names = List.copyOf(required());
     for (int i = 0; i < names.size(); i++) {
-      out.append("  {\"name\": \"").append(names.get(i)).append("\", \"allDeclaredConstructors\": true,"
-          + " \"allPublicConstructors\": true, \"allDeclaredMethods\": true, \"allPublicMethods\": true,"
-          + " \"allDeclaredFields\": true}").append(i < names.size() - 1 ? ",\n" : "\n");
+      out.append("  {\"name\": \"")
+          .append(names.get(i))
+          .append(
+              "\", \"allDeclaredConstructors\": true,"
+                  + " \"allPublicConstructors\": true, \"allDeclaredMethods\": true, \"allPublicMethods\": true,"
+                  + " \"allDeclaredFields\": true}")
+          .append(i < names.size() - 1 ? ",\n" : "\n");
     }
     return out.append("]\n").toString();
   }
 
-  /** The build step: writes the metadata under the class-output folder given as the only argument. */
+  /**
+   * The build step: writes the metadata under the class-output folder given as the only argument.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: ReflectionMetadata CLASS_OUTPUT_DIR");
@@ -183,7 +229,10 @@ public final class ReflectionMetadata {
     Files.createDirectories(target.getParent());
     String text = render();
     Files.writeString(target, text);
-    System.out.println("[kubectl-foo] native-image reflection metadata: "
-        + text.lines().filter(l -> l.contains("\"name\"")).count() + " classes in " + target);
+    System.out.println(
+        "[kubectl-foo] native-image reflection metadata: "
+            + text.lines().filter(l -> l.contains("\"name\"")).count()
+            + " classes in "
+            + target);
   }
 }

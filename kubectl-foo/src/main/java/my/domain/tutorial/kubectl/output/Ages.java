@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Ages as kubectl's AGE column shows them ({@code 45s}, {@code 5m30s}, {@code 3h}, {@code 2d4h}, {@code 3y}). */
+/**
+ * Ages as kubectl's AGE column shows them ({@code 45s}, {@code 5m30s}, {@code 3h}, {@code 2d4h},
+ * {@code 3y}).
+ */
 public final class Ages {
-  private Ages() {
-  }
+  private Ages() {}
 
   /** The age of an RFC 3339 timestamp at {@code now}; {@code <unknown>} when there is none. */
   public static String since(String timestamp, Instant now) {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 
-/** YAML, JSON and name renderings of objects, as {@code kubectl get -o yaml|json|name} prints them. */
+/**
+ * YAML, JSON and name renderings of objects, as {@code kubectl get -o yaml|json|name} prints them.
+ */
 public final class Objects {
-  public static final String RESOURCE = Foo.PLURAL.substring(0, Foo.PLURAL.length() - 1) + "." + Foo.GROUP;
+  public static final String RESOURCE =
+      Foo.PLURAL.substring(0, Foo.PLURAL.length() - 1) + "." + Foo.GROUP;
 
-  private Objects() {
-  }
+  private Objects() {}
 
   /** {@code foo.tutorial.my.domain/NAME}. */
   public static String name(Foo foo) {
@@ -24,14 +26,17 @@ public final class Objects {
   }
 
   /** kubectl's YAML style: no document marker, quotes only where YAML needs them. */
-  private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .build());
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .build());
 
   public static String yaml(Object value) {
     try {
-      // fabric8's own mapper decides what the object looks like; the YAML mapper only writes it out.
+      // fabric8's own mapper decides what the object looks like; the YAML mapper only writes it
+      // out.
       return YAML.writeValueAsString(Serialization.jsonMapper().valueToTree(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write YAML: " + e.getMessage(), e);
@@ -40,7 +45,8 @@ public final class Objects {
 
   public static String json(Object value) {
     try {
-      return Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+      return Serialization.jsonMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)
+          + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

@@ -9,20 +9,21 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.PluginException;
 
 /**
- * {@code get --sort-by}: a field path in kubectl's JSONPath form ({@code .spec.name} or
- * {@code {.metadata.name}}), the subset without {@code [...]} and filters. Numbers sort as numbers,
+ * {@code get --sort-by}: a field path in kubectl's JSONPath form ({@code .spec.name} or {@code
+ * {.metadata.name}}), the subset without {@code [...]} and filters. Numbers sort as numbers,
  * booleans false first, everything else as text; a Foo without the field sorts first, as kubectl's;
  * the sort is stable.
  */
 public final class SortBy {
   private static final Pattern PATH = Pattern.compile("\\.?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
 
-  private SortBy() {
-  }
+  private SortBy() {}
 
   public static List<Foo> sort(List<Foo> foos, String expression) {
     String[] fields = parse(expression);
-    return foos.stream().sorted(Comparator.comparing((Foo f) -> value(f, fields), SortBy::compare)).toList();
+    return foos.stream()
+        .sorted(Comparator.comparing((Foo f) -> value(f, fields), SortBy::compare))
+        .toList();
   }
 
   public static String[] parse(String expression) {
@@ -31,8 +32,11 @@ public final class SortBy {
       e = e.substring(1, e.length() - 1);
     }
     if (!PATH.matcher(e).matches()) {
-      throw PluginException.usage("invalid --sort-by '" + expression + "': use a field path such as .metadata.name"
-          + " or '{.spec.name}' (indexes and filters are not supported)");
+      throw PluginException.usage(
+          "invalid --sort-by '"
+              + expression
+              + "': use a field path such as .metadata.name"
+              + " or '{.spec.name}' (indexes and filters are not supported)");
     }
     return (e.startsWith(".") ? e.substring(1) : e).split("\\.");
   }

@@ -10,19 +10,19 @@ import java.util.List;
 public final class Table {
   static final int PADDING = 3;
   static final int MIN_WIDTH = 6;
+
   /** How kubectl shows a missing value in a table cell. */
   public static final String NONE = "<none>";
 
-  private Table() {
-  }
+  private Table() {}
 
   public static String render(List<String> headers, List<List<String>> rows) {
     return render(headers, rows, true);
   }
 
   /**
-   * Without {@code withHeaders} the header row is neither printed nor counted in the widths, as with
-   * {@code kubectl get --no-headers}.
+   * Without {@code withHeaders} the header row is neither printed nor counted in the widths, as
+   * with {@code kubectl get --no-headers}.
    */
   public static String render(List<String> headers, List<List<String>> rows, boolean withHeaders) {
     List<List<String>> all = new ArrayList<>();
@@ -34,7 +34,8 @@ public final class Table {
     int[] widths = new int[columns];
     for (List<String> row : all) {
       if (row.size() != columns) {
-        throw new IllegalArgumentException("row " + row + " has " + row.size() + " cells, headers have " + columns);
+        throw new IllegalArgumentException(
+            "row " + row + " has " + row.size() + " cells, headers have " + columns);
       }
       for (int i = 0; i < columns; i++) {
         widths[i] = Math.max(widths[i], Math.max(cell(row.get(i)).length() + PADDING, MIN_WIDTH));

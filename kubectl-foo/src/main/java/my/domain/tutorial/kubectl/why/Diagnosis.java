@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.friendship.Friendship;
 import my.domain.tutorial.api.friendship.Reason;
@@ -12,22 +13,20 @@ import my.domain.tutorial.api.friendship.Verdict;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.api.v1.FooStatus;
+import my.domain.tutorial.kubectl.commands.CrdCommand;
 import my.domain.tutorial.kubectl.names.CloseNames;
 import my.domain.tutorial.kubectl.why.Facts.PodSummary;
-import my.domain.tutorial.api.OperatorDefaults;
-import my.domain.tutorial.kubectl.commands.CrdCommand;
 
 /**
- * The rules of {@code why}: from what was read ({@link Facts}) to the verdict and every finding that
- * explains it, each with a fix. Pure. The verdict itself is the api module's {@link Friendship}, the
- * very rule the operator applies, so the plugin and the operator never disagree.
+ * The rules of {@code why}: from what was read ({@link Facts}) to the verdict and every finding
+ * that explains it, each with a fix. Pure. The verdict itself is the api module's {@link
+ * Friendship}, the very rule the operator applies, so the plugin and the operator never disagree.
  */
 public final class Diagnosis {
   /** What a Lease without leaseDurationSeconds is taken to last: the operator's default. */
   static final int DEFAULT_LEASE_SECONDS = (int) OperatorDefaults.LEASE_DURATION.toSeconds();
 
-  private Diagnosis() {
-  }
+  private Diagnosis() {}
 
   public static WhyReport diagnose(Facts facts) {
     String ns = facts.namespace();
@@ -41,13 +40,18 @@ public final class Diagnosis {
     Optional<Foo> maybeFoo = facts.foo().found().flatMap(o -> o);
     if (maybeFoo.isEmpty()) {
       if (!facts.fooApiInstalled()) {
-        findings.add(new Finding(FindingCode.FooApiNotInstalled,
-            "The Foo API (foos.tutorial.my.domain/v1) is not installed on this cluster.",
-            "install the CRD: " + CrdCommand.INSTALL + ", then create the Foo"));
+        findings.add(
+            new Finding(
+                FindingCode.FooApiNotInstalled,
+                "The Foo API (foos.tutorial.my.domain/v1) is not installed on this cluster.",
+                "install the CRD: " + CrdCommand.INSTALL + ", then create the Foo"));
         return new WhyReport(ns, name, false, null, null, null, findings);
       }
       findings.add(fooNotFound(facts));
-      facts.fooNames().refusal().ifPresent(r -> findings.add(forbidden(r, "list the Foos to suggest close names")));
+      facts
+          .fooNames()
+          .refusal()
+          .ifPresent(r -> findings.add(forbidden(r, "list the Foos to suggest close names")));
       return new WhyReport(ns, name, false, null, null, null, findings);
     }
 
@@ -61,13 +65,27 @@ public final class Diagnosis {
     } else {
       verdict = fromStatus(foo);
       from = verdict.isPresent() ? WhyReport.FROM_STATUS : null;
-      facts.friend().refusal().ifPresent(r -> findings.add(forbidden(r, verdict.isPresent()
-          ? "see Pod " + friend + " itself, so the verdict is the one in the Foo's status"
-          : "see Pod " + friend + " itself, and the Foo has no status yet, so there is no verdict")));
+      facts
+          .friend()
+          .refusal()
+          .ifPresent(
+              r ->
+                  findings.add(
+                      forbidden(
+                          r,
+                          verdict.isPresent()
+                              ? "see Pod "
+                                  + friend
+                                  + " itself, so the verdict is the one in the Foo's status"
+                              : "see Pod "
+                                  + friend
+                                  + " itself, and the Foo has no status yet, so there is no verdict")));
     }
     verdict.ifPresent(v -> findings.add(0, verdictFinding(foo, v)));
 
-    if (verdict.map(v -> v.reason() == Reason.FriendNotFound).orElse(facts.friend() instanceof Lookup.Forbidden)) {
+    if (verdict
+        .map(v -> v.reason() == Reason.FriendNotFound)
+        .orElse(facts.friend() instanceof Lookup.Forbidden)) {
       findings.addAll(whereTheFriendMightBe(facts, foo));
     }
     if (from != null && from.equals(WhyReport.FROM_CLUSTER)) {
@@ -76,8 +94,14 @@ public final class Diagnosis {
       findings.add(noStatusYet(foo));
     }
     findings.addAll(operator(facts));
-    return new WhyReport(ns, name, true, verdict.map(Verdict::happy).orElse(null),
-        verdict.map(v -> v.reason().name()).orElse(null), from, findings);
+    return new WhyReport(
+        ns,
+        name,
+        true,
+        verdict.map(Verdict::happy).orElse(null),
+        verdict.map(v -> v.reason().name()).orElse(null),
+        from,
+        findings);
   }
 
   private static Finding verdictFinding(Foo foo, Verdict v) {
@@ -86,15 +110,39 @@ public final class Diagnosis {
     String name = foo.getMetadata().getName();
     return switch (v.reason()) {
       case FriendFound -> new Finding(FindingCode.FriendFound, v.message() + ".", null);
-      case FriendNotFound -> new Finding(FindingCode.FriendNotFound, v.message() + ".",
-          "create Pod " + friend + " in namespace " + ns + ", or point the Foo at a Pod that exists: kubectl patch"
-              + " foo " + name + " -n " + ns + " --type merge -p '{\"spec\":{\"name\":\"POD\"}}'");
-      case FriendTerminating -> new Finding(FindingCode.FriendTerminating, v.message() + ".",
-          "wait until it is gone and create it again; if it hangs, see what holds it: kubectl get pod " + friend
-              + " -n " + ns + " -o jsonpath='{.metadata.finalizers}'");
-      case NoFriendNamed -> new Finding(FindingCode.NoFriendNamed, v.message() + ".",
-          "name the friend Pod: kubectl patch foo " + name + " -n " + ns + " --type merge -p"
-              + " '{\"spec\":{\"name\":\"POD\"}}'");
+      case FriendNotFound ->
+          new Finding(
+              FindingCode.FriendNotFound,
+              v.message() + ".",
+              "create Pod "
+                  + friend
+                  + " in namespace "
+                  + ns
+                  + ", or point the Foo at a Pod that exists: kubectl patch"
+                  + " foo "
+                  + name
+                  + " -n "
+                  + ns
+                  + " --type merge -p '{\"spec\":{\"name\":\"POD\"}}'");
+      case FriendTerminating ->
+          new Finding(
+              FindingCode.FriendTerminating,
+              v.message() + ".",
+              "wait until it is gone and create it again; if it hangs, see what holds it: kubectl get pod "
+                  + friend
+                  + " -n "
+                  + ns
+                  + " -o jsonpath='{.metadata.finalizers}'");
+      case NoFriendNamed ->
+          new Finding(
+              FindingCode.NoFriendNamed,
+              v.message() + ".",
+              "name the friend Pod: kubectl patch foo "
+                  + name
+                  + " -n "
+                  + ns
+                  + " --type merge -p"
+                  + " '{\"spec\":{\"name\":\"POD\"}}'");
     };
   }
 
@@ -104,10 +152,16 @@ public final class Diagnosis {
       return Optional.empty();
     }
     Optional<FooCondition> happy = status.condition(FooCondition.HAPPY);
-    Reason reason = happy.map(FooCondition::getReason).flatMap(Diagnosis::reason)
-        .orElse(status.getHappy() ? Reason.FriendFound : Reason.FriendNotFound);
-    String message = happy.map(FooCondition::getMessage).filter(m -> !m.isEmpty())
-        .orElse("The Foo's status says " + (status.getHappy() ? "happy" : "unhappy"));
+    Reason reason =
+        happy
+            .map(FooCondition::getReason)
+            .flatMap(Diagnosis::reason)
+            .orElse(status.getHappy() ? Reason.FriendFound : Reason.FriendNotFound);
+    String message =
+        happy
+            .map(FooCondition::getMessage)
+            .filter(m -> !m.isEmpty())
+            .orElse("The Foo's status says " + (status.getHappy() ? "happy" : "unhappy"));
     return Optional.of(new Verdict(status.getHappy(), reason, message));
   }
 
@@ -126,69 +180,163 @@ public final class Diagnosis {
     List<Finding> findings = new ArrayList<>();
 
     if (facts.otherNamespaces() instanceof Lookup.Found<List<String>> f && !f.value().isEmpty()) {
-      findings.add(new Finding(FindingCode.FriendInOtherNamespace,
-          "A Pod named " + friend + " exists in namespace" + (f.value().size() > 1 ? "s " : " ")
-              + String.join(", ", f.value()) + ", but only Pods in the Foo's own namespace " + ns + " count.",
-          "create the Foo where its friend lives: kubectl foo create " + name + " --friend " + friend + " -n "
-              + f.value().get(0) + ", or run Pod " + friend + " in namespace " + ns));
+      findings.add(
+          new Finding(
+              FindingCode.FriendInOtherNamespace,
+              "A Pod named "
+                  + friend
+                  + " exists in namespace"
+                  + (f.value().size() > 1 ? "s " : " ")
+                  + String.join(", ", f.value())
+                  + ", but only Pods in the Foo's own namespace "
+                  + ns
+                  + " count.",
+              "create the Foo where its friend lives: kubectl foo create "
+                  + name
+                  + " --friend "
+                  + friend
+                  + " -n "
+                  + f.value().get(0)
+                  + ", or run Pod "
+                  + friend
+                  + " in namespace "
+                  + ns));
     }
-    facts.otherNamespaces().refusal().ifPresent(r -> findings.add(forbidden(r, "look for Pod " + friend
-        + " in other namespaces")));
+    facts
+        .otherNamespaces()
+        .refusal()
+        .ifPresent(
+            r -> findings.add(forbidden(r, "look for Pod " + friend + " in other namespaces")));
 
     List<String> workloadKinds = new ArrayList<>();
     for (Facts.WorkloadCheck check : facts.workloads()) {
       if (check.exists().found().orElse(false)) {
         workloadKinds.add(check.kind());
       }
-      check.exists().refusal().ifPresent(r -> findings.add(forbidden(r, "see whether a " + check.kind() + " "
-          + friend + " makes Pods named " + friend + "-...")));
+      check
+          .exists()
+          .refusal()
+          .ifPresent(
+              r ->
+                  findings.add(
+                      forbidden(
+                          r,
+                          "see whether a "
+                              + check.kind()
+                              + " "
+                              + friend
+                              + " makes Pods named "
+                              + friend
+                              + "-...")));
     }
     if (facts.podsInNamespace() instanceof Lookup.Found<List<PodSummary>> f) {
-      List<PodSummary> workloadPods = f.value().stream()
-          .filter(p -> p.name().startsWith(friend + "-") && (p.ownerKind().isPresent() || !workloadKinds.isEmpty()))
-          .toList();
+      List<PodSummary> workloadPods =
+          f.value().stream()
+              .filter(
+                  p ->
+                      p.name().startsWith(friend + "-")
+                          && (p.ownerKind().isPresent() || !workloadKinds.isEmpty()))
+              .toList();
       if (!workloadKinds.isEmpty() || !workloadPods.isEmpty()) {
         findings.add(podsOfWorkload(ns, name, friend, workloadKinds, workloadPods));
       }
-      List<String> others = f.value().stream().map(PodSummary::name)
-          .filter(p -> workloadPods.stream().noneMatch(w -> w.name().equals(p))).toList();
+      List<String> others =
+          f.value().stream()
+              .map(PodSummary::name)
+              .filter(p -> workloadPods.stream().noneMatch(w -> w.name().equals(p)))
+              .toList();
       List<String> close = CloseNames.closeTo(friend, others);
       if (!close.isEmpty()) {
-        findings.add(new Finding(FindingCode.SimilarPodName,
-            "Namespace " + ns + " has Pod" + (close.size() > 1 ? "s " : " ") + String.join(", ", close)
-                + ", close to " + friend + ": a typo?",
-            "point the Foo at the Pod you meant: kubectl patch foo " + name + " -n " + ns
-                + " --type merge -p '{\"spec\":{\"name\":\"" + close.get(0) + "\"}}'"));
+        findings.add(
+            new Finding(
+                FindingCode.SimilarPodName,
+                "Namespace "
+                    + ns
+                    + " has Pod"
+                    + (close.size() > 1 ? "s " : " ")
+                    + String.join(", ", close)
+                    + ", close to "
+                    + friend
+                    + ": a typo?",
+                "point the Foo at the Pod you meant: kubectl patch foo "
+                    + name
+                    + " -n "
+                    + ns
+                    + " --type merge -p '{\"spec\":{\"name\":\""
+                    + close.get(0)
+                    + "\"}}'"));
       }
     }
-    facts.podsInNamespace().refusal().ifPresent(r -> findings.add(forbidden(r, "look for Pods with names close to "
-        + friend + " or made by a workload " + friend)));
+    facts
+        .podsInNamespace()
+        .refusal()
+        .ifPresent(
+            r ->
+                findings.add(
+                    forbidden(
+                        r,
+                        "look for Pods with names close to "
+                            + friend
+                            + " or made by a workload "
+                            + friend)));
     return findings;
   }
 
-  private static Finding podsOfWorkload(String ns, String name, String friend, List<String> kinds,
-      List<PodSummary> pods) {
+  private static Finding podsOfWorkload(
+      String ns, String name, String friend, List<String> kinds, List<PodSummary> pods) {
     StringBuilder message = new StringBuilder();
     if (!kinds.isEmpty()) {
-      message.append(String.join(" and ", kinds.stream().map(k -> k + " " + friend).toList()))
-          .append(kinds.size() > 1 ? " exist" : " exists").append(" in namespace ").append(ns)
-          .append(", but a workload names its Pods ").append(friend).append("-<suffix>, never ").append(friend)
+      message
+          .append(String.join(" and ", kinds.stream().map(k -> k + " " + friend).toList()))
+          .append(kinds.size() > 1 ? " exist" : " exists")
+          .append(" in namespace ")
+          .append(ns)
+          .append(", but a workload names its Pods ")
+          .append(friend)
+          .append("-<suffix>, never ")
+          .append(friend)
           .append(".");
     } else {
-      message.append("Pods named ").append(friend).append("-<suffix> exist in namespace ").append(ns)
-          .append(", made by a workload, but no Pod is named ").append(friend).append(".");
+      message
+          .append("Pods named ")
+          .append(friend)
+          .append("-<suffix> exist in namespace ")
+          .append(ns)
+          .append(", made by a workload, but no Pod is named ")
+          .append(friend)
+          .append(".");
     }
     if (!pods.isEmpty()) {
-      message.append(" Its Pods: ").append(String.join(", ", pods.stream().limit(CloseNames.MAX_SUGGESTIONS)
-          .map(p -> p.name() + p.ownerKind().map(k -> " (" + k + " " + p.ownerName().orElse("?") + ")").orElse(""))
-          .toList()))
-          .append(pods.size() > CloseNames.MAX_SUGGESTIONS ? ", ..." : "").append(".");
+      message
+          .append(" Its Pods: ")
+          .append(
+              String.join(
+                  ", ",
+                  pods.stream()
+                      .limit(CloseNames.MAX_SUGGESTIONS)
+                      .map(
+                          p ->
+                              p.name()
+                                  + p.ownerKind()
+                                      .map(k -> " (" + k + " " + p.ownerName().orElse("?") + ")")
+                                      .orElse(""))
+                      .toList()))
+          .append(pods.size() > CloseNames.MAX_SUGGESTIONS ? ", ..." : "")
+          .append(".");
     }
     String example = pods.isEmpty() ? "POD" : pods.get(0).name();
-    return new Finding(FindingCode.PodsOfWorkload, message.toString(),
+    return new Finding(
+        FindingCode.PodsOfWorkload,
+        message.toString(),
         "a Foo befriends one Pod by its exact name: point it at one of the workload's Pods (kubectl patch foo "
-            + name + " -n " + ns + " --type merge -p '{\"spec\":{\"name\":\"" + example + "\"}}'), or run the"
-            + " friend as a Pod named " + friend);
+            + name
+            + " -n "
+            + ns
+            + " --type merge -p '{\"spec\":{\"name\":\""
+            + example
+            + "\"}}'), or run the"
+            + " friend as a Pod named "
+            + friend);
   }
 
   private static Optional<Finding> statusNotReconciled(Foo foo, Verdict live) {
@@ -200,57 +348,98 @@ public final class Diagnosis {
     Long observed = status.getObservedGeneration();
     String fix = operatorFix(foo.getMetadata().getNamespace());
     if (generation != null && (observed == null || observed < generation)) {
-      return Optional.of(new Finding(FindingCode.StatusNotReconciled,
-          "The status describes generation " + (observed == null ? "(none)" : observed) + " of the Foo, but its"
-              + " spec is at generation " + generation + ": the operator has not caught up with the last change.",
-          fix));
+      return Optional.of(
+          new Finding(
+              FindingCode.StatusNotReconciled,
+              "The status describes generation "
+                  + (observed == null ? "(none)" : observed)
+                  + " of the Foo, but its"
+                  + " spec is at generation "
+                  + generation
+                  + ": the operator has not caught up with the last change.",
+              fix));
     }
     String reason = status.condition(FooCondition.HAPPY).map(FooCondition::getReason).orElse(null);
-    if (status.getHappy() != live.happy() || (reason != null && !reason.equals(live.reason().name()))) {
-      return Optional.of(new Finding(FindingCode.StatusNotReconciled,
-          "The status says " + (status.getHappy() ? "happy" : "unhappy") + (reason == null ? "" : " (" + reason + ")")
-              + ", but the cluster now says " + (live.happy() ? "happy" : "unhappy") + " (" + live.reason()
-              + "): the operator has not caught up yet.",
-          fix));
+    if (status.getHappy() != live.happy()
+        || (reason != null && !reason.equals(live.reason().name()))) {
+      return Optional.of(
+          new Finding(
+              FindingCode.StatusNotReconciled,
+              "The status says "
+                  + (status.getHappy() ? "happy" : "unhappy")
+                  + (reason == null ? "" : " (" + reason + ")")
+                  + ", but the cluster now says "
+                  + (live.happy() ? "happy" : "unhappy")
+                  + " ("
+                  + live.reason()
+                  + "): the operator has not caught up yet.",
+              fix));
     }
     return Optional.empty();
   }
 
   private static Finding noStatusYet(Foo foo) {
-    return new Finding(FindingCode.StatusNotReconciled,
+    return new Finding(
+        FindingCode.StatusNotReconciled,
         "The Foo has no status yet: the operator has not reconciled it.",
         operatorFix(foo.getMetadata().getNamespace()));
   }
 
   private static String operatorFix(String ns) {
-    return "check that the operator runs and watches namespace " + ns + ": kubectl -n foo-system get deploy"
+    return "check that the operator runs and watches namespace "
+        + ns
+        + ": kubectl -n foo-system get deploy"
         + " foo-operator, and its logs: kubectl -n foo-system logs deploy/foo-operator";
   }
 
   private static List<Finding> operator(Facts facts) {
     Facts.LeaseRef ref = facts.leaseRef();
     String where = ref.namespace() + "/" + ref.name();
-    String fix = "start the operator (kubectl -n " + ref.namespace() + " get deploy foo-operator); if it runs"
-        + " elsewhere, pass --operator-namespace and --lease-name";
+    String fix =
+        "start the operator (kubectl -n "
+            + ref.namespace()
+            + " get deploy foo-operator); if it runs"
+            + " elsewhere, pass --operator-namespace and --lease-name";
     Optional<Lookup.Forbidden<Optional<Facts.LeaseInfo>>> refused = facts.lease().refusal();
     if (refused.isPresent()) {
-      return List.of(forbidden(refused.get(), "read the operator's leader Lease " + where + " to tell whether it runs"));
+      return List.of(
+          forbidden(
+              refused.get(),
+              "read the operator's leader Lease " + where + " to tell whether it runs"));
     }
     Optional<Facts.LeaseInfo> lease = facts.lease().found().flatMap(o -> o);
     if (lease.isEmpty()) {
-      return List.of(new Finding(FindingCode.OperatorNotRunning,
-          "The operator's leader Lease " + where + " does not exist: no operator is running (or it runs without"
-              + " leader election), so nothing keeps Foo status up to date.", fix));
+      return List.of(
+          new Finding(
+              FindingCode.OperatorNotRunning,
+              "The operator's leader Lease "
+                  + where
+                  + " does not exist: no operator is running (or it runs without"
+                  + " leader election), so nothing keeps Foo status up to date.",
+              fix));
     }
     return expired(lease.get(), facts.now())
-        .map(when -> List.of(new Finding(FindingCode.OperatorNotRunning,
-            "The operator's leader Lease " + where + lease.get().holder().map(h -> " (held by " + h + ")").orElse("")
-                + " " + when + ", and it is valid for " + lease.get().durationSeconds().orElse(DEFAULT_LEASE_SECONDS)
-                + "s only: the operator has stopped.", fix)))
+        .map(
+            when ->
+                List.of(
+                    new Finding(
+                        FindingCode.OperatorNotRunning,
+                        "The operator's leader Lease "
+                            + where
+                            + lease.get().holder().map(h -> " (held by " + h + ")").orElse("")
+                            + " "
+                            + when
+                            + ", and it is valid for "
+                            + lease.get().durationSeconds().orElse(DEFAULT_LEASE_SECONDS)
+                            + "s only: the operator has stopped.",
+                        fix)))
         .orElse(List.of());
   }
 
-  /** When the Lease was last renewed ("was last renewed 2m ago"), if that is longer ago than it is valid. */
+  /**
+   * When the Lease was last renewed ("was last renewed 2m ago"), if that is longer ago than it is
+   * valid.
+   */
   static Optional<String> expired(Facts.LeaseInfo lease, Instant now) {
     if (lease.renewTime().isEmpty()) {
       return Optional.of("has never been renewed");
@@ -258,27 +447,48 @@ public final class Diagnosis {
     Duration since = Duration.between(lease.renewTime().get(), now);
     Duration valid = Duration.ofSeconds(lease.durationSeconds().orElse(DEFAULT_LEASE_SECONDS));
     return since.compareTo(valid) > 0
-        ? Optional.of("was last renewed " + my.domain.tutorial.kubectl.output.Ages.human(since) + " ago")
+        ? Optional.of(
+            "was last renewed " + my.domain.tutorial.kubectl.output.Ages.human(since) + " ago")
         : Optional.empty();
   }
 
   private static Finding fooNotFound(Facts facts) {
-    List<String> close = facts.fooNames().found().map(names -> CloseNames.closeTo(facts.name(), names))
-        .orElse(List.of());
+    List<String> close =
+        facts
+            .fooNames()
+            .found()
+            .map(names -> CloseNames.closeTo(facts.name(), names))
+            .orElse(List.of());
     String ns = facts.namespace();
-    return new Finding(FindingCode.FooNotFound,
-        "There is no Foo " + facts.name() + " in namespace " + ns + "."
+    return new Finding(
+        FindingCode.FooNotFound,
+        "There is no Foo "
+            + facts.name()
+            + " in namespace "
+            + ns
+            + "."
             + (close.isEmpty() ? "" : " Did you mean " + String.join(", ", close) + "?"),
         close.isEmpty()
-            ? "list the Foos (kubectl foo get -n " + ns + ", or -A for every namespace), or create it: kubectl foo"
-                + " create " + facts.name() + " --friend POD -n " + ns
+            ? "list the Foos (kubectl foo get -n "
+                + ns
+                + ", or -A for every namespace), or create it: kubectl foo"
+                + " create "
+                + facts.name()
+                + " --friend POD -n "
+                + ns
             : "ask about the one you meant: kubectl foo why " + close.get(0) + " -n " + ns);
   }
 
   private static Finding forbidden(Lookup.Forbidden<?> r, String consequence) {
-    return new Finding(FindingCode.Forbidden,
+    return new Finding(
+        FindingCode.Forbidden,
         "Not allowed to " + r.describe() + ": could not " + consequence + ".",
-        "ask a cluster admin for " + r.verb() + " on " + r.resource() + " in " + r.scope()
+        "ask a cluster admin for "
+            + r.verb()
+            + " on "
+            + r.resource()
+            + " in "
+            + r.scope()
             + ", or ask someone who has it to run this");
   }
 }

@@ -22,8 +22,9 @@ import my.domain.tutorial.kubectl.why.Facts.PodSummary;
 import my.domain.tutorial.kubectl.why.Facts.WorkloadCheck;
 
 /**
- * The I/O half of {@code why}: reads what the rules need, each read on its own so that a refused one
- * (403) becomes a {@link Lookup.Forbidden} and the others still count. Reads only; changes nothing.
+ * The I/O half of {@code why}: reads what the rules need, each read on its own so that a refused
+ * one (403) becomes a {@link Lookup.Forbidden} and the others still count. Reads only; changes
+ * nothing.
  */
 public final class FactGatherer {
   private final KubernetesClient client;
@@ -36,14 +37,27 @@ public final class FactGatherer {
 
   public Facts gather(String namespace, String name, LeaseRef leaseRef) {
     String inNs = "namespace " + namespace;
-    Lookup<Optional<Foo>> foo = read("get", "foos.tutorial.my.domain", inNs,
-        () -> Optional.ofNullable(client.resources(Foo.class).inNamespace(namespace).withName(name).get()));
+    Lookup<Optional<Foo>> foo =
+        read(
+            "get",
+            "foos.tutorial.my.domain",
+            inNs,
+            () ->
+                Optional.ofNullable(
+                    client.resources(Foo.class).inNamespace(namespace).withName(name).get()));
     boolean installed = true;
     Lookup<List<String>> fooNames = Lookup.found(List.of());
     if (foo.found().map(Optional::isEmpty).orElse(false)) {
       try {
-        fooNames = read("list", "foos.tutorial.my.domain", inNs, () -> client.resources(Foo.class)
-            .inNamespace(namespace).list().getItems().stream().map(f -> f.getMetadata().getName()).toList());
+        fooNames =
+            read(
+                "list",
+                "foos.tutorial.my.domain",
+                inNs,
+                () ->
+                    client.resources(Foo.class).inNamespace(namespace).list().getItems().stream()
+                        .map(f -> f.getMetadata().getName())
+                        .toList());
       } catch (KubernetesClientException e) {
         if (e.getCode() != 404) {
           throw e;
@@ -52,54 +66,148 @@ public final class FactGatherer {
       }
     }
     Optional<Foo> found = foo.found().flatMap(o -> o);
-    // A Foo naming no friend has no Pod to look up (and fabric8 refuses a null name); the lease still counts.
+    // A Foo naming no friend has no Pod to look up (and fabric8 refuses a null name); the lease
+    // still counts.
     if (found.isPresent() && found.get().friendName() == null) {
-      return new Facts(namespace, name, foo, true, fooNames, Lookup.found(Optional.empty()), Lookup.found(List.of()),
-          Lookup.found(List.of()), List.of(), leaseRef, lease(leaseRef), clock.instant());
+      return new Facts(
+          namespace,
+          name,
+          foo,
+          true,
+          fooNames,
+          Lookup.found(Optional.empty()),
+          Lookup.found(List.of()),
+          Lookup.found(List.of()),
+          List.of(),
+          leaseRef,
+          lease(leaseRef),
+          clock.instant());
     }
     if (found.isEmpty()) {
       Lookup<Optional<FriendPod>> none = Lookup.found(Optional.empty());
-      return new Facts(namespace, name, foo, installed, fooNames, none, Lookup.found(List.of()),
-          Lookup.found(List.of()), List.of(), leaseRef, Lookup.found(Optional.empty()), clock.instant());
+      return new Facts(
+          namespace,
+          name,
+          foo,
+          installed,
+          fooNames,
+          none,
+          Lookup.found(List.of()),
+          Lookup.found(List.of()),
+          List.of(),
+          leaseRef,
+          Lookup.found(Optional.empty()),
+          clock.instant());
     }
 
     String friend = found.get().friendName();
-    Lookup<Optional<FriendPod>> pod = read("get", "pods", inNs,
-        () -> Optional.ofNullable(client.pods().inNamespace(namespace).withName(friend).get()).flatMap(FriendPod::of));
-    Lookup<List<String>> elsewhere = read("list", "pods", "all namespaces",
-        () -> client.pods().inAnyNamespace().withField("metadata.name", friend).list().getItems().stream()
-            .filter(p -> friend.equals(p.getMetadata().getName()))
-            .map(p -> p.getMetadata().getNamespace()).filter(ns -> !ns.equals(namespace)).distinct().sorted()
-            .toList());
-    Lookup<List<PodSummary>> pods = read("list", "pods", inNs,
-        () -> client.pods().inNamespace(namespace).list().getItems().stream().map(FactGatherer::summary).toList());
-    List<WorkloadCheck> workloads = List.of(
-        workload("Deployment", "deployments.apps", client.apps().deployments(), namespace, friend),
-        workload("ReplicaSet", "replicasets.apps", client.apps().replicaSets(), namespace, friend),
-        workload("StatefulSet", "statefulsets.apps", client.apps().statefulSets(), namespace, friend),
-        workload("DaemonSet", "daemonsets.apps", client.apps().daemonSets(), namespace, friend),
-        workload("Job", "jobs.batch", client.batch().v1().jobs(), namespace, friend));
-    return new Facts(namespace, name, foo, true, fooNames, pod, elsewhere, pods, workloads, leaseRef, lease(leaseRef),
+    Lookup<Optional<FriendPod>> pod =
+        read(
+            "get",
+            "pods",
+            inNs,
+            () ->
+                Optional.ofNullable(client.pods().inNamespace(namespace).withName(friend).get())
+                    .flatMap(FriendPod::of));
+    Lookup<List<String>> elsewhere =
+        read(
+            "list",
+            "pods",
+            "all namespaces",
+            () ->
+                client
+                    .pods()
+                    .inAnyNamespace()
+                    .withField("metadata.name", friend)
+                    .list()
+                    .getItems()
+                    .stream()
+                    .filter(p -> friend.equals(p.getMetadata().getName()))
+                    .map(p -> p.getMetadata().getNamespace())
+                    .filter(ns -> !ns.equals(namespace))
+                    .distinct()
+                    .sorted()
+                    .toList());
+    Lookup<List<PodSummary>> pods =
+        read(
+            "list",
+            "pods",
+            inNs,
+            () ->
+                client.pods().inNamespace(namespace).list().getItems().stream()
+                    .map(FactGatherer::summary)
+                    .toList());
+    List<WorkloadCheck> workloads =
+        List.of(
+            workload(
+                "Deployment", "deployments.apps", client.apps().deployments(), namespace, friend),
+            workload(
+                "ReplicaSet", "replicasets.apps", client.apps().replicaSets(), namespace, friend),
+            workload(
+                "StatefulSet",
+                "statefulsets.apps",
+                client.apps().statefulSets(),
+                namespace,
+                friend),
+            workload("DaemonSet", "daemonsets.apps", client.apps().daemonSets(), namespace, friend),
+            workload("Job", "jobs.batch", client.batch().v1().jobs(), namespace, friend));
+    return new Facts(
+        namespace,
+        name,
+        foo,
+        true,
+        fooNames,
+        pod,
+        elsewhere,
+        pods,
+        workloads,
+        leaseRef,
+        lease(leaseRef),
         clock.instant());
   }
 
   private Lookup<Optional<LeaseInfo>> lease(LeaseRef leaseRef) {
-    return read("get", "leases.coordination.k8s.io", "namespace " + leaseRef.namespace(),
-        () -> Optional.ofNullable(client.leases().inNamespace(leaseRef.namespace()).withName(leaseRef.name()).get())
-            .map(FactGatherer::leaseInfo));
+    return read(
+        "get",
+        "leases.coordination.k8s.io",
+        "namespace " + leaseRef.namespace(),
+        () ->
+            Optional.ofNullable(
+                    client
+                        .leases()
+                        .inNamespace(leaseRef.namespace())
+                        .withName(leaseRef.name())
+                        .get())
+                .map(FactGatherer::leaseInfo));
   }
 
-  private static <T extends HasMetadata, L> WorkloadCheck workload(String kind, String resource,
-      MixedOperation<T, L, ? extends Resource<T>> op, String namespace, String name) {
-    return new WorkloadCheck(kind, read("get", resource, "namespace " + namespace,
-        () -> op.inNamespace(namespace).withName(name).get() != null));
+  private static <T extends HasMetadata, L> WorkloadCheck workload(
+      String kind,
+      String resource,
+      MixedOperation<T, L, ? extends Resource<T>> op,
+      String namespace,
+      String name) {
+    return new WorkloadCheck(
+        kind,
+        read(
+            "get",
+            resource,
+            "namespace " + namespace,
+            () -> op.inNamespace(namespace).withName(name).get() != null));
   }
 
   static PodSummary summary(Pod pod) {
-    Optional<OwnerReference> owner = Optional.ofNullable(pod.getMetadata().getOwnerReferences())
-        .flatMap(refs -> refs.stream().filter(r -> Boolean.TRUE.equals(r.getController())).findFirst()
-            .or(() -> refs.stream().findFirst()));
-    return new PodSummary(pod.getMetadata().getName(), owner.map(OwnerReference::getKind),
+    Optional<OwnerReference> owner =
+        Optional.ofNullable(pod.getMetadata().getOwnerReferences())
+            .flatMap(
+                refs ->
+                    refs.stream()
+                        .filter(r -> Boolean.TRUE.equals(r.getController()))
+                        .findFirst()
+                        .or(() -> refs.stream().findFirst()));
+    return new PodSummary(
+        pod.getMetadata().getName(),
+        owner.map(OwnerReference::getKind),
         owner.map(OwnerReference::getName));
   }
 
@@ -108,8 +216,10 @@ public final class FactGatherer {
     if (spec == null) {
       return new LeaseInfo(Optional.empty(), Optional.empty(), Optional.empty());
     }
-    return new LeaseInfo(Optional.ofNullable(spec.getRenewTime()).map(ZonedDateTime::toInstant),
-        Optional.ofNullable(spec.getLeaseDurationSeconds()), Optional.ofNullable(spec.getHolderIdentity()));
+    return new LeaseInfo(
+        Optional.ofNullable(spec.getRenewTime()).map(ZonedDateTime::toInstant),
+        Optional.ofNullable(spec.getLeaseDurationSeconds()),
+        Optional.ofNullable(spec.getHolderIdentity()));
   }
 
   private static <T> Lookup<T> read(String verb, String resource, String scope, Supplier<T> call) {

@@ -7,8 +7,8 @@ import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.v1.Foo;
 
 /**
- * Everything {@code why} read from the cluster, as plain data, so the rules ({@link Diagnosis}) are a
- * pure function of it.
+ * Everything {@code why} read from the cluster, as plain data, so the rules ({@link Diagnosis}) are
+ * a pure function of it.
  *
  * @param foo the Foo, or empty when there is none of that name
  * @param fooApiInstalled false when the API server does not serve foos.tutorial.my.domain
@@ -34,18 +34,15 @@ public record Facts(
     Instant now) {
 
   /** A Pod's name and the kind and name of its controller, if it has one. */
-  public record PodSummary(String name, Optional<String> ownerKind, Optional<String> ownerName) {
-  }
+  public record PodSummary(String name, Optional<String> ownerKind, Optional<String> ownerName) {}
 
   /** Whether a workload of {@code kind} named like the friend exists. */
-  public record WorkloadCheck(String kind, Lookup<Boolean> exists) {
-  }
+  public record WorkloadCheck(String kind, Lookup<Boolean> exists) {}
 
   /** Where the operator's leader Lease is expected. */
-  public record LeaseRef(String namespace, String name) {
-  }
+  public record LeaseRef(String namespace, String name) {}
 
   /** What matters of a Lease: when it was last renewed, for how long that holds, and by whom. */
-  public record LeaseInfo(Optional<Instant> renewTime, Optional<Integer> durationSeconds, Optional<String> holder) {
-  }
+  public record LeaseInfo(
+      Optional<Instant> renewTime, Optional<Integer> durationSeconds, Optional<String> holder) {}
 }

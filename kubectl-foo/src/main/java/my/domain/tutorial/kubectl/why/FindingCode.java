@@ -6,15 +6,23 @@ public enum FindingCode {
   FriendFound,
   /** No Pod of the friend's name in the Foo's namespace. */
   FriendNotFound,
-  /** The friend Pod is being deleted (it has a deletion timestamp, for example held by a finalizer). */
+  /**
+   * The friend Pod is being deleted (it has a deletion timestamp, for example held by a finalizer).
+   */
   FriendTerminating,
   /** A Pod of the friend's name exists, but in another namespace, where it never counts. */
   FriendInOtherNamespace,
   /** A Pod with a name close to the friend's exists in the Foo's namespace: a typo? */
   SimilarPodName,
-  /** A workload of the friend's name (Deployment, ReplicaSet, ...) makes Pods named {@code friend-...}, never {@code friend}. */
+  /**
+   * A workload of the friend's name (Deployment, ReplicaSet, ...) makes Pods named {@code
+   * friend-...}, never {@code friend}.
+   */
   PodsOfWorkload,
-  /** The Foo has no status yet, or its status describes an older generation or no longer matches the cluster. */
+  /**
+   * The Foo has no status yet, or its status describes an older generation or no longer matches the
+   * cluster.
+   */
   StatusNotReconciled,
   /** The operator's leader Lease is missing or expired. */
   OperatorNotRunning,

@@ -2,12 +2,16 @@ package my.domain.tutorial.kubectl.why;
 
 import java.util.Optional;
 
-/** The outcome of one read {@code why} makes: the value, or a refusal naming what was not allowed. */
+/**
+ * The outcome of one read {@code why} makes: the value, or a refusal naming what was not allowed.
+ */
 public sealed interface Lookup<T> {
-  record Found<T>(T value) implements Lookup<T> {
-  }
+  record Found<T>(T value) implements Lookup<T> {}
 
-  /** The API server answered 403 to {@code verb} on {@code resource} (in {@code scope}: a namespace, or "all namespaces"). */
+  /**
+   * The API server answered 403 to {@code verb} on {@code resource} (in {@code scope}: a namespace,
+   * or "all namespaces").
+   */
   record Forbidden<T>(String verb, String resource, String scope) implements Lookup<T> {
     public String describe() {
       return verb + " " + resource + " in " + scope;

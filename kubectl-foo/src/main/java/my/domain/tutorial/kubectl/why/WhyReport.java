@@ -8,15 +8,24 @@ import my.domain.tutorial.kubectl.cli.ExitCodes;
 /**
  * The answer of {@code why}, and its {@code -o json} document.
  *
- * @param happy the verdict; null when it could not be reached (the Foo or its friend could not be read)
- * @param reason the verdict's reason (FriendFound, FriendNotFound, FriendTerminating, NoFriendNamed); null with no verdict
- * @param verdictFrom {@code cluster} when judged from the live Pod as the operator judges it, {@code status}
- *     when the Pod could not be read and the Foo's status was taken instead; null with no verdict
+ * @param happy the verdict; null when it could not be reached (the Foo or its friend could not be
+ *     read)
+ * @param reason the verdict's reason (FriendFound, FriendNotFound, FriendTerminating,
+ *     NoFriendNamed); null with no verdict
+ * @param verdictFrom {@code cluster} when judged from the live Pod as the operator judges it,
+ *     {@code status} when the Pod could not be read and the Foo's status was taken instead; null
+ *     with no verdict
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"namespace", "name", "exists", "happy", "reason", "verdictFrom", "findings"})
-public record WhyReport(String namespace, String name, boolean exists, Boolean happy, String reason,
-    String verdictFrom, List<Finding> findings) {
+public record WhyReport(
+    String namespace,
+    String name,
+    boolean exists,
+    Boolean happy,
+    String reason,
+    String verdictFrom,
+    List<Finding> findings) {
   public static final String FROM_CLUSTER = "cluster";
   public static final String FROM_STATUS = "status";
 

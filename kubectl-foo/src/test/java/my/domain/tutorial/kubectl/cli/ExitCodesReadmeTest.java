@@ -14,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's exit-code table is the contract users read; ExitCodes is where the code keeps it. */
+/**
+ * The README's exit-code table is the contract users read; ExitCodes is where the code keeps it.
+ */
 class ExitCodesReadmeTest {
   private static final Pattern ROW = Pattern.compile("^\\| (\\d) \\| (.+) \\|$");
 
@@ -25,10 +27,14 @@ class ExitCodesReadmeTest {
 
   @Test
   void everyExitCodeConstantHasAMeaning() {
-    int[] constants = Arrays.stream(ExitCodes.class.getFields())
-        .filter(f -> f.getType() == int.class && Modifier.isStatic(f.getModifiers()))
-        .mapToInt(ExitCodesReadmeTest::value).sorted().toArray();
-    assertThat(ExitCodes.MEANINGS.keySet()).containsExactly(Arrays.stream(constants).boxed().toArray(Integer[]::new));
+    int[] constants =
+        Arrays.stream(ExitCodes.class.getFields())
+            .filter(f -> f.getType() == int.class && Modifier.isStatic(f.getModifiers()))
+            .mapToInt(ExitCodesReadmeTest::value)
+            .sorted()
+            .toArray();
+    assertThat(ExitCodes.MEANINGS.keySet())
+        .containsExactly(Arrays.stream(constants).boxed().toArray(Integer[]::new));
   }
 
   private static Map<Integer, String> readmeTable() throws IOException {

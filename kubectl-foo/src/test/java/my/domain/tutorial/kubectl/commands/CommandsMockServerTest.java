@@ -20,15 +20,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.api.v1.FooCrd;
 import my.domain.tutorial.api.v1.FooStatus;
 import my.domain.tutorial.kubectl.PluginRun;
 import my.domain.tutorial.kubectl.PluginRun.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import my.domain.tutorial.api.v1.FooCrd;
 
-/** Every command end to end on fabric8's mock API server (CRUD mode), through a real kubeconfig file. */
+/**
+ * Every command end to end on fabric8's mock API server (CRUD mode), through a real kubeconfig
+ * file.
+ */
 @EnableKubernetesMockClient(crud = true)
 class CommandsMockServerTest {
   static final String NS = "team-a";
@@ -36,8 +39,7 @@ class CommandsMockServerTest {
   KubernetesMockServer server;
   KubernetesClient client;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   PluginRun plugin;
   Instant now;
@@ -45,9 +47,13 @@ class CommandsMockServerTest {
   @BeforeEach
   void setUp() {
     client.resource(crd()).create();
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
-    plugin = PluginRun.withKubeconfig(PluginRun.kubeconfig(dir, client.getMasterUrl().toString(), "t", NS),
-        Clock.fixed(Instant.now().plus(Duration.ofMinutes(5)), ZoneOffset.UTC));
+    client
+        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .create();
+    plugin =
+        PluginRun.withKubeconfig(
+            PluginRun.kubeconfig(dir, client.getMasterUrl().toString(), "t", NS),
+            Clock.fixed(Instant.now().plus(Duration.ofMinutes(5)), ZoneOffset.UTC));
   }
 
   // create
@@ -67,7 +73,9 @@ class CommandsMockServerTest {
     Result r = plugin.run("create", "foo-01", "--friend", "jack", "--dry-run=client", "-o", "yaml");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         apiVersion: tutorial.my.domain/v1
         kind: Foo
         metadata:
@@ -80,7 +88,8 @@ class CommandsMockServerTest {
   }
 
   @Test
-  void whenCreatingWithDryRunServer_theServerIsAskedAndNothingIsStored() throws InterruptedException {
+  void whenCreatingWithDryRunServer_theServerIsAskedAndNothingIsStored()
+      throws InterruptedException {
     Result r = plugin.run("create", "foo-01", "--friend", "jack", "--dry-run=server");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -93,7 +102,8 @@ class CommandsMockServerTest {
     Result r = plugin.run("create", "foo-01", "--friend", "jack", "-o", "name", "-n", "default");
 
     assertThat(r.out()).isEqualTo("foo.tutorial.my.domain/foo-01\n");
-    assertThat(client.resources(Foo.class).inNamespace("default").withName("foo-01").get()).isNotNull();
+    assertThat(client.resources(Foo.class).inNamespace("default").withName("foo-01").get())
+        .isNotNull();
   }
 
   @Test
@@ -104,8 +114,10 @@ class CommandsMockServerTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo("error: cannot create foo foo-01 in namespace team-a: it already exists; pick"
-        + " another name, or delete it first: kubectl foo delete foo-01 -n team-a\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "error: cannot create foo foo-01 in namespace team-a: it already exists; pick"
+                + " another name, or delete it first: kubectl foo delete foo-01 -n team-a\n");
     assertThat(foo("foo-01").friendName()).isEqualTo("jack");
   }
 
@@ -116,8 +128,11 @@ class CommandsMockServerTest {
     Result r = plugin.run("create", "Foo_01", "--friend", "jack");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: invalid Foo name 'Foo_01': use lowercase letters").endsWith("\n")
-        .contains("(for example 'foo-01')").hasLineCount(1);
+    assertThat(r.err())
+        .startsWith("error: invalid Foo name 'Foo_01': use lowercase letters")
+        .endsWith("\n")
+        .contains("(for example 'foo-01')")
+        .hasLineCount(1);
     assertThat(server.getRequestCount()).isEqualTo(before);
   }
 
@@ -142,12 +157,15 @@ class CommandsMockServerTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     // The mock server stamps creationTimestamp when the Foo is stored, a moment after the test's
     // clock was fixed, so the age is 5m or a second or two less; how ages read is AgesTest's part.
-    assertThat(r.out()).matches("""
+    assertThat(r.out())
+        .matches(
+            """
         NAME      FRIEND   HAPPY   REASON           AGE
         foo-002   jill     false   FriendNotFound   <age>
         foo-01    jack     true    FriendFound      <age>
         foo-03    joe                               <age>
-        """.replace("<age>", "(5m|4m5\\ds)"));
+        """
+                .replace("<age>", "(5m|4m5\\ds)"));
   }
 
   @Test
@@ -156,8 +174,8 @@ class CommandsMockServerTest {
 
     Result r = plugin.run("get", "-o", "wide");
 
-    assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo(
-        "NAME     FRIEND   HAPPY   REASON           AGE   MESSAGE");
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .isEqualTo("NAME     FRIEND   HAPPY   REASON           AGE   MESSAGE");
     assertThat(r.out()).contains("Pod jack does not exist in namespace team-a");
   }
 
@@ -168,8 +186,10 @@ class CommandsMockServerTest {
 
     Result r = plugin.run("get", "-A");
 
-    assertThat(r.out()).startsWith("NAMESPACE   NAME     FRIEND   HAPPY   REASON   AGE\n")
-        .contains("team-a      foo-01   jack").contains("team-b      foo-02   jill");
+    assertThat(r.out())
+        .startsWith("NAMESPACE   NAME     FRIEND   HAPPY   REASON   AGE\n")
+        .contains("team-a      foo-01   jack")
+        .contains("team-b      foo-02   jill");
   }
 
   @Test
@@ -178,7 +198,9 @@ class CommandsMockServerTest {
 
     Result r = plugin.run("get", "foo-01", "-o", "yaml");
 
-    assertThat(r.out()).startsWith("apiVersion: tutorial.my.domain/v1\nkind: Foo\n").contains("  name: jack\n")
+    assertThat(r.out())
+        .startsWith("apiVersion: tutorial.my.domain/v1\nkind: Foo\n")
+        .contains("  name: jack\n")
         .doesNotContain("managedFields");
   }
 
@@ -217,7 +239,8 @@ class CommandsMockServerTest {
     Result r = plugin.run("get", "foo-1");
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err()).isEqualTo("error: foo \"foo-1\" not found in namespace team-a; did you mean foo-01?\n");
+    assertThat(r.err())
+        .isEqualTo("error: foo \"foo-1\" not found in namespace team-a; did you mean foo-01?\n");
   }
 
   @Test
@@ -229,7 +252,8 @@ class CommandsMockServerTest {
   void whenTheNamespaceFlagIsGiven_itWinsOverTheContext() {
     client.resource(Foo.of("team-b", "foo-b", "jack")).create();
 
-    assertThat(plugin.run("get", "-n", "team-b", "-o", "name").out()).isEqualTo("foo.tutorial.my.domain/foo-b\n");
+    assertThat(plugin.run("get", "-n", "team-b", "-o", "name").out())
+        .isEqualTo("foo.tutorial.my.domain/foo-b\n");
   }
 
   // friends
@@ -246,7 +270,9 @@ class CommandsMockServerTest {
     Result r = plugin.run("friends");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         FRIEND   POD           FOOS
         jack     Running       foo-01,foo-02
         jill     Missing       foo-03
@@ -262,13 +288,17 @@ class CommandsMockServerTest {
     Result r = plugin.run("friends");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         FRIEND   POD       FOOS
         <none>   <none>    foo-01
         jack     Missing   foo-02
         """);
-    assertThat(r.err()).isEqualTo("warning: Foo foo-01 in namespace team-a names no friend (spec.name is missing);"
-        + " set one: kubectl patch foo foo-01 -n team-a --type merge -p '{\"spec\":{\"name\":\"POD\"}}'\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "warning: Foo foo-01 in namespace team-a names no friend (spec.name is missing);"
+                + " set one: kubectl patch foo foo-01 -n team-a --type merge -p '{\"spec\":{\"name\":\"POD\"}}'\n");
   }
 
   @Test
@@ -278,7 +308,9 @@ class CommandsMockServerTest {
     Result r = plugin.run("get", "-o", "wide");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         NAME     FRIEND   HAPPY   REASON          AGE   MESSAGE
         foo-01   <none>   false   NoFriendNamed   5m    Foo foo-01 in namespace team-a names no friend: spec.name is missing
         """);
@@ -294,11 +326,15 @@ class CommandsMockServerTest {
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).startsWith("Foo team-a/foo-01 is not happy (NoFriendNamed).\n")
-        .contains("[NoFriendNamed] Foo foo-01 in namespace team-a names no friend: spec.name is missing.")
-        .contains("fix: name the friend Pod: kubectl patch foo foo-01 -n team-a --type merge -p"
-            + " '{\"spec\":{\"name\":\"POD\"}}'")
-        .doesNotContain("null").doesNotContain("StatusNotReconciled");
+    assertThat(r.out())
+        .startsWith("Foo team-a/foo-01 is not happy (NoFriendNamed).\n")
+        .contains(
+            "[NoFriendNamed] Foo foo-01 in namespace team-a names no friend: spec.name is missing.")
+        .contains(
+            "fix: name the friend Pod: kubectl patch foo foo-01 -n team-a --type merge -p"
+                + " '{\"spec\":{\"name\":\"POD\"}}'")
+        .doesNotContain("null")
+        .doesNotContain("StatusNotReconciled");
   }
 
   @Test
@@ -309,7 +345,8 @@ class CommandsMockServerTest {
     Result r = plugin.run("why", "foo-01");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).startsWith("Foo team-a/foo-01 is happy (FriendFound).\n")
+    assertThat(r.out())
+        .startsWith("Foo team-a/foo-01 is happy (FriendFound).\n")
         .contains("[FriendFound] Pod jack exists in namespace team-a.")
         .contains("[OperatorNotRunning]");
   }
@@ -323,10 +360,16 @@ class CommandsMockServerTest {
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     var doc = Serialization.unmarshal(r.out(), java.util.Map.class);
-    assertThat(doc).containsEntry("happy", false).containsEntry("reason", "FriendNotFound")
+    assertThat(doc)
+        .containsEntry("happy", false)
+        .containsEntry("reason", "FriendNotFound")
         .containsEntry("verdictFrom", "cluster");
-    List<Object> codes = ((List<?>) doc.get("findings")).stream()
-        .map(f -> ((java.util.Map<?, ?>) f).get("code")).map(Object.class::cast).toList();
+    List<Object> codes =
+        ((List<?>) doc.get("findings"))
+            .stream()
+                .map(f -> ((java.util.Map<?, ?>) f).get("code"))
+                .map(Object.class::cast)
+                .toList();
     assertThat(codes).contains("FriendNotFound", "SimilarPodName", "OperatorNotRunning");
   }
 
@@ -337,7 +380,8 @@ class CommandsMockServerTest {
     Result r = plugin.run("why", "foo-02");
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.out()).startsWith("Foo team-a/foo-02 does not exist.\n")
+    assertThat(r.out())
+        .startsWith("Foo team-a/foo-02 does not exist.\n")
         .contains("[FooNotFound] There is no Foo foo-02 in namespace team-a. Did you mean foo-01?");
   }
 
@@ -366,8 +410,10 @@ class CommandsMockServerTest {
 
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.out()).isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted\n");
-    assertThat(r.err()).isEqualTo("error: foo \"nope\" not found in namespace team-a; list the Foos with:"
-        + " kubectl foo get -n team-a\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "error: foo \"nope\" not found in namespace team-a; list the Foos with:"
+                + " kubectl foo get -n team-a\n");
   }
 
   // version and help
@@ -390,13 +436,17 @@ class CommandsMockServerTest {
     }
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).isEqualTo(generated);
-    assertThat(Serialization.unmarshal(r.out(), CustomResourceDefinition.class).getMetadata().getName())
+    assertThat(
+            Serialization.unmarshal(r.out(), CustomResourceDefinition.class)
+                .getMetadata()
+                .getName())
         .isEqualTo(FooCrd.NAME);
   }
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : List.of("create", "get", "friends", "why", "delete", "version", "completion", "crd")) {
+    for (String command :
+        List.of("create", "get", "friends", "why", "delete", "version", "completion", "crd")) {
       Result r = plugin.run(command, "-h");
       assertThat(r.exitCode()).as(command).isZero();
       assertThat(r.out()).as(command).startsWith("Usage: kubectl foo " + command);
@@ -408,7 +458,8 @@ class CommandsMockServerTest {
     Result r = plugin.run("get", "--bogus");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("error: Unknown option: '--bogus'; see 'kubectl foo get --help'\n");
+    assertThat(r.err())
+        .isEqualTo("error: Unknown option: '--bogus'; see 'kubectl foo get --help'\n");
   }
 
   private Foo foo(String name) {
@@ -420,14 +471,24 @@ class CommandsMockServerTest {
     FooStatus status = new FooStatus();
     status.setHappy(happy);
     status.setObservedGeneration(foo.getMetadata().getGeneration());
-    status.setConditions(List.of(new FooCondition("Happy", happy ? "True" : "False",
-        foo.getMetadata().getGeneration(), Instant.now().toString(), reason,
-        happy ? "Pod " + friend + " exists in namespace " + NS : "Pod " + friend + " does not exist in namespace " + NS)));
+    status.setConditions(
+        List.of(
+            new FooCondition(
+                "Happy",
+                happy ? "True" : "False",
+                foo.getMetadata().getGeneration(),
+                Instant.now().toString(),
+                reason,
+                happy
+                    ? "Pod " + friend + " exists in namespace " + NS
+                    : "Pod " + friend + " does not exist in namespace " + NS)));
     foo.setStatus(status);
     client.resource(foo).updateStatus();
   }
 
-  /** A Foo as an older CRD let it be stored: no spec at all; with the status the operator gives it. */
+  /**
+   * A Foo as an older CRD let it be stored: no spec at all; with the status the operator gives it.
+   */
   private void storeFooWithoutSpec(String name, boolean withStatus) {
     Foo foo = Foo.of(NS, name, "unused");
     foo.setSpec(null);
@@ -436,17 +497,37 @@ class CommandsMockServerTest {
       FooStatus status = new FooStatus();
       status.setHappy(false);
       status.setObservedGeneration(foo.getMetadata().getGeneration());
-      status.setConditions(List.of(new FooCondition("Happy", "False", foo.getMetadata().getGeneration(),
-          Instant.now().toString(), "NoFriendNamed",
-          "Foo " + name + " in namespace " + NS + " names no friend: spec.name is missing")));
+      status.setConditions(
+          List.of(
+              new FooCondition(
+                  "Happy",
+                  "False",
+                  foo.getMetadata().getGeneration(),
+                  Instant.now().toString(),
+                  "NoFriendNamed",
+                  "Foo "
+                      + name
+                      + " in namespace "
+                      + NS
+                      + " names no friend: spec.name is missing")));
       foo.setStatus(status);
       client.resource(foo).updateStatus();
     }
   }
 
   private void createPod(String name, String phase, boolean terminating) {
-    var builder = new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec();
+    var builder =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(NS)
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("main")
+            .withImage("busybox")
+            .endContainer()
+            .endSpec();
     if (phase != null) {
       builder.withNewStatus().withPhase(phase).endStatus();
     }
@@ -461,7 +542,8 @@ class CommandsMockServerTest {
   }
 
   static CustomResourceDefinition crd() {
-    try (InputStream in = Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
+    try (InputStream in =
+        Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
       return Serialization.unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

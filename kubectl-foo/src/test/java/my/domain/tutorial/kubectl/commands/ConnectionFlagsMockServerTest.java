@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kubectl's connection flags (cli-runtime's ConfigFlags) override the kubeconfig, seen in the requests
- * the plugin sends to fabric8's mock API server.
+ * kubectl's connection flags (cli-runtime's ConfigFlags) override the kubeconfig, seen in the
+ * requests the plugin sends to fabric8's mock API server.
  */
 @EnableKubernetesMockClient(crud = true)
 class ConnectionFlagsMockServerTest {
@@ -32,8 +32,7 @@ class ConnectionFlagsMockServerTest {
   KubernetesMockServer server;
   KubernetesClient client;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   String url;
   Path kubeconfig;
@@ -42,7 +41,9 @@ class ConnectionFlagsMockServerTest {
   @BeforeEach
   void setUp() throws IOException {
     client.resource(CommandsMockServerTest.crd()).create();
-    client.resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
+    client
+        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .create();
     url = client.getMasterUrl().toString();
     kubeconfig = PluginRun.kubeconfig(dir, url, "kubeconfig-token", NS);
     plugin = PluginRun.withKubeconfig(kubeconfig, Clock.systemUTC());
@@ -50,7 +51,8 @@ class ConnectionFlagsMockServerTest {
 
   @Test
   void asAsGroupAndAsUid_sendKubectlsImpersonationHeaders() throws InterruptedException {
-    Result r = plugin.run("get", "--as", "jane", "--as-group", "devs", "--as-group=ops", "--as-uid", "42");
+    Result r =
+        plugin.run("get", "--as", "jane", "--as-group", "devs", "--as-group=ops", "--as-uid", "42");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     RecordedRequest request = lastRequest();
@@ -60,10 +62,14 @@ class ConnectionFlagsMockServerTest {
   }
 
   @Test
-  void theKubeconfigUsersAsFieldsImpersonate_andTheFlagReplacesTheUser() throws IOException,
-      InterruptedException {
-    Files.writeString(kubeconfig, Files.readString(kubeconfig).replace("    token: kubeconfig-token\n",
-        "    token: kubeconfig-token\n    as: ops-bot\n    as-groups: [ops]\n"));
+  void theKubeconfigUsersAsFieldsImpersonate_andTheFlagReplacesTheUser()
+      throws IOException, InterruptedException {
+    Files.writeString(
+        kubeconfig,
+        Files.readString(kubeconfig)
+            .replace(
+                "    token: kubeconfig-token\n",
+                "    token: kubeconfig-token\n    as: ops-bot\n    as-groups: [ops]\n"));
 
     assertThat(plugin.run("get").exitCode()).isZero();
     RecordedRequest fromKubeconfig = lastRequest();
@@ -73,7 +79,8 @@ class ConnectionFlagsMockServerTest {
     assertThat(fromKubeconfig.getHeader("Impersonate-User")).isEqualTo("ops-bot");
     assertThat(fromKubeconfig.getHeaders().headers("Impersonate-Group")).containsExactly("ops");
     assertThat(fromFlag.getHeader("Impersonate-User")).isEqualTo("jane");
-    assertThat(fromFlag.getHeaders().headers("Impersonate-Group")).as("kept from the kubeconfig, as kubectl")
+    assertThat(fromFlag.getHeaders().headers("Impersonate-Group"))
+        .as("kept from the kubeconfig, as kubectl")
         .containsExactly("ops");
   }
 
@@ -82,7 +89,8 @@ class ConnectionFlagsMockServerTest {
     Result r = plugin.run("get", "--as-group", "devs");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("error: --as-group needs --as USER: name the user to impersonate\n");
+    assertThat(r.err())
+        .isEqualTo("error: --as-group needs --as USER: name the user to impersonate\n");
   }
 
   @Test
@@ -96,8 +104,8 @@ class ConnectionFlagsMockServerTest {
   @Test
   void serverReplacesTheClustersServer_andWorksWithoutAnyKubeconfig() throws IOException {
     Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(url, "https://127.0.0.1:1"));
-    PluginRun noKubeconfig = PluginRun.withEnv(Map.of("HOME", dir.resolve("empty-home").toString()),
-        Clock.systemUTC());
+    PluginRun noKubeconfig =
+        PluginRun.withEnv(Map.of("HOME", dir.resolve("empty-home").toString()), Clock.systemUTC());
 
     Result overridden = plugin.run("get", "-s", url);
     Result alone = noKubeconfig.run("get", "--server", url, "--insecure-skip-tls-verify", "-n", NS);
@@ -113,10 +121,16 @@ class ConnectionFlagsMockServerTest {
 
   @Test
   void clusterAndUserPickOtherEntriesOfTheKubeconfig() throws IOException, InterruptedException {
-    Files.writeString(kubeconfig, Files.readString(kubeconfig).replace(url, "https://127.0.0.1:1")
-        .replace("users:\n", "users:\n- name: other-user\n  user:\n    token: other-token\n")
-        .replace("clusters:\n", "clusters:\n- name: other-cluster\n  cluster:\n    server: " + url
-            + "\n    insecure-skip-tls-verify: true\n"));
+    Files.writeString(
+        kubeconfig,
+        Files.readString(kubeconfig)
+            .replace(url, "https://127.0.0.1:1")
+            .replace("users:\n", "users:\n- name: other-user\n  user:\n    token: other-token\n")
+            .replace(
+                "clusters:\n",
+                "clusters:\n- name: other-cluster\n  cluster:\n    server: "
+                    + url
+                    + "\n    insecure-skip-tls-verify: true\n"));
 
     Result r = plugin.run("get", "--cluster", "other-cluster", "--user", "other-user");
 
@@ -130,11 +144,17 @@ class ConnectionFlagsMockServerTest {
     Result user = plugin.run("get", "--user", "nope");
 
     assertThat(cluster.exitCode()).isEqualTo(4);
-    assertThat(cluster.err()).isEqualTo("error: cluster \"nope\" is not in the kubeconfig (KUBECONFIG=" + kubeconfig
-        + "); use one of: test\n");
+    assertThat(cluster.err())
+        .isEqualTo(
+            "error: cluster \"nope\" is not in the kubeconfig (KUBECONFIG="
+                + kubeconfig
+                + "); use one of: test\n");
     assertThat(user.exitCode()).isEqualTo(4);
-    assertThat(user.err()).isEqualTo("error: user \"nope\" is not in the kubeconfig (KUBECONFIG=" + kubeconfig
-        + "); use one of: tester\n");
+    assertThat(user.err())
+        .isEqualTo(
+            "error: user \"nope\" is not in the kubeconfig (KUBECONFIG="
+                + kubeconfig
+                + "); use one of: tester\n");
   }
 
   @Test
@@ -146,14 +166,20 @@ class ConnectionFlagsMockServerTest {
     results.add(plugin.run("get", "--tls-server-name", "api.example.com"));
     results.add(plugin.run("get", "--insecure-skip-tls-verify=maybe"));
 
-    assertThat(results).allSatisfy(r -> {
-      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-      assertThat(r.err()).as(r.toString()).startsWith("error: ").hasLineCount(1);
-      assertThat(r.out()).isEmpty();
-    });
-    assertThat(results.get(0).err()).isEqualTo("error: the --certificate-authority file " + dir.resolve("no-ca.crt")
-        + " does not exist; pass an existing file\n");
-    assertThat(results.get(2).err()).startsWith("error: invalid --server 'not a url': use the API server's URL");
+    assertThat(results)
+        .allSatisfy(
+            r -> {
+              assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+              assertThat(r.err()).as(r.toString()).startsWith("error: ").hasLineCount(1);
+              assertThat(r.out()).isEmpty();
+            });
+    assertThat(results.get(0).err())
+        .isEqualTo(
+            "error: the --certificate-authority file "
+                + dir.resolve("no-ca.crt")
+                + " does not exist; pass an existing file\n");
+    assertThat(results.get(2).err())
+        .startsWith("error: invalid --server 'not a url': use the API server's URL");
     assertThat(results.get(3).err()).startsWith("error: --tls-server-name is not supported yet");
   }
 
@@ -161,16 +187,32 @@ class ConnectionFlagsMockServerTest {
   void everyCommandThatTalksToAClusterHasTheConnectionFlags() {
     for (String command : List.of("create", "get", "friends", "why", "delete")) {
       Result help = plugin.run(command, "--help");
-      assertThat(help.out()).as(command).contains("--kubeconfig", "--context", "--cluster", "--user", "-n, --namespace",
-          "-s, --server", "--token", "--as=USER", "--as-group", "--as-uid", "--certificate-authority",
-          "--client-certificate", "--client-key", "--insecure-skip-tls-verify", "--tls-server-name",
-          "--request-timeout");
+      assertThat(help.out())
+          .as(command)
+          .contains(
+              "--kubeconfig",
+              "--context",
+              "--cluster",
+              "--user",
+              "-n, --namespace",
+              "-s, --server",
+              "--token",
+              "--as=USER",
+              "--as-group",
+              "--as-uid",
+              "--certificate-authority",
+              "--client-certificate",
+              "--client-key",
+              "--insecure-skip-tls-verify",
+              "--tls-server-name",
+              "--request-timeout");
     }
   }
 
   private RecordedRequest lastRequest() throws InterruptedException {
     RecordedRequest last = null;
-    for (RecordedRequest r = server.takeRequest(0, TimeUnit.SECONDS); r != null;
+    for (RecordedRequest r = server.takeRequest(0, TimeUnit.SECONDS);
+        r != null;
         r = server.takeRequest(0, TimeUnit.SECONDS)) {
       if (r.getPath().contains("/foos")) {
         last = r;

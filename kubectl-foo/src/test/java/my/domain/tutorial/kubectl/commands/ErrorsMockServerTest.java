@@ -23,15 +23,16 @@ class ErrorsMockServerTest {
   KubernetesMockServer server;
   KubernetesClient client;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   PluginRun plugin;
 
   @BeforeEach
   void setUp() {
-    plugin = PluginRun.withKubeconfig(PluginRun.kubeconfig(dir, client.getMasterUrl().toString(), "t", "team-a"),
-        Clock.systemUTC());
+    plugin =
+        PluginRun.withKubeconfig(
+            PluginRun.kubeconfig(dir, client.getMasterUrl().toString(), "t", "team-a"),
+            Clock.systemUTC());
   }
 
   @Test
@@ -41,54 +42,98 @@ class ErrorsMockServerTest {
     Result r = plugin.run("get");
 
     assertThat(r.exitCode()).isEqualTo(4);
-    assertThat(r.err()).startsWith("error: cannot list foos in namespace team-a: the cluster at")
-        .contains("rejected the credentials (401 Unauthorized)").hasLineCount(1);
+    assertThat(r.err())
+        .startsWith("error: cannot list foos in namespace team-a: the cluster at")
+        .contains("rejected the credentials (401 Unauthorized)")
+        .hasLineCount(1);
   }
 
   @Test
   void whenListingIsForbidden_getExitsWith4AndNamesThePermission() {
-    server.expect().get().withPath(FOOS).andReturn(403, status(403,
-        "foos.tutorial.my.domain is forbidden: User \"bob\" cannot list resource \"foos\"")).always();
+    server
+        .expect()
+        .get()
+        .withPath(FOOS)
+        .andReturn(
+            403,
+            status(
+                403,
+                "foos.tutorial.my.domain is forbidden: User \"bob\" cannot list resource \"foos\""))
+        .always();
 
     Result r = plugin.run("get");
 
     assertThat(r.exitCode()).isEqualTo(4);
-    assertThat(r.err()).isEqualTo("error: cannot list foos in namespace team-a: forbidden (foos.tutorial.my.domain is"
-        + " forbidden: User \"bob\" cannot list resource \"foos\"); ask a cluster admin for that permission, or use a"
-        + " context that has it\n");
+    assertThat(r.err())
+        .isEqualTo(
+            "error: cannot list foos in namespace team-a: forbidden (foos.tutorial.my.domain is"
+                + " forbidden: User \"bob\" cannot list resource \"foos\"); ask a cluster admin for that permission, or use a"
+                + " context that has it\n");
   }
 
   @Test
   void whenTheCrdIsNotInstalled_getExitsWith4AndSaysHowToInstallIt() {
-    server.expect().get().withPath(FOOS).andReturn(404, status(404, "the server could not find the requested"
-        + " resource")).always();
+    server
+        .expect()
+        .get()
+        .withPath(FOOS)
+        .andReturn(404, status(404, "the server could not find the requested" + " resource"))
+        .always();
 
     Result r = plugin.run("get");
 
     assertThat(r.exitCode()).isEqualTo(4);
-    assertThat(r.err()).contains("the Foo API (foos.tutorial.my.domain/v1) is not installed").contains("kubectl apply")
+    assertThat(r.err())
+        .contains("the Foo API (foos.tutorial.my.domain/v1) is not installed")
+        .contains("kubectl apply")
         .hasLineCount(1);
   }
 
   @Test
   void whenTheCrdIsNotInstalled_whyReportsFooApiNotInstalledAndExitsWith4() {
-    server.expect().get().withPath(FOOS + "/foo-01").andReturn(404, status(404, "not found")).always();
-    server.expect().get().withPath(FOOS).andReturn(404, status(404, "the server could not find the requested"
-        + " resource")).always();
+    server
+        .expect()
+        .get()
+        .withPath(FOOS + "/foo-01")
+        .andReturn(404, status(404, "not found"))
+        .always();
+    server
+        .expect()
+        .get()
+        .withPath(FOOS)
+        .andReturn(404, status(404, "the server could not find the requested" + " resource"))
+        .always();
 
     Result r = plugin.run("why", "foo-01");
 
     assertThat(r.exitCode()).isEqualTo(4);
-    assertThat(r.out()).startsWith("Foo team-a/foo-01: the Foo API is not installed.").contains("[FooApiNotInstalled]")
-        .contains("kubectl foo crd | kubectl apply -f -").doesNotContain("target/");
+    assertThat(r.out())
+        .startsWith("Foo team-a/foo-01: the Foo API is not installed.")
+        .contains("[FooApiNotInstalled]")
+        .contains("kubectl foo crd | kubectl apply -f -")
+        .doesNotContain("target/");
   }
 
   @Test
   void whenTheCrdIsNotInstalled_getByNameAndDeleteExitWith4NotWith3() {
-    server.expect().get().withPath(FOOS + "/foo-01").andReturn(404, status(404, "not found")).always();
-    server.expect().delete().withPath(FOOS + "/foo-01").andReturn(404, status(404, "not found")).always();
-    server.expect().get().withPath(FOOS).andReturn(404, status(404, "the server could not find the requested"
-        + " resource")).always();
+    server
+        .expect()
+        .get()
+        .withPath(FOOS + "/foo-01")
+        .andReturn(404, status(404, "not found"))
+        .always();
+    server
+        .expect()
+        .delete()
+        .withPath(FOOS + "/foo-01")
+        .andReturn(404, status(404, "not found"))
+        .always();
+    server
+        .expect()
+        .get()
+        .withPath(FOOS)
+        .andReturn(404, status(404, "the server could not find the requested" + " resource"))
+        .always();
 
     assertThat(plugin.run("get", "foo-01").exitCode()).isEqualTo(4);
     assertThat(plugin.run("delete", "foo-01").exitCode()).isEqualTo(4);
@@ -106,22 +151,34 @@ class ErrorsMockServerTest {
 
   @Test
   void whenTheClusterIsUnreachable_everyClusterCommandExitsWith4WithoutAStackTrace() {
-    PluginRun nowhere = PluginRun.withKubeconfig(PluginRun.kubeconfig(dir.resolve("nowhere"), "https://127.0.0.1:1",
-        "t", "team-a"), Clock.systemUTC());
+    PluginRun nowhere =
+        PluginRun.withKubeconfig(
+            PluginRun.kubeconfig(dir.resolve("nowhere"), "https://127.0.0.1:1", "t", "team-a"),
+            Clock.systemUTC());
 
-    for (String[] args : new String[][] {{"get"}, {"friends"}, {"why", "foo-01"}, {"delete", "foo-01"},
-        {"create", "foo-01", "--friend", "jack"}}) {
+    for (String[] args :
+        new String[][] {
+          {"get"},
+          {"friends"},
+          {"why", "foo-01"},
+          {"delete", "foo-01"},
+          {"create", "foo-01", "--friend", "jack"}
+        }) {
       Result r = nowhere.run(args);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-      assertThat(r.err()).as(r.toString()).contains("the cluster at https://127.0.0.1:1/ is unreachable")
+      assertThat(r.err())
+          .as(r.toString())
+          .contains("the cluster at https://127.0.0.1:1/ is unreachable")
           .hasLineCount(1);
     }
   }
 
   @Test
   void withVerbose_theStackTraceFollowsTheErrorLine() {
-    PluginRun nowhere = PluginRun.withKubeconfig(PluginRun.kubeconfig(dir.resolve("nowhere"), "https://127.0.0.1:1",
-        "t", "team-a"), Clock.systemUTC());
+    PluginRun nowhere =
+        PluginRun.withKubeconfig(
+            PluginRun.kubeconfig(dir.resolve("nowhere"), "https://127.0.0.1:1", "t", "team-a"),
+            Clock.systemUTC());
 
     Result r = nowhere.run("get", "-v");
 
@@ -131,7 +188,12 @@ class ErrorsMockServerTest {
   }
 
   private static Status status(int code, String message) {
-    return new StatusBuilder().withApiVersion("v1").withKind("Status").withStatus("Failure").withCode(code)
-        .withMessage(message).build();
+    return new StatusBuilder()
+        .withApiVersion("v1")
+        .withKind("Status")
+        .withStatus("Failure")
+        .withCode(code)
+        .withMessage(message)
+        .build();
   }
 }

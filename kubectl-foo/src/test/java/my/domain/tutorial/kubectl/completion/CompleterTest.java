@@ -18,45 +18,51 @@ import picocli.CommandLine.Model.CommandSpec;
 /** kubectl's plugin completion protocol, answered from the picocli model and a fake cluster. */
 class CompleterTest {
   final List<ClusterOptions> asked = new ArrayList<>();
-  final Completer.Source cluster = new Completer.Source() {
-    @Override
-    public List<String> fooNames(ClusterOptions o) {
-      asked.add(o);
-      return List.of("foo-01", "foo-02", "bar");
-    }
+  final Completer.Source cluster =
+      new Completer.Source() {
+        @Override
+        public List<String> fooNames(ClusterOptions o) {
+          asked.add(o);
+          return List.of("foo-01", "foo-02", "bar");
+        }
 
-    @Override
-    public List<String> podNames(ClusterOptions o) {
-      return List.of("jack", "jill");
-    }
+        @Override
+        public List<String> podNames(ClusterOptions o) {
+          return List.of("jack", "jill");
+        }
 
-    @Override
-    public List<String> namespaces(ClusterOptions o) {
-      return List.of("team-a", "team-b", "default");
-    }
+        @Override
+        public List<String> namespaces(ClusterOptions o) {
+          return List.of("team-a", "team-b", "default");
+        }
 
-    @Override
-    public List<String> contexts(ClusterOptions o) {
-      return List.of("kind-a", "prod");
-    }
+        @Override
+        public List<String> contexts(ClusterOptions o) {
+          return List.of("kind-a", "prod");
+        }
 
-    @Override
-    public List<String> clusters(ClusterOptions o) {
-      return List.of("kind-a-cluster", "prod-cluster");
-    }
+        @Override
+        public List<String> clusters(ClusterOptions o) {
+          return List.of("kind-a-cluster", "prod-cluster");
+        }
 
-    @Override
-    public List<String> users(ClusterOptions o) {
-      return List.of("admin", "jane");
-    }
-  };
+        @Override
+        public List<String> users(ClusterOptions o) {
+          return List.of("admin", "jane");
+        }
+      };
 
   @Test
   void anEmptyWordCompletesTheSubcommandsWithDescriptions() {
     String out = complete("");
 
-    assertThat(out.lines()).contains("create\tCreate a Foo that befriends the Pod named by --friend (in the Foo's own"
-        + " namespace)", ":4").anyMatch(l -> l.startsWith("why\t")).noneMatch(l -> l.startsWith("__"));
+    assertThat(out.lines())
+        .contains(
+            "create\tCreate a Foo that befriends the Pod named by --friend (in the Foo's own"
+                + " namespace)",
+            ":4")
+        .anyMatch(l -> l.startsWith("why\t"))
+        .noneMatch(l -> l.startsWith("__"));
   }
 
   @Test
@@ -68,8 +74,15 @@ class CompleterTest {
   void aDashCompletesTheFlagsOfTheSubcommand() {
     String out = complete("get", "--");
 
-    assertThat(out.lines().map(l -> l.split("\t")[0])).contains("--namespace", "--all-namespaces", "--output",
-        "--context", "--kubeconfig", "--request-timeout", "--help");
+    assertThat(out.lines().map(l -> l.split("\t")[0]))
+        .contains(
+            "--namespace",
+            "--all-namespaces",
+            "--output",
+            "--context",
+            "--kubeconfig",
+            "--request-timeout",
+            "--help");
   }
 
   @Test
@@ -77,10 +90,13 @@ class CompleterTest {
     String out = complete("why", "-n", "team-b", "--context", "prod", "fo");
 
     assertThat(out).isEqualTo("foo-01\nfoo-02\n:4\n");
-    assertThat(asked).singleElement().satisfies(o -> {
-      assertThat(o.namespace()).contains("team-b");
-      assertThat(o.context()).contains("prod");
-    });
+    assertThat(asked)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.namespace()).contains("team-b");
+              assertThat(o.context()).contains("prod");
+            });
   }
 
   @Test
@@ -102,8 +118,13 @@ class CompleterTest {
   void theConnectionFlagsCompleteWithTheirValues() {
     assertThat(complete("get", "--as").lines().map(l -> l.split("\t")[0]))
         .containsExactlyInAnyOrder("--as", "--as-group", "--as-uid", ":4");
-    assertThat(complete("friends", "--c").lines().map(l -> l.split("\t")[0])).contains("--context", "--cluster",
-        "--certificate-authority", "--client-certificate", "--client-key");
+    assertThat(complete("friends", "--c").lines().map(l -> l.split("\t")[0]))
+        .contains(
+            "--context",
+            "--cluster",
+            "--certificate-authority",
+            "--client-certificate",
+            "--client-key");
     assertThat(complete("get", "--cluster", "")).isEqualTo("kind-a-cluster\nprod-cluster\n:4\n");
     assertThat(complete("get", "--user=j")).isEqualTo("--user=jane\n:4\n");
     assertThat(complete("get", "--certificate-authority", "")).as("file names").isEqualTo(":0\n");
@@ -111,14 +132,25 @@ class CompleterTest {
 
   @Test
   void namesCompleteFromTheClusterTheTypedConnectionFlagsSelect() {
-    complete("get", "-s", "https://other:6443", "--as=jane", "--token", "t", "--insecure-skip-tls-verify", "fo");
+    complete(
+        "get",
+        "-s",
+        "https://other:6443",
+        "--as=jane",
+        "--token",
+        "t",
+        "--insecure-skip-tls-verify",
+        "fo");
 
-    assertThat(asked).singleElement().satisfies(o -> {
-      assertThat(o.server()).contains("https://other:6443");
-      assertThat(o.as()).contains("jane");
-      assertThat(o.token()).contains("t");
-      assertThat(o.requestTimeout()).isEqualTo("3s");
-    });
+    assertThat(asked)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.server()).contains("https://other:6443");
+              assertThat(o.as()).contains("jane");
+              assertThat(o.token()).contains("t");
+              assertThat(o.requestTimeout()).isEqualTo("3s");
+            });
   }
 
   @Test
@@ -130,8 +162,13 @@ class CompleterTest {
   void theHiddenEntryPointAnswersThroughTheCommandLine() {
     var out = new java.io.StringWriter();
     Map<String, String> env = Map.of("HOME", "/nonexistent");
-    Plugin plugin = new Plugin(new PrintWriter(out), new PrintWriter(Writer.nullWriter()), env, Clock.systemUTC(),
-        new KubeconfigClientFactory(env));
+    Plugin plugin =
+        new Plugin(
+            new PrintWriter(out),
+            new PrintWriter(Writer.nullWriter()),
+            env,
+            Clock.systemUTC(),
+            new KubeconfigClientFactory(env));
 
     int code = KubectlFoo.run(plugin, "__complete", "get", "");
 
@@ -141,8 +178,13 @@ class CompleterTest {
 
   private String complete(String... words) {
     Map<String, String> env = Map.of();
-    Plugin plugin = new Plugin(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()), env,
-        Clock.systemUTC(), new KubeconfigClientFactory(env));
+    Plugin plugin =
+        new Plugin(
+            new PrintWriter(Writer.nullWriter()),
+            new PrintWriter(Writer.nullWriter()),
+            env,
+            Clock.systemUTC(),
+            new KubeconfigClientFactory(env));
     CommandSpec root = KubectlFoo.commandLine(plugin).getCommandSpec();
     return Completer.complete(root, List.of(words), cluster).render();
   }

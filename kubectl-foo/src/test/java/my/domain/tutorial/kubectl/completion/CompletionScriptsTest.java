@@ -16,8 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CompletionScriptsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
   @EnumSource(Shell.class)
@@ -40,16 +39,18 @@ class CompletionScriptsTest {
   @ParameterizedTest
   @EnumSource(Shell.class)
   void theScriptIsValidSyntaxForItsShell(Shell shell) throws Exception {
-    String binary = switch (shell) {
-      case bash -> "bash";
-      case zsh -> "zsh";
-      case fish -> "fish";
-    };
+    String binary =
+        switch (shell) {
+          case bash -> "bash";
+          case zsh -> "zsh";
+          case fish -> "fish";
+        };
     requireShell(binary);
     Path script = dir.resolve("completion." + shell.name());
     Files.writeString(script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(shell));
 
-    Process p = new ProcessBuilder(binary, "-n", script.toString()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(binary, "-n", script.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
 
     assertThat(p.waitFor()).as(out).isZero();
@@ -60,11 +61,16 @@ class CompletionScriptsTest {
     requireShell("bash");
     standInPlugin();
     Path script = dir.resolve("c.bash");
-    Files.writeString(script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(Shell.bash));
-    String driver = "source " + script + "\nCOMP_LINE='kubectl-foo g'; COMP_POINT=${#COMP_LINE}\n"
-        + "_kubectl_foo_complete\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    Files.writeString(
+        script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(Shell.bash));
+    String driver =
+        "source "
+            + script
+            + "\nCOMP_LINE='kubectl-foo g'; COMP_POINT=${#COMP_LINE}\n"
+            + "_kubectl_foo_complete\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
 
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c", driver).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", driver).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());
@@ -78,12 +84,16 @@ class CompletionScriptsTest {
     requireShell("zsh");
     standInPlugin();
     Path script = dir.resolve("c.zsh");
-    Files.writeString(script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(Shell.zsh));
+    Files.writeString(
+        script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(Shell.zsh));
     // compinit loads zsh's completion system so the script's compdef runs as in a user's shell; the
     // widget's words are set as zle would set them, and _describe (zsh's, which needs a live
     // command line to add matches) is replaced by one that prints what it was given.
-    String driver = "autoload -U compinit && compinit -u -D\nsource " + script + "\n"
-        + "_describe() { print -rl -- \"${(@P)4}\" }\nwords=(kubectl-foo g); CURRENT=2\n_kubectl_foo\n";
+    String driver =
+        "autoload -U compinit && compinit -u -D\nsource "
+            + script
+            + "\n"
+            + "_describe() { print -rl -- \"${(@P)4}\" }\nwords=(kubectl-foo g); CURRENT=2\n_kubectl_foo\n";
 
     String out = run("zsh", "-f", "-c", driver);
 
@@ -95,19 +105,26 @@ class CompletionScriptsTest {
     requireShell("fish");
     standInPlugin();
     Path script = dir.resolve("c.fish");
-    Files.writeString(script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(Shell.fish));
+    Files.writeString(
+        script, my.domain.tutorial.kubectl.commands.CompletionCommand.script(Shell.fish));
 
     // fish's own completion engine, as at a prompt: complete -C completes a command line.
-    String out = run("fish", "--no-config", "-c", "source " + script + "; complete -C 'kubectl-foo g'");
+    String out =
+        run("fish", "--no-config", "-c", "source " + script + "; complete -C 'kubectl-foo g'");
 
     assertThat(out.lines()).containsExactly("get\tList Foos", "grape");
   }
 
-  /** A stand-in kubectl-foo on PATH that answers like the real one, so the shell side is tested alone. */
+  /**
+   * A stand-in kubectl-foo on PATH that answers like the real one, so the shell side is tested
+   * alone.
+   */
   private void standInPlugin() throws IOException {
     Path fake = dir.resolve("kubectl-foo");
-    Files.writeString(fake, "#!/bin/sh\n[ \"$1\" = __complete ] || exit 1\nshift\necho \"args:$*\" >&2\n"
-        + "printf 'get\\tList Foos\\ngrape\\n:4\\n'\n");
+    Files.writeString(
+        fake,
+        "#!/bin/sh\n[ \"$1\" = __complete ] || exit 1\nshift\necho \"args:$*\" >&2\n"
+            + "printf 'get\\tList Foos\\ngrape\\n:4\\n'\n");
     fake.toFile().setExecutable(true);
   }
 

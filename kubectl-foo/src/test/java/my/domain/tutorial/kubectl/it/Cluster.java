@@ -1,6 +1,5 @@
 package my.domain.tutorial.kubectl.it;
 
-import my.domain.tutorial.testsupport.TestPods;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -8,11 +7,11 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import my.domain.tutorial.testsupport.TestPods;
 
 /** Objects the ITs put on the cluster as the admin. */
 final class Cluster {
-  private Cluster() {
-  }
+  private Cluster() {}
 
   /** A Pod a finalizer keeps in Terminating once deleted; {@link TestPods#release} lets it go. */
   static void terminatingPod(KubernetesClient admin, String namespace, String name) {
@@ -21,25 +20,64 @@ final class Cluster {
   }
 
   /**
-   * A ServiceAccount token for an identity that may only do {@code verbs} on {@code resources} (core and
-   * tutorial.my.domain) in {@code namespace}; no rules at all when {@code resources} is empty.
+   * A ServiceAccount token for an identity that may only do {@code verbs} on {@code resources}
+   * (core and tutorial.my.domain) in {@code namespace}; no rules at all when {@code resources} is
+   * empty.
    */
-  static String tokenFor(KubernetesClient admin, String namespace, String name, List<String> resources,
+  static String tokenFor(
+      KubernetesClient admin,
+      String namespace,
+      String name,
+      List<String> resources,
       List<String> verbs) {
-    admin.resource(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .build()).create();
+    admin
+        .resource(
+            new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(namespace)
+                .endMetadata()
+                .build())
+        .create();
     if (!resources.isEmpty()) {
-      admin.resource(new RoleBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-          .withRules(new PolicyRuleBuilder().withApiGroups("", "tutorial.my.domain").withResources(resources)
-              .withVerbs(verbs).build())
-          .build()).create();
-      admin.resource(new RoleBindingBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-          .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
-          .addNewSubject().withKind("ServiceAccount").withName(name).withNamespace(namespace).endSubject()
-          .build()).create();
+      admin
+          .resource(
+              new RoleBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .withRules(
+                      new PolicyRuleBuilder()
+                          .withApiGroups("", "tutorial.my.domain")
+                          .withResources(resources)
+                          .withVerbs(verbs)
+                          .build())
+                  .build())
+          .create();
+      admin
+          .resource(
+              new RoleBindingBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .withNewRoleRef("rbac.authorization.k8s.io", "Role", name)
+                  .addNewSubject()
+                  .withKind("ServiceAccount")
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endSubject()
+                  .build())
+          .create();
     }
-    return admin.serviceAccounts().inNamespace(namespace).withName(name)
-        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-        .getStatus().getToken();
+    return admin
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .withName(name)
+        .tokenRequest(
+            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
+        .getStatus()
+        .getToken();
   }
 }

@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectionFlagsIT {
   private static final Pattern AGE = Pattern.compile("\\b\\d+[smhd]\\b");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   ControlPlane cp;
   KubernetesClient admin;
@@ -63,15 +62,41 @@ class ConnectionFlagsIT {
     foo.setSpec(new FooSpec("jack"));
     admin.resource(foo).create();
     // jane and the group foo-readers may read Foos in the test namespace, nobody else may.
-    admin.resource(new RoleBuilder().withNewMetadata().withName("foo-reader").withNamespace(ns.name()).endMetadata()
-        .withRules(new PolicyRuleBuilder().withApiGroups("tutorial.my.domain").withResources("foos")
-            .withVerbs("get", "list").build())
-        .build()).create();
-    admin.resource(new RoleBindingBuilder().withNewMetadata().withName("foo-reader").withNamespace(ns.name())
-        .endMetadata().withNewRoleRef("rbac.authorization.k8s.io", "Role", "foo-reader")
-        .addNewSubject().withKind("User").withApiGroup("rbac.authorization.k8s.io").withName("jane").endSubject()
-        .addNewSubject().withKind("Group").withApiGroup("rbac.authorization.k8s.io").withName("foo-readers")
-        .endSubject().build()).create();
+    admin
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("foo-reader")
+                .withNamespace(ns.name())
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups("tutorial.my.domain")
+                        .withResources("foos")
+                        .withVerbs("get", "list")
+                        .build())
+                .build())
+        .create();
+    admin
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("foo-reader")
+                .withNamespace(ns.name())
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", "foo-reader")
+                .addNewSubject()
+                .withKind("User")
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withName("jane")
+                .endSubject()
+                .addNewSubject()
+                .withKind("Group")
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withName("foo-readers")
+                .endSubject()
+                .build())
+        .create();
   }
 
   @AfterEach
@@ -88,18 +113,33 @@ class ConnectionFlagsIT {
     Result janeByKubectl = kubectl.run("get", "foos", "-n", ns.name(), "--as=jane");
 
     assertThat(nobody.exitCode()).as(nobody.toString()).isEqualTo(4);
-    assertThat(nobody.err()).startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
-        .contains("nobody").hasLineCount(1);
+    assertThat(nobody.err())
+        .startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
+        .contains("nobody")
+        .hasLineCount(1);
     assertThat(jane.exitCode()).as(jane.toString()).isZero();
     assertThat(janeByKubectl.exitCode()).as(janeByKubectl.toString()).isZero();
-    assertThat(ages(jane.out())).isEqualTo(ages(janeByKubectl.out())).startsWith("NAME     FRIEND   HAPPY");
+    assertThat(ages(jane.out()))
+        .isEqualTo(ages(janeByKubectl.out()))
+        .startsWith("NAME     FRIEND   HAPPY");
   }
 
   @Test
   void asGroup_grantsTheGroupsRights() {
     Result alone = kubectl.run("foo", "get", "foo-01", "-n", ns.name(), "--as", "someone");
-    Result inGroup = kubectl.run("foo", "get", "foo-01", "-n", ns.name(), "--as", "someone", "--as-group",
-        "foo-readers", "-o", "name");
+    Result inGroup =
+        kubectl.run(
+            "foo",
+            "get",
+            "foo-01",
+            "-n",
+            ns.name(),
+            "--as",
+            "someone",
+            "--as-group",
+            "foo-readers",
+            "-o",
+            "name");
 
     assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(4);
     assertThat(inGroup.exitCode()).as(inGroup.toString()).isZero();
@@ -109,23 +149,47 @@ class ConnectionFlagsIT {
   @Test
   void aUserWhoMayOnlyImpersonate_isForbiddenAlone_andSucceedsAsTheUserWithRights() {
     String token = Cluster.tokenFor(admin, ns.name(), "impersonator", List.of(), List.of());
-    admin.resource(new ClusterRoleBuilder().withNewMetadata().withName(impersonator()).endMetadata()
-        .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("users").withResourceNames("jane")
-            .withVerbs("impersonate").build())
-        .build()).create();
-    admin.resource(new ClusterRoleBindingBuilder().withNewMetadata().withName(impersonator()).endMetadata()
-        .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", impersonator())
-        .addNewSubject().withKind("ServiceAccount").withName("impersonator").withNamespace(ns.name()).endSubject()
-        .build()).create();
-    Kubectl asImpersonator = kubectl.withKubeconfig(
-        Kubectl.kubeconfigWithToken(cp, home.resolve("impersonator-" + ns.name()), token, null));
+    admin
+        .resource(
+            new ClusterRoleBuilder()
+                .withNewMetadata()
+                .withName(impersonator())
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups("")
+                        .withResources("users")
+                        .withResourceNames("jane")
+                        .withVerbs("impersonate")
+                        .build())
+                .build())
+        .create();
+    admin
+        .resource(
+            new ClusterRoleBindingBuilder()
+                .withNewMetadata()
+                .withName(impersonator())
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", impersonator())
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName("impersonator")
+                .withNamespace(ns.name())
+                .endSubject()
+                .build())
+        .create();
+    Kubectl asImpersonator =
+        kubectl.withKubeconfig(
+            Kubectl.kubeconfigWithToken(
+                cp, home.resolve("impersonator-" + ns.name()), token, null));
 
     Result alone = asImpersonator.run("foo", "get", "-n", ns.name());
     Result asJane = asImpersonator.run("foo", "get", "-n", ns.name(), "--as", "jane");
     Result asJill = asImpersonator.run("foo", "get", "-n", ns.name(), "--as", "jill");
 
     assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(4);
-    assertThat(alone.err()).startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
+    assertThat(alone.err())
+        .startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
         .hasLineCount(1);
     assertThat(asJane.exitCode()).as(asJane.toString()).isZero();
     assertThat(asJane.out()).contains("foo-01");
@@ -134,21 +198,44 @@ class ConnectionFlagsIT {
   }
 
   @Test
-  void serverTokenAndCertificateAuthorityFlags_overrideAKubeconfigThatWouldFail() throws IOException {
+  void serverTokenAndCertificateAuthorityFlags_overrideAKubeconfigThatWouldFail()
+      throws IOException {
     Config real = Serialization.unmarshal(Files.readString(cp.kubeconfig()), Config.class);
     String adminToken = real.getUsers().get(0).getUser().getToken();
-    Path ca = Files.write(home.resolve("ca-" + ns.name() + ".crt"),
-        Base64.getDecoder().decode(real.getClusters().get(0).getCluster().getCertificateAuthorityData()));
-    Kubectl broken = kubectl.withKubeconfig(
-        Kubectl.kubeconfigWithToken(cp, home.resolve("broken-" + ns.name()), "wrong-token", "https://127.0.0.1:1"));
-    String[] flags = {"-n", ns.name(), "--server", cp.server(), "--token", adminToken, "--certificate-authority",
-        ca.toString()};
+    Path ca =
+        Files.write(
+            home.resolve("ca-" + ns.name() + ".crt"),
+            Base64.getDecoder()
+                .decode(real.getClusters().get(0).getCluster().getCertificateAuthorityData()));
+    Kubectl broken =
+        kubectl.withKubeconfig(
+            Kubectl.kubeconfigWithToken(
+                cp, home.resolve("broken-" + ns.name()), "wrong-token", "https://127.0.0.1:1"));
+    String[] flags = {
+      "-n",
+      ns.name(),
+      "--server",
+      cp.server(),
+      "--token",
+      adminToken,
+      "--certificate-authority",
+      ca.toString()
+    };
 
     Result alone = broken.run("foo", "get", "-n", ns.name());
     Result overridden = broken.run(concat(new String[] {"foo", "get"}, flags));
     Result byKubectl = broken.run(concat(new String[] {"get", "foos"}, flags));
-    Result insecure = broken.run("foo", "get", "-n", ns.name(), "-s", cp.server(), "--token", adminToken,
-        "--insecure-skip-tls-verify");
+    Result insecure =
+        broken.run(
+            "foo",
+            "get",
+            "-n",
+            ns.name(),
+            "-s",
+            cp.server(),
+            "--token",
+            adminToken,
+            "--insecure-skip-tls-verify");
 
     assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(4);
     assertThat(overridden.exitCode()).as(overridden.toString()).isZero();
@@ -161,18 +248,34 @@ class ConnectionFlagsIT {
     Config config = Serialization.unmarshal(Files.readString(cp.kubeconfig()), Config.class);
     String adminUser = config.getUsers().get(0).getName();
     String realCluster = config.getClusters().get(0).getName();
-    config.getUsers().add(new io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder().withName("stale")
-        .withNewUser().withToken("wrong-token").endUser().build());
-    config.getClusters().add(new io.fabric8.kubernetes.api.model.NamedClusterBuilder().withName("gone")
-        .withNewCluster().withServer("https://127.0.0.1:1").endCluster().build());
+    config
+        .getUsers()
+        .add(
+            new io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder()
+                .withName("stale")
+                .withNewUser()
+                .withToken("wrong-token")
+                .endUser()
+                .build());
+    config
+        .getClusters()
+        .add(
+            new io.fabric8.kubernetes.api.model.NamedClusterBuilder()
+                .withName("gone")
+                .withNewCluster()
+                .withServer("https://127.0.0.1:1")
+                .endCluster()
+                .build());
     config.getContexts().get(0).getContext().setUser("stale");
     config.getContexts().get(0).getContext().setCluster("gone");
     Path file = Files.writeString(home.resolve("stale-" + ns.name()), Serialization.asYaml(config));
     Kubectl stale = kubectl.withKubeconfig(file);
 
     Result alone = stale.run("foo", "get", "-n", ns.name());
-    Result picked = stale.run("foo", "get", "-n", ns.name(), "--user", adminUser, "--cluster", realCluster);
-    Result byKubectl = stale.run("get", "foos", "-n", ns.name(), "--user", adminUser, "--cluster", realCluster);
+    Result picked =
+        stale.run("foo", "get", "-n", ns.name(), "--user", adminUser, "--cluster", realCluster);
+    Result byKubectl =
+        stale.run("get", "foos", "-n", ns.name(), "--user", adminUser, "--cluster", realCluster);
 
     assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(4);
     assertThat(picked.exitCode()).as(picked.toString()).isZero();
@@ -183,7 +286,8 @@ class ConnectionFlagsIT {
   void kubectlsCompletionOffersTheConnectionFlags() {
     Result r = kubectl.run("__complete", "foo", "get", "--as");
 
-    assertThat(r.out().lines().map(l -> l.split("\t")[0])).as(r.toString())
+    assertThat(r.out().lines().map(l -> l.split("\t")[0]))
+        .as(r.toString())
         .contains("--as", "--as-group", "--as-uid");
   }
 

@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kubectl foo get} with kubectl's selection and table flags prints what {@code kubectl get foos} prints. */
+/**
+ * {@code kubectl foo get} with kubectl's selection and table flags prints what {@code kubectl get
+ * foos} prints.
+ */
 @ExtendWith(ControlPlaneExtension.class)
 class GetFlagsIT {
   private static final Pattern AGE = Pattern.compile("\\b\\d+[smhd]\\b");
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   KubernetesClient admin;
   TestNamespace ns;
@@ -43,7 +45,10 @@ class GetFlagsIT {
     admin = cp.adminClient();
     ns = TestNamespace.create(admin, "kf-get");
     kubectl = Kubectl.admin(cp, home);
-    store("foo-01", "jack", Map.of("tier", "gold", "app.kubernetes.io/name", "shop", "kf-test", ns.name()));
+    store(
+        "foo-01",
+        "jack",
+        Map.of("tier", "gold", "app.kubernetes.io/name", "shop", "kf-test", ns.name()));
     store("foo-02", "jill", Map.of("tier", "silver", "kf-test", ns.name()));
     store("foo-long-name-03", "jack", Map.of());
   }
@@ -55,21 +60,23 @@ class GetFlagsIT {
 
   @Test
   void selectionAndTableFlags_printExactlyWhatKubectlGetFoosPrints() {
-    List<List<String>> flagSets = List.of(
-        List.of("-l", "tier=gold"),
-        List.of("--selector", "!tier"),
-        List.of("-l", "tier in (gold,silver)", "--no-headers"),
-        List.of("--field-selector", "spec.name=jack"),
-        List.of("--field-selector", "spec.name!=jack,metadata.name=foo-02"),
-        List.of("--no-headers"),
-        List.of("--show-labels"),
-        List.of("-L", "tier,app.kubernetes.io/name"),
-        // Not -o wide: the plugin's wide table adds a MESSAGE column kubectl's has not (the CRD has no such column).
-        List.of("-L", "tier", "--label-columns", "app.kubernetes.io/name", "--show-labels"),
-        List.of("-l", "tier=none"),
-        List.of("--sort-by", ".spec.name"),
-        List.of("--sort-by", "{.metadata.name}", "--no-headers"),
-        List.of("--sort-by", ".metadata.labels.kf-test", "-o", "name"));
+    List<List<String>> flagSets =
+        List.of(
+            List.of("-l", "tier=gold"),
+            List.of("--selector", "!tier"),
+            List.of("-l", "tier in (gold,silver)", "--no-headers"),
+            List.of("--field-selector", "spec.name=jack"),
+            List.of("--field-selector", "spec.name!=jack,metadata.name=foo-02"),
+            List.of("--no-headers"),
+            List.of("--show-labels"),
+            List.of("-L", "tier,app.kubernetes.io/name"),
+            // Not -o wide: the plugin's wide table adds a MESSAGE column kubectl's has not (the CRD
+            // has no such column).
+            List.of("-L", "tier", "--label-columns", "app.kubernetes.io/name", "--show-labels"),
+            List.of("-l", "tier=none"),
+            List.of("--sort-by", ".spec.name"),
+            List.of("--sort-by", "{.metadata.name}", "--no-headers"),
+            List.of("--sort-by", ".metadata.labels.kf-test", "-o", "name"));
     for (List<String> flags : flagSets) {
       Result plugin = kubectl.run(args(List.of("foo", "get", "-n", ns.name()), flags));
       Result reference = kubectl.run(args(List.of("get", "foos", "-n", ns.name()), flags));
@@ -84,7 +91,8 @@ class GetFlagsIT {
   @Test
   void allNamespacesWithASelector_matchesKubectl() {
     Result plugin = kubectl.run("foo", "get", "-A", "-l", "kf-test=" + ns.name(), "--show-labels");
-    Result reference = kubectl.run("get", "foos", "-A", "-l", "kf-test=" + ns.name(), "--show-labels");
+    Result reference =
+        kubectl.run("get", "foos", "-A", "-l", "kf-test=" + ns.name(), "--show-labels");
 
     assertThat(plugin.exitCode()).as(plugin.toString()).isZero();
     assertThat(ages(plugin.out())).isEqualTo(ages(reference.out())).contains("foo-01", "foo-02");
@@ -98,7 +106,9 @@ class GetFlagsIT {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: invalid selector: ").hasLineCount(1);
     assertThat(named.exitCode()).as(named.toString()).isEqualTo(2);
-    assertThat(named.err()).startsWith("error: Foos cannot be named together with -l/--selector").hasLineCount(1);
+    assertThat(named.err())
+        .startsWith("error: Foos cannot be named together with -l/--selector")
+        .hasLineCount(1);
   }
 
   @Test
@@ -106,8 +116,12 @@ class GetFlagsIT {
     Result selector = kubectl.run("__complete", "foo", "get", "--sel");
     Result labels = kubectl.run("__complete", "foo", "get", "--show");
 
-    assertThat(selector.out().lines().map(l -> l.split("\t")[0])).as(selector.toString()).contains("--selector");
-    assertThat(labels.out().lines().map(l -> l.split("\t")[0])).as(labels.toString()).contains("--show-labels");
+    assertThat(selector.out().lines().map(l -> l.split("\t")[0]))
+        .as(selector.toString())
+        .contains("--selector");
+    assertThat(labels.out().lines().map(l -> l.split("\t")[0]))
+        .as(labels.toString())
+        .contains("--show-labels");
   }
 
   private void store(String name, String friend, Map<String, String> labels) {

@@ -18,18 +18,21 @@ import java.util.regex.Pattern;
 import my.domain.tutorial.controlplane.ControlPlane;
 
 /**
- * The real kubectl, with the built {@code kubectl-foo} and {@code kubectl_complete-foo} first on PATH,
- * so {@code kubectl foo ...} runs the plugin exactly as a user's shell would.
+ * The real kubectl, with the built {@code kubectl-foo} and {@code kubectl_complete-foo} first on
+ * PATH, so {@code kubectl foo ...} runs the plugin exactly as a user's shell would.
  *
- * <p>In the native test tier the plugin on PATH is the native binary and {@code kubectlFoo.compareWith}
- * names the JVM plugin's folder: every command that changes nothing on the cluster then runs with
- * both, and they must agree on exit code, stdout and stderr (ages aside, which may tick between the
- * two runs, and the plugin's folder, which kubectl's completion names).
+ * <p>In the native test tier the plugin on PATH is the native binary and {@code
+ * kubectlFoo.compareWith} names the JVM plugin's folder: every command that changes nothing on the
+ * cluster then runs with both, and they must agree on exit code, stdout and stderr (ages aside,
+ * which may tick between the two runs, and the plugin's folder, which kubectl's completion names).
  */
 final class Kubectl {
-  static final Path PLUGIN_DIR = Path.of(System.getProperty("kubectlFoo.dir", "target/jvm/bin")).toAbsolutePath();
-  static final Optional<Path> COMPARE_WITH = Optional.ofNullable(System.getProperty("kubectlFoo.compareWith"))
-      .filter(s -> !s.isBlank()).map(s -> Path.of(s).toAbsolutePath());
+  static final Path PLUGIN_DIR =
+      Path.of(System.getProperty("kubectlFoo.dir", "target/jvm/bin")).toAbsolutePath();
+  static final Optional<Path> COMPARE_WITH =
+      Optional.ofNullable(System.getProperty("kubectlFoo.compareWith"))
+          .filter(s -> !s.isBlank())
+          .map(s -> Path.of(s).toAbsolutePath());
   private static final Pattern AGE = Pattern.compile("\\b\\d+[smhdy](\\d+[smh])?\\b");
 
   private final Path kubectl;
@@ -44,7 +47,8 @@ final class Kubectl {
 
   /** kubectl as the admin of the control plane (its kubeconfig in KUBECONFIG). */
   static Kubectl admin(ControlPlane cp, Path home) {
-    return new Kubectl(cp.binaries().kubectl(), home, Map.of("KUBECONFIG", cp.kubeconfig().toString()));
+    return new Kubectl(
+        cp.binaries().kubectl(), home, Map.of("KUBECONFIG", cp.kubeconfig().toString()));
   }
 
   /** The same kubectl with another kubeconfig. */
@@ -67,14 +71,29 @@ final class Kubectl {
   /** Runs kubectl with {@code input} on its standard input, as {@code ... | kubectl ARGS} would. */
   Result runWithInput(String input, String... args) {
     Result result = run(PLUGIN_DIR, input, args);
-    COMPARE_WITH.filter(other -> changesNothing(args)).ifPresent(other -> {
-      Result reference = run(other, input, args);
-      if (reference.exitCode() != result.exitCode() || !sameText(reference.out(), other, result.out())
-          || !sameText(reference.err(), other, result.err())) {
-        throw new AssertionError("the plugin in " + PLUGIN_DIR + " and the one in " + other
-            + " disagree\n=== " + PLUGIN_DIR + "\n" + result + "\n=== " + other + "\n" + reference);
-      }
-    });
+    COMPARE_WITH
+        .filter(other -> changesNothing(args))
+        .ifPresent(
+            other -> {
+              Result reference = run(other, input, args);
+              if (reference.exitCode() != result.exitCode()
+                  || !sameText(reference.out(), other, result.out())
+                  || !sameText(reference.err(), other, result.err())) {
+                throw new AssertionError(
+                    "the plugin in "
+                        + PLUGIN_DIR
+                        + " and the one in "
+                        + other
+                        + " disagree\n=== "
+                        + PLUGIN_DIR
+                        + "\n"
+                        + result
+                        + "\n=== "
+                        + other
+                        + "\n"
+                        + reference);
+              }
+            });
     return result;
   }
 
@@ -87,7 +106,10 @@ final class Kubectl {
     return foo >= 0 && (!mutating || words.stream().anyMatch(w -> w.startsWith("--dry-run")));
   }
 
-  /** Equal but for ages and for the plugin's own folder, which kubectl names in its completion debug lines. */
+  /**
+   * Equal but for ages and for the plugin's own folder, which kubectl names in its completion debug
+   * lines.
+   */
   private static boolean sameText(String reference, Path referenceDir, String text) {
     return normalized(reference, referenceDir).equals(normalized(text, PLUGIN_DIR));
   }
@@ -114,7 +136,8 @@ final class Kubectl {
       CompletableFuture<String> err = read(p.getErrorStream());
       if (!p.waitFor(90, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish in 90s");
+        throw new IllegalStateException(
+            "kubectl " + String.join(" ", args) + " did not finish in 90s");
       }
       return new Result(p.exitValue(), out.join(), err.join(), String.join(" ", args));
     } catch (IOException e) {
@@ -126,16 +149,20 @@ final class Kubectl {
   }
 
   private static CompletableFuture<String> read(java.io.InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
-  /** A copy of the admin kubeconfig whose user authenticates with {@code token} instead (and, optionally, another server). */
+  /**
+   * A copy of the admin kubeconfig whose user authenticates with {@code token} instead (and,
+   * optionally, another server).
+   */
   static Path kubeconfigWithToken(ControlPlane cp, Path file, String token, String server) {
     try {
       Config config = Serialization.unmarshal(Files.readString(cp.kubeconfig()), Config.class);
@@ -154,7 +181,14 @@ final class Kubectl {
   record Result(int exitCode, String out, String err, String command) {
     @Override
     public String toString() {
-      return "kubectl " + command + " -> exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+      return "kubectl "
+          + command
+          + " -> exit "
+          + exitCode
+          + "\n--- stdout\n"
+          + out
+          + "--- stderr\n"
+          + err;
     }
   }
 }

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.kubectl.commands.CrdCommand;
+import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import my.domain.tutorial.kubectl.commands.CrdCommand;
-import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kubectl foo create|get|friends|delete|version|completion|crd} through the real kubectl on a real API server. */
+/**
+ * {@code kubectl foo create|get|friends|delete|version|completion|crd} through the real kubectl on
+ * a real API server.
+ */
 @ExtendWith(ControlPlaneExtension.class)
 class PluginCommandsIT {
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   KubernetesClient admin;
   TestNamespace ns;
@@ -54,12 +56,15 @@ class PluginCommandsIT {
     Result created = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
     assertThat(created.exitCode()).as(created.toString()).isZero();
     assertThat(created.out()).isEqualTo("foo.tutorial.my.domain/foo-01 created\n");
-    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get().friendName())
+    assertThat(
+            admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get().friendName())
         .isEqualTo("jack");
 
     Result get = kubectl.run("foo", "get", "-n", ns.name());
     assertThat(get.exitCode()).as(get.toString()).isZero();
-    assertThat(get.out()).matches("NAME     FRIEND   HAPPY   REASON   AGE\nfoo-01   jack                      \\d+s\n");
+    assertThat(get.out())
+        .matches(
+            "NAME     FRIEND   HAPPY   REASON   AGE\nfoo-01   jack                      \\d+s\n");
 
     admin.resource(TestPods.pod(ns.name(), "jack")).create();
     Result friends = kubectl.run("foo", "friends", "-n", ns.name());
@@ -69,25 +74,37 @@ class PluginCommandsIT {
     Result deleted = kubectl.run("foo", "delete", "foo-01", "-n", ns.name());
     assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
     assertThat(deleted.out()).isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted\n");
-    assertThat(admin.pods().inNamespace(ns.name()).withName("jack").get()).as("the friend Pod stays").isNotNull();
+    assertThat(admin.pods().inNamespace(ns.name()).withName("jack").get())
+        .as("the friend Pod stays")
+        .isNotNull();
 
     Result gone = kubectl.run("foo", "get", "foo-01", "-n", ns.name());
     assertThat(gone.exitCode()).isEqualTo(3);
-    assertThat(gone.err()).isEqualTo("error: foo \"foo-01\" not found in namespace " + ns.name()
-        + "; list the Foos with: kubectl foo get -n " + ns.name() + "\n");
+    assertThat(gone.err())
+        .isEqualTo(
+            "error: foo \"foo-01\" not found in namespace "
+                + ns.name()
+                + "; list the Foos with: kubectl foo get -n "
+                + ns.name()
+                + "\n");
   }
 
   @Test
   void crd_printsTheCrdThePluginWasBuiltWith_andKubectlAppliesIt() {
     Result crd = kubectl.run("foo", "crd");
     assertThat(crd.exitCode()).as(crd.toString()).isZero();
-    assertThat(crd.out()).isEqualTo(CrdCommand.yaml()).contains("name: \"foos.tutorial.my.domain\"");
+    assertThat(crd.out())
+        .isEqualTo(CrdCommand.yaml())
+        .contains("name: \"foos.tutorial.my.domain\"");
 
-    // The shared control plane already serves this CRD: applying the same definition changes nothing in it.
+    // The shared control plane already serves this CRD: applying the same definition changes
+    // nothing in it.
     Result applied = kubectl.runWithInput(crd.out(), "apply", "-f", "-");
     assertThat(applied.exitCode()).as(applied.toString()).isZero();
-    assertThat(applied.out()).matches("customresourcedefinition.apiextensions.k8s.io/foos.tutorial.my.domain"
-        + " (created|configured|unchanged)\n");
+    assertThat(applied.out())
+        .matches(
+            "customresourcedefinition.apiextensions.k8s.io/foos.tutorial.my.domain"
+                + " (created|configured|unchanged)\n");
   }
 
   @Test
@@ -95,20 +112,34 @@ class PluginCommandsIT {
     kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
 
     assertThat(kubectl.run("foo", "get", "foo-01", "-n", ns.name(), "-o", "yaml").out())
-        .startsWith("apiVersion: tutorial.my.domain/v1\nkind: Foo\n").contains("namespace: " + ns.name());
-    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "json").out()).contains("\"kind\" : \"List\"");
+        .startsWith("apiVersion: tutorial.my.domain/v1\nkind: Foo\n")
+        .contains("namespace: " + ns.name());
+    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "json").out())
+        .contains("\"kind\" : \"List\"");
     assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "name").out())
         .isEqualTo("foo.tutorial.my.domain/foo-01\n");
-    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "wide").out()).startsWith(
-        "NAME     FRIEND   HAPPY   REASON   AGE   MESSAGE\n");
+    assertThat(kubectl.run("foo", "get", "-n", ns.name(), "-o", "wide").out())
+        .startsWith("NAME     FRIEND   HAPPY   REASON   AGE   MESSAGE\n");
     assertThat(kubectl.run("foo", "get", "-A").out()).startsWith("NAMESPACE").contains(ns.name());
   }
 
   @Test
   void createDryRunClientSendsNothingAndDryRunServerStoresNothing() {
-    Result client = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "--dry-run=client", "-o", "yaml", "-n",
-        ns.name());
-    Result server = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "--dry-run=server", "-n", ns.name());
+    Result client =
+        kubectl.run(
+            "foo",
+            "create",
+            "foo-01",
+            "--friend",
+            "jack",
+            "--dry-run=client",
+            "-o",
+            "yaml",
+            "-n",
+            ns.name());
+    Result server =
+        kubectl.run(
+            "foo", "create", "foo-01", "--friend", "jack", "--dry-run=server", "-n", ns.name());
 
     assertThat(client.exitCode()).isZero();
     assertThat(client.out()).contains("name: foo-01").contains("name: jack");
@@ -124,7 +155,9 @@ class PluginCommandsIT {
     Result again = kubectl.run("foo", "create", "foo-01", "--friend", "jill", "-n", ns.name());
 
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.err()).contains("it already exists; pick another name, or delete it first").hasLineCount(1);
+    assertThat(again.err())
+        .contains("it already exists; pick another name, or delete it first")
+        .hasLineCount(1);
   }
 
   @Test
@@ -135,7 +168,8 @@ class PluginCommandsIT {
     assertThat(invalid.exitCode()).isEqualTo(2);
     assertThat(invalid.err()).startsWith("error: invalid Foo name 'Foo_01'").hasLineCount(1);
     assertThat(flag.exitCode()).isEqualTo(2);
-    assertThat(flag.err()).isEqualTo("error: Unknown option: '--no-such-flag'; see 'kubectl foo get --help'\n");
+    assertThat(flag.err())
+        .isEqualTo("error: Unknown option: '--no-such-flag'; see 'kubectl foo get --help'\n");
   }
 
   @Test
@@ -146,7 +180,8 @@ class PluginCommandsIT {
 
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).contains("did you mean foo-01?");
-    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get()).isNotNull();
+    assertThat(admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").get())
+        .isNotNull();
   }
 
   @Test
@@ -155,9 +190,11 @@ class PluginCommandsIT {
       Result r = kubectl.run("foo", "create", "foo-ctx", "--friend", "jack");
 
       assertThat(r.exitCode()).as(r.toString()).isZero();
-      assertThat(admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").get()).isNotNull();
+      assertThat(admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").get())
+          .isNotNull();
     } finally {
-      // "default" is shared by every test: never leave this Foo behind, even when an assertion fails.
+      // "default" is shared by every test: never leave this Foo behind, even when an assertion
+      // fails.
       admin.resources(Foo.class).inNamespace("default").withName("foo-ctx").delete();
     }
   }
@@ -177,7 +214,9 @@ class PluginCommandsIT {
     Result r = kubectl.run("plugin", "list");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).as(r.toString()).contains(Kubectl.PLUGIN_DIR.resolve("kubectl-foo").toString());
+    assertThat(r.out())
+        .as(r.toString())
+        .contains(Kubectl.PLUGIN_DIR.resolve("kubectl-foo").toString());
     assertThat(r.err()).as(r.toString()).doesNotContainIgnoringCase("warning");
   }
 
@@ -191,14 +230,18 @@ class PluginCommandsIT {
     Result flags = kubectl.run("__complete", "foo", "get", "--all");
 
     assertThat(subcommands.out().lines().map(l -> l.split("\t")[0]))
-        .as(subcommands.toString()).contains("create", "get", "friends", "why", "delete", "version", "completion");
+        .as(subcommands.toString())
+        .contains("create", "get", "friends", "why", "delete", "version", "completion");
     assertThat(names.out().lines()).as(names.toString()).contains("foo-01", "foo-02");
-    assertThat(flags.out().lines().map(l -> l.split("\t")[0])).as(flags.toString()).contains("--all-namespaces");
+    assertThat(flags.out().lines().map(l -> l.split("\t")[0]))
+        .as(flags.toString())
+        .contains("--all-namespaces");
   }
 
   @Test
   void whenTheClusterIsUnreachable_everyCommandExitsWith4() {
-    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, home.resolve("unreachable"), "t", "https://127.0.0.1:1");
+    Path kubeconfig =
+        Kubectl.kubeconfigWithToken(cp, home.resolve("unreachable"), "t", "https://127.0.0.1:1");
 
     Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get");
 
@@ -208,7 +251,8 @@ class PluginCommandsIT {
 
   @Test
   void whenTheCredentialsAreRejected_theCommandExitsWith4() {
-    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, home.resolve("expired"), "expired-token", null);
+    Path kubeconfig =
+        Kubectl.kubeconfigWithToken(cp, home.resolve("expired"), "expired-token", null);
 
     Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get", "-n", ns.name());
 
@@ -224,7 +268,8 @@ class PluginCommandsIT {
     Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get", "-n", ns.name());
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-    assertThat(r.err()).startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
+    assertThat(r.err())
+        .startsWith("error: cannot list foos in namespace " + ns.name() + ": forbidden (")
         .hasLineCount(1);
   }
 

@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kubectl foo why} on a real API server with no operator running: every unhappy finding an
- * API-only cluster can produce, with its exit code. (The happy verdict is in {@link WhyWithOperatorIT}.)
+ * API-only cluster can produce, with its exit code. (The happy verdict is in {@link
+ * WhyWithOperatorIT}.)
  */
 @ExtendWith(ControlPlaneExtension.class)
 class WhyIT {
   static final String NO_LEASE = "no-such-lease";
 
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   KubernetesClient admin;
   TestNamespace ns;
@@ -68,16 +68,21 @@ class WhyIT {
   }
 
   @Test
-  void whenTheFriendIsMissing_whyExitsWith1WithFriendNotFoundStatusNotReconciledAndOperatorNotRunning() {
+  void
+      whenTheFriendIsMissing_whyExitsWith1WithFriendNotFoundStatusNotReconciledAndOperatorNotRunning() {
     createFoo("foo-01", "jack");
 
     Result r = why("foo-01", "--lease-name", NO_LEASE);
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).startsWith("Foo " + ns.name() + "/foo-01 is not happy (FriendNotFound).\n")
+    assertThat(r.out())
+        .startsWith("Foo " + ns.name() + "/foo-01 is not happy (FriendNotFound).\n")
         .contains("[FriendNotFound] Pod jack does not exist in namespace " + ns.name() + ".")
         .contains("[StatusNotReconciled] The Foo has no status yet")
-        .contains("[OperatorNotRunning] The operator's leader Lease foo-system/" + NO_LEASE + " does not exist")
+        .contains(
+            "[OperatorNotRunning] The operator's leader Lease foo-system/"
+                + NO_LEASE
+                + " does not exist")
         .contains("  fix: ");
   }
 
@@ -101,7 +106,8 @@ class WhyIT {
     JsonNode report = whyJson("foo-01", 1);
 
     assertThat(codes(report)).contains("FriendNotFound", "FriendInOtherNamespace");
-    assertThat(finding(report, "FriendInOtherNamespace").get("message").asText()).contains(other.name());
+    assertThat(finding(report, "FriendInOtherNamespace").get("message").asText())
+        .contains(other.name());
   }
 
   @Test
@@ -117,32 +123,72 @@ class WhyIT {
   @Test
   void whenADeploymentOfThatNameMakesThePods_whyReportsPodsOfWorkload() {
     createFoo("foo-01", "jack");
-    admin.resource(new DeploymentBuilder().withNewMetadata().withName("jack").withNamespace(ns.name()).endMetadata()
-        .withNewSpec().withNewSelector().addToMatchLabels("app", "jack").endSelector()
-        .withNewTemplate().withNewMetadata().addToLabels("app", "jack").endMetadata()
-        .withNewSpec().addNewContainer().withName("main").withImage("registry.k8s.io/pause:3.10").endContainer()
-        .endSpec().endTemplate().endSpec().build()).create();
+    admin
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("jack")
+                .withNamespace(ns.name())
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", "jack")
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .addToLabels("app", "jack")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("main")
+                .withImage("registry.k8s.io/pause:3.10")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
     // No controller-manager runs here, so make the Pod a ReplicaSet of that Deployment would make.
     Pod pod = TestPods.pod(ns.name(), "jack-5d9f8-x7k2p");
-    pod.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("apps/v1")
-        .withKind("ReplicaSet").withName("jack-5d9f8").withUid("00000000-0000-0000-0000-000000000001")
-        .withController(true).build()));
+    pod.getMetadata()
+        .setOwnerReferences(
+            List.of(
+                new OwnerReferenceBuilder()
+                    .withApiVersion("apps/v1")
+                    .withKind("ReplicaSet")
+                    .withName("jack-5d9f8")
+                    .withUid("00000000-0000-0000-0000-000000000001")
+                    .withController(true)
+                    .build()));
     admin.resource(pod).create();
 
     JsonNode report = whyJson("foo-01", 1);
 
-    assertThat(finding(report, "PodsOfWorkload").get("message").asText()).startsWith("Deployment jack exists")
+    assertThat(finding(report, "PodsOfWorkload").get("message").asText())
+        .startsWith("Deployment jack exists")
         .contains("jack-5d9f8-x7k2p (ReplicaSet jack-5d9f8)");
   }
 
   @Test
   void whenTheLeaseIsStale_whyReportsOperatorNotRunning() {
     createFoo("foo-01", "jack");
-    admin.resource(new LeaseBuilder().withNewMetadata().withName("stale").withNamespace(ns.name()).endMetadata()
-        .withNewSpec().withHolderIdentity("foo-operator-old").withLeaseDurationSeconds(15)
-        .withRenewTime(ZonedDateTime.now().minusMinutes(10)).endSpec().build()).create();
+    admin
+        .resource(
+            new LeaseBuilder()
+                .withNewMetadata()
+                .withName("stale")
+                .withNamespace(ns.name())
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity("foo-operator-old")
+                .withLeaseDurationSeconds(15)
+                .withRenewTime(ZonedDateTime.now().minusMinutes(10))
+                .endSpec()
+                .build())
+        .create();
 
-    JsonNode report = whyJson("foo-01", 1, "--operator-namespace", ns.name(), "--lease-name", "stale");
+    JsonNode report =
+        whyJson("foo-01", 1, "--operator-namespace", ns.name(), "--lease-name", "stale");
 
     assertThat(finding(report, "OperatorNotRunning").get("message").asText())
         .contains("(held by foo-operator-old) was last renewed 10m ago");
@@ -156,14 +202,20 @@ class WhyIT {
     status.setObservedGeneration(foo.getMetadata().getGeneration());
     foo.setStatus(status);
     admin.resource(foo).updateStatus();
-    admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-01").edit(f -> {
-      f.getSpec().setName("jill");
-      return f;
-    });
+    admin
+        .resources(Foo.class)
+        .inNamespace(ns.name())
+        .withName("foo-01")
+        .edit(
+            f -> {
+              f.getSpec().setName("jill");
+              return f;
+            });
 
     JsonNode report = whyJson("foo-01", 1);
 
-    assertThat(finding(report, "StatusNotReconciled").get("message").asText()).contains("generation 1")
+    assertThat(finding(report, "StatusNotReconciled").get("message").asText())
+        .contains("generation 1")
         .contains("generation 2");
   }
 
@@ -174,16 +226,22 @@ class WhyIT {
     Result r = why("foo-1");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
-    assertThat(r.out()).contains("[FooNotFound] There is no Foo foo-1 in namespace " + ns.name()
-        + ". Did you mean foo-01?");
+    assertThat(r.out())
+        .contains(
+            "[FooNotFound] There is no Foo foo-1 in namespace "
+                + ns.name()
+                + ". Did you mean foo-01?");
   }
 
   @Test
   void whenTheUserMayReadOnlyItsNamespace_whyJudgesAndNamesEachCheckItCouldNotMake() {
     createFoo("foo-01", "jack");
-    String token = Cluster.tokenFor(admin, ns.name(), "team-member", List.of("foos", "pods"), List.of("get", "list"));
-    Kubectl member = kubectl.withKubeconfig(Kubectl.kubeconfigWithToken(cp, home.resolve("member-" + ns.name()),
-        token, null));
+    String token =
+        Cluster.tokenFor(
+            admin, ns.name(), "team-member", List.of("foos", "pods"), List.of("get", "list"));
+    Kubectl member =
+        kubectl.withKubeconfig(
+            Kubectl.kubeconfigWithToken(cp, home.resolve("member-" + ns.name()), token, null));
 
     Result r = member.run("foo", "why", "foo-01", "-n", ns.name(), "-o", "json");
 
@@ -192,27 +250,38 @@ class WhyIT {
     assertThat(report.get("reason").asText()).isEqualTo("FriendNotFound");
     assertThat(report.get("verdictFrom").asText()).isEqualTo("cluster");
     List<String> forbidden = new ArrayList<>();
-    report.get("findings").forEach(f -> {
-      if (f.get("code").asText().equals("Forbidden")) {
-        forbidden.add(f.get("message").asText());
-      }
-    });
-    assertThat(forbidden).anyMatch(m -> m.startsWith("Not allowed to list pods in all namespaces"))
-        .anyMatch(m -> m.startsWith("Not allowed to get deployments.apps in namespace " + ns.name()))
-        .anyMatch(m -> m.startsWith("Not allowed to get leases.coordination.k8s.io in namespace foo-system"));
+    report
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("code").asText().equals("Forbidden")) {
+                forbidden.add(f.get("message").asText());
+              }
+            });
+    assertThat(forbidden)
+        .anyMatch(m -> m.startsWith("Not allowed to list pods in all namespaces"))
+        .anyMatch(
+            m -> m.startsWith("Not allowed to get deployments.apps in namespace " + ns.name()))
+        .anyMatch(
+            m ->
+                m.startsWith(
+                    "Not allowed to get leases.coordination.k8s.io in namespace foo-system"));
   }
 
   @Test
   void whenTheUserMayNotReadTheFoo_whyExitsWith4() {
     createFoo("foo-01", "jack");
     String token = Cluster.tokenFor(admin, ns.name(), "stranger", List.of(), List.of());
-    Kubectl stranger = kubectl.withKubeconfig(Kubectl.kubeconfigWithToken(cp, home.resolve("stranger-" + ns.name()),
-        token, null));
+    Kubectl stranger =
+        kubectl.withKubeconfig(
+            Kubectl.kubeconfigWithToken(cp, home.resolve("stranger-" + ns.name()), token, null));
 
     Result r = stranger.run("foo", "why", "foo-01", "-n", ns.name());
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
-    assertThat(r.out()).contains("[Forbidden] Not allowed to get foos.tutorial.my.domain in namespace " + ns.name());
+    assertThat(r.out())
+        .contains(
+            "[Forbidden] Not allowed to get foos.tutorial.my.domain in namespace " + ns.name());
   }
 
   @Test
@@ -220,10 +289,18 @@ class WhyIT {
     // Only a CRD from before spec was required let such a Foo in: store it under that CRD.
     OperatorUnderTest.installCrdNotRequiringSpec(admin);
     try {
-      var noSpec = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-          .withApiVersion("tutorial.my.domain/v1").withKind("Foo")
-          .withNewMetadata().withName("foo-01").withNamespace(ns.name()).endMetadata().build();
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).ignoreExceptions()
+      var noSpec =
+          new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+              .withApiVersion("tutorial.my.domain/v1")
+              .withKind("Foo")
+              .withNewMetadata()
+              .withName("foo-01")
+              .withNamespace(ns.name())
+              .endMetadata()
+              .build();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .ignoreExceptions()
           .until(() -> admin.resource(noSpec).create() != null);
     } finally {
       OperatorUnderTest.installCrd(admin);
@@ -232,9 +309,14 @@ class WhyIT {
     Result why = why("foo-01", "--lease-name", NO_LEASE);
     assertThat(why.exitCode()).as(why.toString()).isEqualTo(1);
     assertThat(why.err()).isEmpty();
-    assertThat(why.out()).startsWith("Foo " + ns.name() + "/foo-01 is not happy (NoFriendNamed).\n")
-        .contains("[NoFriendNamed] Foo foo-01 in namespace " + ns.name() + " names no friend: spec.name is missing.")
-        .contains("kubectl patch foo foo-01 -n " + ns.name()).doesNotContain("null");
+    assertThat(why.out())
+        .startsWith("Foo " + ns.name() + "/foo-01 is not happy (NoFriendNamed).\n")
+        .contains(
+            "[NoFriendNamed] Foo foo-01 in namespace "
+                + ns.name()
+                + " names no friend: spec.name is missing.")
+        .contains("kubectl patch foo foo-01 -n " + ns.name())
+        .doesNotContain("null");
 
     Result get = kubectl.run("foo", "get", "-n", ns.name());
     assertThat(get.exitCode()).as(get.toString()).isZero();

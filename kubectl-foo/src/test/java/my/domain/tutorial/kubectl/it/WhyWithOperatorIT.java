@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.kubectl.it.Kubectl.Result;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import my.domain.tutorial.kubectl.it.Kubectl.Result;
-import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kubectl foo why} with the operator running (in-process, as its ServiceAccount, holding its
- * leader Lease in foo-system): the happy verdict, and the plugin agreeing with the status the operator wrote.
+ * leader Lease in foo-system): the happy verdict, and the plugin agreeing with the status the
+ * operator wrote.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class WhyWithOperatorIT {
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   static OperatorUnderTest operator;
 
@@ -71,8 +71,14 @@ class WhyWithOperatorIT {
     Result r = kubectl.run("foo", "why", "foo-01", "-n", ns.name());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("Foo " + ns.name() + "/foo-01 is happy (FriendFound).\n\n"
-        + "[FriendFound] Pod jack exists in namespace " + ns.name() + ".\n");
+    assertThat(r.out())
+        .isEqualTo(
+            "Foo "
+                + ns.name()
+                + "/foo-01 is happy (FriendFound).\n\n"
+                + "[FriendFound] Pod jack exists in namespace "
+                + ns.name()
+                + ".\n");
     assertThat(kubectl.run("foo", "get", "-n", ns.name()).out())
         .containsPattern("foo-01   jack     true    FriendFound   \\d+s");
   }
@@ -85,12 +91,17 @@ class WhyWithOperatorIT {
     Result r = kubectl.run("foo", "why", "foo-01", "-n", ns.name(), "-o", "json");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).contains("\"code\" : \"FriendNotFound\"").doesNotContain("StatusNotReconciled")
+    assertThat(r.out())
+        .contains("\"code\" : \"FriendNotFound\"")
+        .doesNotContain("StatusNotReconciled")
         .doesNotContain("OperatorNotRunning");
   }
 
   private void awaitStatus(String name, boolean happy) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> admin.resources(Foo.class).inNamespace(ns.name())
-        .withName(name).get(), f -> f.getStatus() != null && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> admin.resources(Foo.class).inNamespace(ns.name()).withName(name).get(),
+            f -> f.getStatus() != null && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
   }
 }

@@ -13,39 +13,60 @@ class ApiErrorsTest {
 
   @Test
   void unauthorizedMeansRefreshTheCredentials() {
-    PluginException e = ApiErrors.translate(status(401, "Unauthorized"), "list foos in namespace a", SERVER);
+    PluginException e =
+        ApiErrors.translate(status(401, "Unauthorized"), "list foos in namespace a", SERVER);
 
     assertThat(e.exitCode()).isEqualTo(4);
-    assertThat(e.getMessage()).isEqualTo("cannot list foos in namespace a: the cluster at " + SERVER
-        + " rejected the credentials (401 Unauthorized); log in again or refresh the credentials in your kubeconfig");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "cannot list foos in namespace a: the cluster at "
+                + SERVER
+                + " rejected the credentials (401 Unauthorized); log in again or refresh the credentials in your kubeconfig");
   }
 
   @Test
   void forbiddenNamesWhatWasRefused() {
-    PluginException e = ApiErrors.translate(status(403, "foos is forbidden: User \"bob\" cannot list"),
-        "list foos in namespace a", SERVER);
+    PluginException e =
+        ApiErrors.translate(
+            status(403, "foos is forbidden: User \"bob\" cannot list"),
+            "list foos in namespace a",
+            SERVER);
 
     assertThat(e.exitCode()).isEqualTo(4);
-    assertThat(e.getMessage()).contains("forbidden (foos is forbidden: User \"bob\" cannot list)")
+    assertThat(e.getMessage())
+        .contains("forbidden (foos is forbidden: User \"bob\" cannot list)")
         .endsWith("ask a cluster admin for that permission, or use a context that has it");
   }
 
   @Test
   void notFoundOnTheResourceTypeMeansTheCrdIsMissing() {
-    PluginException e = ApiErrors.translate(status(404, "the server could not find the requested resource"),
-        "list foos in namespace a", SERVER);
+    PluginException e =
+        ApiErrors.translate(
+            status(404, "the server could not find the requested resource"),
+            "list foos in namespace a",
+            SERVER);
 
     assertThat(e.exitCode()).isEqualTo(4);
-    assertThat(e.getMessage()).contains("the Foo API (foos.tutorial.my.domain/v1) is not installed")
-        .contains("kubectl foo crd | kubectl apply -f -").doesNotContain("target/");
+    assertThat(e.getMessage())
+        .contains("the Foo API (foos.tutorial.my.domain/v1) is not installed")
+        .contains("kubectl foo crd | kubectl apply -f -")
+        .doesNotContain("target/");
   }
 
   @Test
   void aMissingNamespaceIsAUsageError() {
-    var status = new StatusBuilder().withCode(404).withMessage("namespaces \"x\" not found").withNewDetails()
-        .withKind("namespaces").withName("x").endDetails().build();
+    var status =
+        new StatusBuilder()
+            .withCode(404)
+            .withMessage("namespaces \"x\" not found")
+            .withNewDetails()
+            .withKind("namespaces")
+            .withName("x")
+            .endDetails()
+            .build();
 
-    PluginException e = ApiErrors.translate(new KubernetesClientException(status), "create foo a", SERVER);
+    PluginException e =
+        ApiErrors.translate(new KubernetesClientException(status), "create foo a", SERVER);
 
     assertThat(e.exitCode()).isEqualTo(2);
     assertThat(e.getMessage()).contains("namespace x does not exist; create it");
@@ -53,13 +74,20 @@ class ApiErrorsTest {
 
   @Test
   void aConnectionFailureMeansUnreachable() {
-    var e = ApiErrors.translate(new KubernetesClientException("An error has occurred.", new ConnectException(
-        "Connection refused")), "list foos in namespace a", SERVER);
+    var e =
+        ApiErrors.translate(
+            new KubernetesClientException(
+                "An error has occurred.", new ConnectException("Connection refused")),
+            "list foos in namespace a",
+            SERVER);
 
     assertThat(e.exitCode()).isEqualTo(4);
-    assertThat(e.getMessage()).isEqualTo("cannot list foos in namespace a: the cluster at " + SERVER
-        + " is unreachable (ConnectException: Connection refused); check that it is running and that your kubeconfig"
-        + " or --context points at it");
+    assertThat(e.getMessage())
+        .isEqualTo(
+            "cannot list foos in namespace a: the cluster at "
+                + SERVER
+                + " is unreachable (ConnectException: Connection refused); check that it is running and that your kubeconfig"
+                + " or --context points at it");
   }
 
   @Test
@@ -71,6 +99,7 @@ class ApiErrorsTest {
   }
 
   private static KubernetesClientException status(int code, String message) {
-    return new KubernetesClientException(new StatusBuilder().withCode(code).withMessage(message).build());
+    return new KubernetesClientException(
+        new StatusBuilder().withCode(code).withMessage(message).build());
   }
 }

@@ -13,9 +13,12 @@ import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How the TLS and credential flags replace values of the kubeconfig, as client-go's overrides do. */
+/**
+ * How the TLS and credential flags replace values of the kubeconfig, as client-go's overrides do.
+ */
 class ConnectionOverridesTest {
-  static final String KUBECONFIG = """
+  static final String KUBECONFIG =
+      """
       apiVersion: v1
       kind: Config
       current-context: c
@@ -30,8 +33,7 @@ class ConnectionOverridesTest {
         context: {cluster: k, user: u, namespace: team-a}
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void withoutFlags_theKubeconfigsValuesStay() {
@@ -50,8 +52,14 @@ class ConnectionOverridesTest {
     Path cert = Files.writeString(dir.resolve("client.crt"), "cert");
     Path key = Files.writeString(dir.resolve("client.key"), "key");
 
-    Config effective = apply("--certificate-authority", ca.toString(), "--client-certificate", cert.toString(),
-        "--client-key", key.toString());
+    Config effective =
+        apply(
+            "--certificate-authority",
+            ca.toString(),
+            "--client-certificate",
+            cert.toString(),
+            "--client-key",
+            key.toString());
 
     Cluster cluster = effective.getClusters().get(0).getCluster();
     assertThat(cluster.getCertificateAuthority()).isEqualTo(ca.toString());
@@ -68,9 +76,13 @@ class ConnectionOverridesTest {
     Path ca = Files.writeString(dir.resolve("ca.crt"), "ca");
 
     Cluster insecure = apply("--insecure-skip-tls-verify").getClusters().get(0).getCluster();
-    Cluster insecureWithCa = apply("--insecure-skip-tls-verify", "--certificate-authority", ca.toString())
-        .getClusters().get(0).getCluster();
-    Cluster explicitlySecure = apply("--insecure-skip-tls-verify=false").getClusters().get(0).getCluster();
+    Cluster insecureWithCa =
+        apply("--insecure-skip-tls-verify", "--certificate-authority", ca.toString())
+            .getClusters()
+            .get(0)
+            .getCluster();
+    Cluster explicitlySecure =
+        apply("--insecure-skip-tls-verify=false").getClusters().get(0).getCluster();
 
     assertThat(insecure.getInsecureSkipTlsVerify()).isTrue();
     assertThat(insecure.getCertificateAuthorityData()).isNull();
@@ -83,10 +95,13 @@ class ConnectionOverridesTest {
   void serverAndToken_replaceTheirValuesOnly() {
     Config effective = apply("-s", "https://other:443", "--token", "flag-token");
 
-    assertThat(effective.getClusters().get(0).getCluster().getServer()).isEqualTo("https://other:443");
-    assertThat(effective.getClusters().get(0).getCluster().getCertificateAuthorityData()).isEqualTo("Q0E=");
+    assertThat(effective.getClusters().get(0).getCluster().getServer())
+        .isEqualTo("https://other:443");
+    assertThat(effective.getClusters().get(0).getCluster().getCertificateAuthorityData())
+        .isEqualTo("Q0E=");
     assertThat(effective.getUsers().get(0).getUser().getToken()).isEqualTo("flag-token");
-    assertThat(effective.getUsers().get(0).getUser().getClientCertificateData()).isEqualTo("Q0VSVA==");
+    assertThat(effective.getUsers().get(0).getUser().getClientCertificateData())
+        .isEqualTo("Q0VSVA==");
   }
 
   private Config apply(String... flags) {

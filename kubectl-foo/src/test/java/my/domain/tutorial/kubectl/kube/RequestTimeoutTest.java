@@ -21,8 +21,10 @@ class RequestTimeoutTest {
   @Test
   void anythingElseIsAUsageError() {
     for (String bad : new String[] {"soon", "1x", "1m 2s", "-1s", ""}) {
-      assertThatThrownBy(() -> RequestTimeout.parse(bad)).as(bad)
-          .isInstanceOfSatisfying(PluginException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
+      assertThatThrownBy(() -> RequestTimeout.parse(bad))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              PluginException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
     }
   }
 }

@@ -14,8 +14,13 @@ class CloseNamesTest {
 
   @Test
   void theClosestComeFirstAndAtMostFiveAreSuggested() {
-    assertThat(CloseNames.closeTo("abcdefgh", List.of("abcdefgx", "abcdefxx", "abcdefg1", "abcdefg2", "abcdefg3",
-        "abcdefg4"))).hasSize(5).startsWith("abcdefg1").doesNotContain("abcdefxx");
+    assertThat(
+            CloseNames.closeTo(
+                "abcdefgh",
+                List.of("abcdefgx", "abcdefxx", "abcdefg1", "abcdefg2", "abcdefg3", "abcdefg4")))
+        .hasSize(5)
+        .startsWith("abcdefg1")
+        .doesNotContain("abcdefxx");
   }
 
   @Test

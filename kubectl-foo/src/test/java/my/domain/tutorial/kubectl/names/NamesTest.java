@@ -19,10 +19,14 @@ class NamesTest {
   @Test
   void anInvalidNameIsAUsageErrorWithASuggestion() {
     assertThatThrownBy(() -> Names.requireSubdomain("Foo name", "My_Foo"))
-        .isInstanceOfSatisfying(PluginException.class, e -> {
-          assertThat(e.exitCode()).isEqualTo(2);
-          assertThat(e.getMessage()).startsWith("invalid Foo name 'My_Foo'").endsWith("(for example 'my-foo')");
-        });
+        .isInstanceOfSatisfying(
+            PluginException.class,
+            e -> {
+              assertThat(e.exitCode()).isEqualTo(2);
+              assertThat(e.getMessage())
+                  .startsWith("invalid Foo name 'My_Foo'")
+                  .endsWith("(for example 'my-foo')");
+            });
   }
 
   @Test

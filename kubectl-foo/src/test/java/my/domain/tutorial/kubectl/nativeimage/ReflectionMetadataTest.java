@@ -47,14 +47,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The native image can only (de)serialize the classes its reflection metadata names. These tests do
- * not trust the walk that writes the metadata: they run real payloads of every kind the plugin reads
- * and writes through fabric8's serialization with a recorder that sees every bean, enum, serializer
- * and deserializer class Jackson actually builds or instantiates (including those named by {@code
- * using=}), and require each of ours or fabric8's to be in the metadata the build put in the jar.
+ * not trust the walk that writes the metadata: they run real payloads of every kind the plugin
+ * reads and writes through fabric8's serialization with a recorder that sees every bean, enum,
+ * serializer and deserializer class Jackson actually builds or instantiates (including those named
+ * by {@code using=}), and require each of ours or fabric8's to be in the metadata the build put in
+ * the jar.
  */
 class ReflectionMetadataTest {
   private final Recorder recorder = new Recorder();
-  private final KubernetesSerialization serialization = new KubernetesSerialization(recorder.mapper(), true);
+  private final KubernetesSerialization serialization =
+      new KubernetesSerialization(recorder.mapper(), true);
 
   @Test
   void everyClassJacksonTouchesReadingWhatThePluginReads_isInTheJarsMetadata() throws IOException {
@@ -63,41 +65,61 @@ class ReflectionMetadataTest {
     serialization.unmarshal(payload("status.json"), Status.class);
     serialization.unmarshal(payload("lease.json"), Lease.class);
     serialization.unmarshal(payload("deployments.json"), DeploymentList.class);
-    serialization.unmarshal(payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() { });
+    serialization.unmarshal(
+        payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() {});
 
     assertThat(missingFromTheJar()).isEmpty();
-    assertThat(recorder.classes).as("the recorder saw the annotation-named (de)serializers")
-        .contains("io.fabric8.kubernetes.api.model.Quantity$Deserializer",
+    assertThat(recorder.classes)
+        .as("the recorder saw the annotation-named (de)serializers")
+        .contains(
+            "io.fabric8.kubernetes.api.model.Quantity$Deserializer",
             "io.fabric8.kubernetes.api.model.runtime.RawExtension");
   }
 
   @Test
   void everyClassJacksonTouchesWritingWhatThePluginWrites_isInTheJarsMetadata() throws IOException {
     PodList pods = serialization.unmarshal(payload("pods.json"), PodList.class);
-    List<Foo> foos = serialization.unmarshal(payload("foos.json"),
-        new TypeReference<DefaultKubernetesResourceList<Foo>>() { }).getItems();
+    List<Foo> foos =
+        serialization
+            .unmarshal(
+                payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() {})
+            .getItems();
     recorder.classes.clear();
 
     serialization.asJson(pods);
     serialization.asYaml(foos.get(0));
     serialization.asJson(new DeleteOptionsBuilder().withPropagationPolicy("Background").build());
-    serialization.asJson(new WhyReport("default", "foo-01", true, false, "FriendNotFound", WhyReport.FROM_CLUSTER,
-        List.of(new Finding(FindingCode.FriendNotFound, "no pod", "create it"))));
+    serialization.asJson(
+        new WhyReport(
+            "default",
+            "foo-01",
+            true,
+            false,
+            "FriendNotFound",
+            WhyReport.FROM_CLUSTER,
+            List.of(new Finding(FindingCode.FriendNotFound, "no pod", "create it"))));
     serialization.asJson(serialization.unmarshal(payload("kubeconfig.yaml"), Config.class));
 
     assertThat(missingFromTheJar()).isEmpty();
-    assertThat(recorder.classes).contains("io.fabric8.kubernetes.api.model.Quantity$Serializer",
-        WhyReport.class.getName(), Finding.class.getName(), FindingCode.class.getName());
+    assertThat(recorder.classes)
+        .contains(
+            "io.fabric8.kubernetes.api.model.Quantity$Serializer",
+            WhyReport.class.getName(),
+            Finding.class.getName(),
+            FindingCode.class.getName());
   }
 
   @Test
   void theImageCarriesEveryCharsetTheYamlReaderLooksUp() throws IOException {
-    // snakeyaml-engine's reader resolves the UTF-32 charsets when its class loads, and a native image
+    // snakeyaml-engine's reader resolves the UTF-32 charsets when its class loads, and a native
+    // image
     // carries only a few charsets unless told otherwise: reading any kubeconfig would fail.
     assertThat(Charset.isSupported("UTF-32BE")).isTrue();
     Properties properties = new Properties();
-    try (InputStream in = getClass().getResourceAsStream(
-        "/META-INF/native-image/my.domain.tutorial/kubectl-foo/native-image.properties")) {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream(
+                "/META-INF/native-image/my.domain.tutorial/kubectl-foo/native-image.properties")) {
       assertThat(in).isNotNull();
       properties.load(in);
     }
@@ -106,23 +128,31 @@ class ReflectionMetadataTest {
 
   @Test
   void theResourcesThePluginReadsAreIncluded() throws IOException {
-    try (InputStream in = getClass().getResourceAsStream(
-        "/META-INF/native-image/my.domain.tutorial/kubectl-foo/resource-config.json")) {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream(
+                "/META-INF/native-image/my.domain.tutorial/kubectl-foo/resource-config.json")) {
       assertThat(in).isNotNull();
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("version.properties")
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("version.properties")
           .contains("completion");
     }
   }
 
   @Test
   void picocliCodegenDescribedTheCommands() throws IOException {
-    assertThat(classesIn("/META-INF/native-image/picocli-generated/my.domain.tutorial/kubectl-foo/reflect-config.json"))
-        .contains("my.domain.tutorial.kubectl.commands.WhyCommand", "my.domain.tutorial.kubectl.cli.ClusterOptions");
+    assertThat(
+            classesIn(
+                "/META-INF/native-image/picocli-generated/my.domain.tutorial/kubectl-foo/reflect-config.json"))
+        .contains(
+            "my.domain.tutorial.kubectl.commands.WhyCommand",
+            "my.domain.tutorial.kubectl.cli.ClusterOptions");
   }
 
   private Set<String> missingFromTheJar() throws IOException {
     Set<String> missing = new TreeSet<>(recorder.classes);
-    missing.removeIf(name -> !name.startsWith("io.fabric8.") && !name.startsWith("my.domain.tutorial."));
+    missing.removeIf(
+        name -> !name.startsWith("io.fabric8.") && !name.startsWith("my.domain.tutorial."));
     missing.removeAll(classesIn("/" + ReflectionMetadata.RESOURCE));
     return missing;
   }
@@ -145,52 +175,70 @@ class ReflectionMetadataTest {
     }
   }
 
-  /** Sees each class Jackson builds a (de)serializer for, and each handler class it instantiates. */
+  /**
+   * Sees each class Jackson builds a (de)serializer for, and each handler class it instantiates.
+   */
   private static final class Recorder extends HandlerInstantiator {
     final Set<String> classes = new ConcurrentSkipListSet<>();
 
     ObjectMapper mapper() {
       SimpleModule module = new SimpleModule("recorder");
-      module.setDeserializerModifier(new BeanDeserializerModifier() {
-        @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
-            JsonDeserializer<?> deserializer) {
-          return seen(bean, deserializer);
-        }
+      module.setDeserializerModifier(
+          new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config,
+                BeanDescription bean,
+                JsonDeserializer<?> deserializer) {
+              return seen(bean, deserializer);
+            }
 
-        @Override
-        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config,
-            com.fasterxml.jackson.databind.JavaType type, BeanDescription bean, JsonDeserializer<?> deserializer) {
-          return seen(bean, deserializer);
-        }
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                DeserializationConfig config,
+                com.fasterxml.jackson.databind.JavaType type,
+                BeanDescription bean,
+                JsonDeserializer<?> deserializer) {
+              return seen(bean, deserializer);
+            }
 
-        @Override
-        public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-            BeanDescription bean, JsonDeserializer<?> deserializer) {
-          return seen(bean, deserializer);
-        }
+            @Override
+            public JsonDeserializer<?> modifyCollectionDeserializer(
+                DeserializationConfig config,
+                CollectionType type,
+                BeanDescription bean,
+                JsonDeserializer<?> deserializer) {
+              return seen(bean, deserializer);
+            }
 
-        @Override
-        public JsonDeserializer<?> modifyMapDeserializer(DeserializationConfig config, MapType type,
-            BeanDescription bean, JsonDeserializer<?> deserializer) {
-          return seen(bean, deserializer);
-        }
-      });
-      module.setSerializerModifier(new BeanSerializerModifier() {
-        @Override
-        public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription bean,
-            JsonSerializer<?> serializer) {
-          classes.add(bean.getBeanClass().getName());
-          return serializer;
-        }
+            @Override
+            public JsonDeserializer<?> modifyMapDeserializer(
+                DeserializationConfig config,
+                MapType type,
+                BeanDescription bean,
+                JsonDeserializer<?> deserializer) {
+              return seen(bean, deserializer);
+            }
+          });
+      module.setSerializerModifier(
+          new BeanSerializerModifier() {
+            @Override
+            public JsonSerializer<?> modifySerializer(
+                SerializationConfig config, BeanDescription bean, JsonSerializer<?> serializer) {
+              classes.add(bean.getBeanClass().getName());
+              return serializer;
+            }
 
-        @Override
-        public JsonSerializer<?> modifyEnumSerializer(SerializationConfig config,
-            com.fasterxml.jackson.databind.JavaType type, BeanDescription bean, JsonSerializer<?> serializer) {
-          classes.add(bean.getBeanClass().getName());
-          return serializer;
-        }
-      });
+            @Override
+            public JsonSerializer<?> modifyEnumSerializer(
+                SerializationConfig config,
+                com.fasterxml.jackson.databind.JavaType type,
+                BeanDescription bean,
+                JsonSerializer<?> serializer) {
+              classes.add(bean.getBeanClass().getName());
+              return serializer;
+            }
+          });
       ObjectMapper mapper = new ObjectMapper();
       mapper.setHandlerInstantiator(this);
       mapper.registerModule(module);
@@ -202,37 +250,43 @@ class ReflectionMetadataTest {
       return deserializer;
     }
 
-    // Returning null lets Jackson instantiate the class itself, reflectively, as the native image will.
+    // Returning null lets Jackson instantiate the class itself, reflectively, as the native image
+    // will.
     @Override
-    public JsonDeserializer<?> deserializerInstance(DeserializationConfig config, Annotated annotated,
-        Class<?> deserClass) {
+    public JsonDeserializer<?> deserializerInstance(
+        DeserializationConfig config, Annotated annotated, Class<?> deserClass) {
       classes.add(deserClass.getName());
       return null;
     }
 
     @Override
-    public KeyDeserializer keyDeserializerInstance(DeserializationConfig config, Annotated annotated,
-        Class<?> keyDeserClass) {
+    public KeyDeserializer keyDeserializerInstance(
+        DeserializationConfig config, Annotated annotated, Class<?> keyDeserClass) {
       classes.add(keyDeserClass.getName());
       return null;
     }
 
     @Override
-    public JsonSerializer<?> serializerInstance(SerializationConfig config, Annotated annotated, Class<?> serClass) {
+    public JsonSerializer<?> serializerInstance(
+        SerializationConfig config, Annotated annotated, Class<?> serClass) {
       classes.add(serClass.getName());
       return null;
     }
 
     @Override
-    public TypeResolverBuilder<?> typeResolverBuilderInstance(com.fasterxml.jackson.databind.cfg.MapperConfig<?> config,
-        Annotated annotated, Class<?> builderClass) {
+    public TypeResolverBuilder<?> typeResolverBuilderInstance(
+        com.fasterxml.jackson.databind.cfg.MapperConfig<?> config,
+        Annotated annotated,
+        Class<?> builderClass) {
       classes.add(builderClass.getName());
       return null;
     }
 
     @Override
-    public TypeIdResolver typeIdResolverInstance(com.fasterxml.jackson.databind.cfg.MapperConfig<?> config,
-        Annotated annotated, Class<?> resolverClass) {
+    public TypeIdResolver typeIdResolverInstance(
+        com.fasterxml.jackson.databind.cfg.MapperConfig<?> config,
+        Annotated annotated,
+        Class<?> resolverClass) {
       classes.add(resolverClass.getName());
       return null;
     }

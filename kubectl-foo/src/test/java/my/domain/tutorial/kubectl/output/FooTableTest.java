@@ -15,19 +15,29 @@ class FooTableTest {
 
   @Test
   void noHeaders_dropsTheHeaderRowFromOutputAndWidths() {
-    String table = FooTable.render(List.of(foo("a", Map.of())), new FooTable.Columns(false, false, false, List.of(),
-        false), NOW);
+    String table =
+        FooTable.render(
+            List.of(foo("a", Map.of())),
+            new FooTable.Columns(false, false, false, List.of(), false),
+            NOW);
 
     assertThat(table).isEqualTo("a     jack               10m\n");
   }
 
   @Test
   void labelColumnsAreHeadedByTheKeysLastSegment_andShowLabelsComesLast() {
-    String table = FooTable.render(List.of(foo("foo-01", Map.of("tier", "gold", "app.kubernetes.io/name", "x")),
-            foo("foo-02", Map.of())),
-        new FooTable.Columns(false, false, true, List.of("app.kubernetes.io/name", "tier"), true), NOW);
+    String table =
+        FooTable.render(
+            List.of(
+                foo("foo-01", Map.of("tier", "gold", "app.kubernetes.io/name", "x")),
+                foo("foo-02", Map.of())),
+            new FooTable.Columns(
+                false, false, true, List.of("app.kubernetes.io/name", "tier"), true),
+            NOW);
 
-    assertThat(table).isEqualTo("""
+    assertThat(table)
+        .isEqualTo(
+            """
         NAME     FRIEND   HAPPY   REASON   AGE   NAME   TIER   LABELS
         foo-01   jack                      10m   x      gold   app.kubernetes.io/name=x,tier=gold
         foo-02   jack                      10m                 <none>

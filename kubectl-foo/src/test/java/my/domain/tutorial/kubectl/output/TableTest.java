@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 class TableTest {
   @Test
   void columnsAreAsWideAsTheirWidestCellPlusThreeAndTheLastIsNotPadded() {
-    String table = Table.render(List.of("NAME", "FRIEND", "AGE"),
-        List.of(List.of("foo-01", "jack", "5m"), List.of("a-much-longer-name", "j", "3h")));
+    String table =
+        Table.render(
+            List.of("NAME", "FRIEND", "AGE"),
+            List.of(List.of("foo-01", "jack", "5m"), List.of("a-much-longer-name", "j", "3h")));
 
-    assertThat(table).isEqualTo("""
+    assertThat(table)
+        .isEqualTo(
+            """
         NAME                 FRIEND   AGE
         foo-01               jack     5m
         a-much-longer-name   j        3h

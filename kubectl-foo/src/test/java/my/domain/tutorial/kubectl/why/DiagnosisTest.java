@@ -26,7 +26,8 @@ class DiagnosisTest {
 
   @Test
   void whenTheFriendExists_theVerdictIsHappyWithFriendFoundAndExitIs0() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(true, "FriendFound")).friend(pod(false)).build());
+    WhyReport r =
+        Diagnosis.diagnose(facts(reconciled(true, "FriendFound")).friend(pod(false)).build());
 
     assertThat(r.happy()).isTrue();
     assertThat(r.reason()).isEqualTo("FriendFound");
@@ -44,8 +45,11 @@ class DiagnosisTest {
 
     assertThat(r.happy()).isFalse();
     assertThat(codes(r)).containsExactly(FindingCode.FriendNotFound);
-    assertThat(r.findings().get(0).message()).isEqualTo("Pod jack does not exist in namespace team-a.");
-    assertThat(r.findings().get(0).fix()).contains("create Pod jack in namespace team-a").contains("kubectl patch foo");
+    assertThat(r.findings().get(0).message())
+        .isEqualTo("Pod jack does not exist in namespace team-a.");
+    assertThat(r.findings().get(0).fix())
+        .contains("create Pod jack in namespace team-a")
+        .contains("kubectl patch foo");
     assertThat(r.exitCode()).isEqualTo(1);
   }
 
@@ -53,7 +57,8 @@ class DiagnosisTest {
 
   @Test
   void whenTheFriendIsBeingDeleted_theVerdictIsFriendTerminating() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendTerminating")).friend(pod(true)).build());
+    WhyReport r =
+        Diagnosis.diagnose(facts(reconciled(false, "FriendTerminating")).friend(pod(true)).build());
 
     assertThat(r.happy()).isFalse();
     assertThat(codes(r)).containsExactly(FindingCode.FriendTerminating);
@@ -64,12 +69,17 @@ class DiagnosisTest {
 
   @Test
   void whenThePodLivesInAnotherNamespace_whyNamesThatNamespace() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound"))
-        .otherNamespaces(Lookup.found(List.of("team-b"))).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .otherNamespaces(Lookup.found(List.of("team-b")))
+                .build());
 
     Finding f = find(r, FindingCode.FriendInOtherNamespace);
-    assertThat(f.message()).isEqualTo("A Pod named jack exists in namespace team-b, but only Pods in the Foo's own"
-        + " namespace team-a count.");
+    assertThat(f.message())
+        .isEqualTo(
+            "A Pod named jack exists in namespace team-b, but only Pods in the Foo's own"
+                + " namespace team-a count.");
     assertThat(f.fix()).contains("kubectl foo create foo-01 --friend jack -n team-b");
   }
 
@@ -77,8 +87,11 @@ class DiagnosisTest {
 
   @Test
   void whenAPodHasACloseName_whySuggestsIt() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound"))
-        .pods(Lookup.found(List.of(bare("jakc"), bare("unrelated")))).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .pods(Lookup.found(List.of(bare("jakc"), bare("unrelated"))))
+                .build());
 
     Finding f = find(r, FindingCode.SimilarPodName);
     assertThat(f.message()).isEqualTo("Namespace team-a has Pod jakc, close to jack: a typo?");
@@ -89,24 +102,43 @@ class DiagnosisTest {
 
   @Test
   void whenADeploymentOfThatNameExists_whyExplainsItsPodsAreNamedDifferently() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound"))
-        .workloads(List.of(new WorkloadCheck("Deployment", Lookup.found(true))))
-        .pods(Lookup.found(List.of(new PodSummary("jack-5d9f8-x7k2p", Optional.of("ReplicaSet"),
-            Optional.of("jack-5d9f8"))))).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .workloads(List.of(new WorkloadCheck("Deployment", Lookup.found(true))))
+                .pods(
+                    Lookup.found(
+                        List.of(
+                            new PodSummary(
+                                "jack-5d9f8-x7k2p",
+                                Optional.of("ReplicaSet"),
+                                Optional.of("jack-5d9f8")))))
+                .build());
 
     Finding f = find(r, FindingCode.PodsOfWorkload);
-    assertThat(f.message()).startsWith("Deployment jack exists in namespace team-a, but a workload names its Pods"
-        + " jack-<suffix>, never jack.").contains("jack-5d9f8-x7k2p (ReplicaSet jack-5d9f8)");
+    assertThat(f.message())
+        .startsWith(
+            "Deployment jack exists in namespace team-a, but a workload names its Pods"
+                + " jack-<suffix>, never jack.")
+        .contains("jack-5d9f8-x7k2p (ReplicaSet jack-5d9f8)");
     assertThat(f.fix()).contains("jack-5d9f8-x7k2p");
     assertThat(codes(r)).doesNotContain(FindingCode.SimilarPodName);
   }
 
   @Test
   void whenOnlyOwnedPodsWithThePrefixExist_whyStillReportsPodsOfWorkload() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound"))
-        .pods(Lookup.found(List.of(new PodSummary("jack-0", Optional.of("StatefulSet"), Optional.of("jack"))))).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .pods(
+                    Lookup.found(
+                        List.of(
+                            new PodSummary(
+                                "jack-0", Optional.of("StatefulSet"), Optional.of("jack")))))
+                .build());
 
-    assertThat(find(r, FindingCode.PodsOfWorkload).message()).startsWith("Pods named jack-<suffix> exist");
+    assertThat(find(r, FindingCode.PodsOfWorkload).message())
+        .startsWith("Pods named jack-<suffix> exist");
   }
 
   // StatusNotReconciled
@@ -126,33 +158,46 @@ class DiagnosisTest {
 
     WhyReport r = Diagnosis.diagnose(facts(foo).build());
 
-    assertThat(find(r, FindingCode.StatusNotReconciled).message()).contains("generation 1").contains("generation 3");
+    assertThat(find(r, FindingCode.StatusNotReconciled).message())
+        .contains("generation 1")
+        .contains("generation 3");
   }
 
   @Test
   void whenTheStatusDisagreesWithTheCluster_whyReportsStatusNotReconciled() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound")).friend(pod(false)).build());
+    WhyReport r =
+        Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound")).friend(pod(false)).build());
 
     assertThat(r.happy()).isTrue();
     assertThat(find(r, FindingCode.StatusNotReconciled).message())
-        .contains("status says unhappy (FriendNotFound), but the cluster now says happy (FriendFound)");
+        .contains(
+            "status says unhappy (FriendNotFound), but the cluster now says happy (FriendFound)");
   }
 
   // OperatorNotRunning
 
   @Test
   void whenTheLeaseIsMissing_whyReportsOperatorNotRunning() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound")).lease(Optional.empty()).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound")).lease(Optional.empty()).build());
 
-    assertThat(find(r, FindingCode.OperatorNotRunning).message()).contains("foo-system/foo-operator-leader does not"
-        + " exist");
+    assertThat(find(r, FindingCode.OperatorNotRunning).message())
+        .contains("foo-system/foo-operator-leader does not" + " exist");
   }
 
   @Test
   void whenTheLeaseExpired_whyReportsOperatorNotRunning() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound"))
-        .lease(Optional.of(new LeaseInfo(Optional.of(NOW.minusSeconds(300)), Optional.of(15),
-            Optional.of("op-1")))).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .lease(
+                    Optional.of(
+                        new LeaseInfo(
+                            Optional.of(NOW.minusSeconds(300)),
+                            Optional.of(15),
+                            Optional.of("op-1"))))
+                .build());
 
     assertThat(find(r, FindingCode.OperatorNotRunning).message())
         .contains("(held by op-1) was last renewed 5m ago, and it is valid for 15s only");
@@ -160,7 +205,8 @@ class DiagnosisTest {
 
   @Test
   void whenTheLeaseIsFresh_whyReportsNothingAboutTheOperator() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(true, "FriendFound")).friend(pod(false)).build());
+    WhyReport r =
+        Diagnosis.diagnose(facts(reconciled(true, "FriendFound")).friend(pod(false)).build());
 
     assertThat(codes(r)).doesNotContain(FindingCode.OperatorNotRunning, FindingCode.Forbidden);
   }
@@ -169,16 +215,27 @@ class DiagnosisTest {
 
   @Test
   void whenFooDoesNotExist_whyExitsWith3AndSuggestsCloseNames() {
-    Facts facts = new Facts(NS, "foo-1", Lookup.found(Optional.empty()), true,
-        Lookup.found(List.of("foo-01", "bar")), none(), Lookup.found(List.of()), Lookup.found(List.of()), List.of(),
-        LEASE, Lookup.found(Optional.empty()), NOW);
+    Facts facts =
+        new Facts(
+            NS,
+            "foo-1",
+            Lookup.found(Optional.empty()),
+            true,
+            Lookup.found(List.of("foo-01", "bar")),
+            none(),
+            Lookup.found(List.of()),
+            Lookup.found(List.of()),
+            List.of(),
+            LEASE,
+            Lookup.found(Optional.empty()),
+            NOW);
 
     WhyReport r = Diagnosis.diagnose(facts);
 
     assertThat(r.exists()).isFalse();
     assertThat(codes(r)).containsExactly(FindingCode.FooNotFound);
-    assertThat(r.findings().get(0).message()).isEqualTo("There is no Foo foo-1 in namespace team-a. Did you mean"
-        + " foo-01?");
+    assertThat(r.findings().get(0).message())
+        .isEqualTo("There is no Foo foo-1 in namespace team-a. Did you mean" + " foo-01?");
     assertThat(r.exitCode()).isEqualTo(3);
   }
 
@@ -186,8 +243,20 @@ class DiagnosisTest {
 
   @Test
   void whenTheCrdIsNotInstalled_whyExitsWith4AndSaysHowToInstallIt() {
-    Facts facts = new Facts(NS, "foo-01", Lookup.found(Optional.empty()), false, Lookup.found(List.of()), none(),
-        Lookup.found(List.of()), Lookup.found(List.of()), List.of(), LEASE, Lookup.found(Optional.empty()), NOW);
+    Facts facts =
+        new Facts(
+            NS,
+            "foo-01",
+            Lookup.found(Optional.empty()),
+            false,
+            Lookup.found(List.of()),
+            none(),
+            Lookup.found(List.of()),
+            Lookup.found(List.of()),
+            List.of(),
+            LEASE,
+            Lookup.found(Optional.empty()),
+            NOW);
 
     WhyReport r = Diagnosis.diagnose(facts);
 
@@ -200,19 +269,27 @@ class DiagnosisTest {
 
   @Test
   void whenOtherNamespacesCannotBeListed_whyReportsForbiddenButStillJudges() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(false, "FriendNotFound"))
-        .otherNamespaces(Lookup.forbidden("list", "pods", "all namespaces")).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .otherNamespaces(Lookup.forbidden("list", "pods", "all namespaces"))
+                .build());
 
     assertThat(r.happy()).isFalse();
-    assertThat(find(r, FindingCode.Forbidden).message()).isEqualTo("Not allowed to list pods in all namespaces: could"
-        + " not look for Pod jack in other namespaces.");
+    assertThat(find(r, FindingCode.Forbidden).message())
+        .isEqualTo(
+            "Not allowed to list pods in all namespaces: could"
+                + " not look for Pod jack in other namespaces.");
     assertThat(r.exitCode()).isEqualTo(1);
   }
 
   @Test
   void whenTheFriendPodCannotBeRead_whyTakesTheVerdictFromTheStatus() {
-    WhyReport r = Diagnosis.diagnose(facts(reconciled(true, "FriendFound"))
-        .friend(Lookup.forbidden("get", "pods", "namespace team-a")).build());
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(true, "FriendFound"))
+                .friend(Lookup.forbidden("get", "pods", "namespace team-a"))
+                .build());
 
     assertThat(r.happy()).isTrue();
     assertThat(r.verdictFrom()).isEqualTo("status");
@@ -221,9 +298,20 @@ class DiagnosisTest {
 
   @Test
   void whenTheFooCannotBeRead_whyHasNoVerdictAndExitsWith4() {
-    Facts facts = new Facts(NS, "foo-01", Lookup.forbidden("get", "foos.tutorial.my.domain", "namespace team-a"),
-        true, Lookup.found(List.of()), none(), Lookup.found(List.of()), Lookup.found(List.of()), List.of(), LEASE,
-        Lookup.found(Optional.empty()), NOW);
+    Facts facts =
+        new Facts(
+            NS,
+            "foo-01",
+            Lookup.forbidden("get", "foos.tutorial.my.domain", "namespace team-a"),
+            true,
+            Lookup.found(List.of()),
+            none(),
+            Lookup.found(List.of()),
+            Lookup.found(List.of()),
+            List.of(),
+            LEASE,
+            Lookup.found(Optional.empty()),
+            NOW);
 
     WhyReport r = Diagnosis.diagnose(facts);
 
@@ -235,8 +323,12 @@ class DiagnosisTest {
   @Test
   void theVerdictIsAlwaysTheOneTheApiModuleGives() {
     Foo foo = reconciled(false, "FriendNotFound");
-    for (Optional<FriendPod> seen : List.of(Optional.<FriendPod>empty(), Optional.of(new FriendPod(NS, "jack", false)),
-        Optional.of(new FriendPod(NS, "jack", true)), Optional.of(new FriendPod("team-b", "jack", false)))) {
+    for (Optional<FriendPod> seen :
+        List.of(
+            Optional.<FriendPod>empty(),
+            Optional.of(new FriendPod(NS, "jack", false)),
+            Optional.of(new FriendPod(NS, "jack", true)),
+            Optional.of(new FriendPod("team-b", "jack", false)))) {
       WhyReport r = Diagnosis.diagnose(facts(foo).friend(Lookup.found(seen)).build());
       var expected = Friendship.verdict(foo, seen);
       assertThat(r.happy()).isEqualTo(expected.happy());
@@ -252,8 +344,15 @@ class DiagnosisTest {
     FooStatus status = new FooStatus();
     status.setHappy(happy);
     status.setObservedGeneration(1L);
-    status.setConditions(List.of(new FooCondition("Happy", happy ? "True" : "False", 1L, NOW.toString(), reason,
-        "from the operator")));
+    status.setConditions(
+        List.of(
+            new FooCondition(
+                "Happy",
+                happy ? "True" : "False",
+                1L,
+                NOW.toString(),
+                reason,
+                "from the operator")));
     foo.setStatus(status);
     return foo;
   }
@@ -275,7 +374,9 @@ class DiagnosisTest {
   }
 
   static Finding find(WhyReport r, FindingCode code) {
-    return r.findings().stream().filter(f -> f.code() == code).findFirst()
+    return r.findings().stream()
+        .filter(f -> f.code() == code)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + code + " in " + r.findings()));
   }
 
@@ -283,15 +384,21 @@ class DiagnosisTest {
     return new FactsBuilder(foo);
   }
 
-  /** Facts of a found Foo: no pods anywhere, no workloads, a fresh Lease, unless a test says otherwise. */
+  /**
+   * Facts of a found Foo: no pods anywhere, no workloads, a fresh Lease, unless a test says
+   * otherwise.
+   */
   static final class FactsBuilder {
     final Foo foo;
     Lookup<Optional<FriendPod>> friend = none();
     Lookup<List<String>> otherNamespaces = Lookup.found(List.of());
     Lookup<List<PodSummary>> pods = Lookup.found(List.of());
     List<WorkloadCheck> workloads = List.of(new WorkloadCheck("Deployment", Lookup.found(false)));
-    Lookup<Optional<LeaseInfo>> lease = Lookup.found(Optional.of(new LeaseInfo(Optional.of(NOW.minusSeconds(2)),
-        Optional.of(15), Optional.of("op-1"))));
+    Lookup<Optional<LeaseInfo>> lease =
+        Lookup.found(
+            Optional.of(
+                new LeaseInfo(
+                    Optional.of(NOW.minusSeconds(2)), Optional.of(15), Optional.of("op-1"))));
 
     FactsBuilder(Foo foo) {
       this.foo = foo;
@@ -323,8 +430,19 @@ class DiagnosisTest {
     }
 
     Facts build() {
-      return new Facts(NS, foo.getMetadata().getName(), Lookup.found(Optional.of(foo)), true, Lookup.found(List.of()),
-          friend, otherNamespaces, pods, workloads, LEASE, lease, NOW);
+      return new Facts(
+          NS,
+          foo.getMetadata().getName(),
+          Lookup.found(Optional.of(foo)),
+          true,
+          Lookup.found(List.of()),
+          friend,
+          otherNamespaces,
+          pods,
+          workloads,
+          LEASE,
+          lease,
+          NOW);
     }
   }
 }

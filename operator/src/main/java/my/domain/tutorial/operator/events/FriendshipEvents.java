@@ -31,13 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Records one Kubernetes Event per happiness transition of a Foo. Events of the same Foo and reason
  * share a name, so a Foo that flaps gets one Event with a growing count rather than a stream of new
- * objects, as kubectl's own event recorder does. Failing to record an Event never fails a reconcile.
- * The counts are kept per Foo and released when the Foo is deleted ({@link #forget}).
+ * objects, as kubectl's own event recorder does. Failing to record an Event never fails a
+ * reconcile. The counts are kept per Foo and released when the Foo is deleted ({@link #forget}).
  */
 public class FriendshipEvents {
   public static final String COMPONENT = "foo-operator";
   private static final Logger log = LoggerFactory.getLogger(FriendshipEvents.class);
-  private static final PatchContext MERGE = new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).build();
+  private static final PatchContext MERGE =
+      new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).build();
 
   private final KubernetesClient client;
   private final String instance;
@@ -46,7 +47,8 @@ public class FriendshipEvents {
 
   private final OperatorMetrics meters;
 
-  public FriendshipEvents(KubernetesClient client, String instance, Clock clock, OperatorMetrics meters) {
+  public FriendshipEvents(
+      KubernetesClient client, String instance, Clock clock, OperatorMetrics meters) {
     this.client = client;
     this.instance = instance;
     this.clock = clock;
@@ -57,37 +59,67 @@ public class FriendshipEvents {
     String namespace = foo.getMetadata().getNamespace();
     String name = eventName(foo, verdict);
     String type = verdict.happy() ? "Normal" : "Warning";
-    String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     try {
       int count = bump(foo, verdict.reason());
       if (count == 1) {
         try {
-          client.v1().events().inNamespace(namespace).resource(newEvent(foo, verdict, name, type, now)).create();
+          client
+              .v1()
+              .events()
+              .inNamespace(namespace)
+              .resource(newEvent(foo, verdict, name, type, now))
+              .create();
           meters.eventRecorded(verdict.happy());
-          log.info("{}/{}: event {} {}: {}", namespace, foo.getMetadata().getName(), type,
-              verdict.reason(), verdict.message());
+          log.info(
+              "{}/{}: event {} {}: {}",
+              namespace,
+              foo.getMetadata().getName(),
+              type,
+              verdict.reason(),
+              verdict.message());
           return;
         } catch (KubernetesClientException e) {
           if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
             unbump(foo, verdict.reason());
             throw e;
           }
-          // Recorded by an earlier run of the operator (a restart, another leader): continue from the
+          // Recorded by an earlier run of the operator (a restart, another leader): continue from
+          // the
           // count the cluster holds, so it never moves backwards.
           count = continueFrom(foo, verdict.reason(), recordedCount(namespace, name));
         }
       }
-      String patch = Serialization.asJson(Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
+      String patch =
+          Serialization.asJson(
+              Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
       // Patching through a stub item, not withName(): fabric8 would GET the Event first, a request
       // per repeat that the count kept here makes unnecessary.
-      Event stub = new EventBuilder().withNewMetadata().withName(name).withNamespace(namespace).endMetadata().build();
+      Event stub =
+          new EventBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withNamespace(namespace)
+              .endMetadata()
+              .build();
       client.v1().events().inNamespace(namespace).resource(stub).patch(MERGE, patch);
       meters.eventRecorded(verdict.happy());
-      log.info("{}/{}: event {} {} (x{}): {}", namespace, foo.getMetadata().getName(), type,
-          verdict.reason(), count, verdict.message());
+      log.info(
+          "{}/{}: event {} {} (x{}): {}",
+          namespace,
+          foo.getMetadata().getName(),
+          type,
+          verdict.reason(),
+          count,
+          verdict.message());
     } catch (KubernetesClientException e) {
-      log.warn("{}/{}: could not record event {}: {}", namespace, foo.getMetadata().getName(),
-          verdict.reason(), e.getMessage());
+      log.warn(
+          "{}/{}: could not record event {}: {}",
+          namespace,
+          foo.getMetadata().getName(),
+          verdict.reason(),
+          e.getMessage());
     }
   }
 
@@ -103,11 +135,13 @@ public class FriendshipEvents {
 
   private int bump(Foo foo, Reason reason) {
     int[] count = new int[1];
-    counts.compute(ResourceID.fromResource(foo), (id, c) -> {
-      Counts next = Counts.of(foo, c);
-      count[0] = next.bump(reason);
-      return next;
-    });
+    counts.compute(
+        ResourceID.fromResource(foo),
+        (id, c) -> {
+          Counts next = Counts.of(foo, c);
+          count[0] = next.bump(reason);
+          return next;
+        });
     return count[0];
   }
 
@@ -119,11 +153,13 @@ public class FriendshipEvents {
   /** Sets the count kept for this Foo and reason to one past {@code recorded}, and returns it. */
   private int continueFrom(Foo foo, Reason reason, int recorded) {
     int[] count = new int[1];
-    counts.compute(ResourceID.fromResource(foo), (id, c) -> {
-      Counts next = Counts.of(foo, c);
-      count[0] = next.continueFrom(reason, recorded);
-      return next;
-    });
+    counts.compute(
+        ResourceID.fromResource(foo),
+        (id, c) -> {
+          Counts next = Counts.of(foo, c);
+          count[0] = next.continueFrom(reason, recorded);
+          return next;
+        });
     return count[0];
   }
 
@@ -133,7 +169,8 @@ public class FriendshipEvents {
 
   /**
    * The Events recorded so far for one Foo, by reason. Kept under the Foo's namespace/name, so the
-   * uid tells a Foo created again under the same name (whose Events are new objects) from the one before.
+   * uid tells a Foo created again under the same name (whose Events are new objects) from the one
+   * before.
    */
   private record Counts(String uid, Map<Reason, Integer> byReason) {
     static Counts of(Foo foo, Counts current) {
@@ -160,19 +197,28 @@ public class FriendshipEvents {
   private Event newEvent(Foo foo, Verdict verdict, String name, String type, String now) {
     var meta = foo.getMetadata();
     return new EventBuilder()
-        .withNewMetadata().withName(name).withNamespace(meta.getNamespace()).endMetadata()
-        .withInvolvedObject(new ObjectReferenceBuilder()
-            .withApiVersion(foo.getApiVersion()).withKind(foo.getKind())
-            .withNamespace(meta.getNamespace()).withName(meta.getName())
-            .withUid(meta.getUid()).withResourceVersion(meta.getResourceVersion())
-            .build())
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(meta.getNamespace())
+        .endMetadata()
+        .withInvolvedObject(
+            new ObjectReferenceBuilder()
+                .withApiVersion(foo.getApiVersion())
+                .withKind(foo.getKind())
+                .withNamespace(meta.getNamespace())
+                .withName(meta.getName())
+                .withUid(meta.getUid())
+                .withResourceVersion(meta.getResourceVersion())
+                .build())
         .withType(type)
         .withReason(verdict.reason().name())
         .withMessage(verdict.message())
         .withCount(1)
         .withFirstTimestamp(now)
         .withLastTimestamp(now)
-        .withNewSource().withComponent(COMPONENT).endSource()
+        .withNewSource()
+        .withComponent(COMPONENT)
+        .endSource()
         .withReportingComponent(COMPONENT)
         .withReportingInstance(instance)
         .build();
@@ -181,9 +227,11 @@ public class FriendshipEvents {
   static String eventName(Foo foo, Verdict verdict) {
     String key = foo.getMetadata().getUid() + "/" + verdict.reason();
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       String base = foo.getMetadata().getName();
-      // Event names are DNS subdomains (max 253): keep the suffix and trim the Foo's name if needed.
+      // Event names are DNS subdomains (max 253): keep the suffix and trim the Foo's name if
+      // needed.
       String suffix = "." + HexFormat.of().formatHex(digest, 0, 8);
       return base.substring(0, Math.min(base.length(), 253 - suffix.length())) + suffix;
     } catch (NoSuchAlgorithmException e) {

@@ -33,12 +33,14 @@ import org.slf4j.LoggerFactory;
  * Keeps each Foo's status true to its friend Pod. Reads only caches; writes status only when it
  * changed, and records an Event only when happiness flips.
  *
- * <p>It is also called when a Foo is deleted ({@code triggerReconcilerOnAllEvents}), to forget what it
- * held for that Foo. That needs no finalizer, so deleting a Foo stays immediate and the operator
- * needs no write access to Foos. Foo events stay generation-aware: the operator's own status
- * write does not come back as a reconcile.
+ * <p>It is also called when a Foo is deleted ({@code triggerReconcilerOnAllEvents}), to forget what
+ * it held for that Foo. That needs no finalizer, so deleting a Foo stays immediate and the operator
+ * needs no write access to Foos. Foo events stay generation-aware: the operator's own status write
+ * does not come back as a reconcile.
  */
-@ControllerConfiguration(name = FooReconciler.NAME, triggerReconcilerOnAllEvents = true,
+@ControllerConfiguration(
+    name = FooReconciler.NAME,
+    triggerReconcilerOnAllEvents = true,
     generationAwareEventProcessing = true)
 public class FooReconciler implements Reconciler<Foo> {
   public static final String NAME = "foo";
@@ -57,15 +59,16 @@ public class FooReconciler implements Reconciler<Foo> {
 
   @Override
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
-    var pods = InformerEventSourceConfiguration.from(Pod.class, Foo.class)
-        .withName("friend-pods")
-        .withNamespacesInheritedFromController()
-        .withFollowControllerNamespacesChanges(true)
-        .withSecondaryToPrimaryMapper(friends.foosNaming())
-        .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
-        .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
-        .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
-        .build();
+    var pods =
+        InformerEventSourceConfiguration.from(Pod.class, Foo.class)
+            .withName("friend-pods")
+            .withNamespacesInheritedFromController()
+            .withFollowControllerNamespacesChanges(true)
+            .withSecondaryToPrimaryMapper(friends.foosNaming())
+            .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
+            .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
+            .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
+            .build();
     return List.of(new InformerEventSource<>(pods, context));
   }
 
@@ -83,7 +86,8 @@ public class FooReconciler implements Reconciler<Foo> {
     Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).flatMap(FriendPod::of);
     Verdict verdict = Friendship.verdict(foo, pod);
     FooStatus current = foo.getStatus();
-    FooStatus next = StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
+    FooStatus next =
+        StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
     if (next.equals(current)) {
       return UpdateControl.noUpdate();
     }
@@ -91,13 +95,18 @@ public class FooReconciler implements Reconciler<Foo> {
     // a concurrent writer gets a 409 (and a retry on fresh data) rather than a lost update; caching
     // the response lets the next reconcile see this status before the informer does.
     try {
-      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(foo, context, fresh -> {
-        fresh.setStatus(next);
-        return fresh;
-      });
+      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
+          foo,
+          context,
+          fresh -> {
+            fresh.setStatus(next);
+            return fresh;
+          });
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-        log.debug("{}/{}: deleted before its status could be written", foo.getMetadata().getNamespace(),
+        log.debug(
+            "{}/{}: deleted before its status could be written",
+            foo.getMetadata().getNamespace(),
             foo.getMetadata().getName());
         return UpdateControl.noUpdate();
       }
@@ -105,8 +114,13 @@ public class FooReconciler implements Reconciler<Foo> {
     }
     meters.statusPatched();
     boolean flipped = StatusCalculator.happinessFlipped(current, next);
-    log.info("{}/{}: status {} (happy={}, reason={}, generation={})", foo.getMetadata().getNamespace(),
-        foo.getMetadata().getName(), flipped ? "changed" : "refreshed", next.getHappy(), verdict.reason(),
+    log.info(
+        "{}/{}: status {} (happy={}, reason={}, generation={})",
+        foo.getMetadata().getNamespace(),
+        foo.getMetadata().getName(),
+        flipped ? "changed" : "refreshed",
+        next.getHappy(),
+        verdict.reason(),
         next.getObservedGeneration());
     if (flipped) {
       events.transitioned(foo, verdict);
@@ -118,15 +132,18 @@ public class FooReconciler implements Reconciler<Foo> {
     ResourceID id = ResourceID.fromResource(foo);
     friends.forget(id);
     events.forget(id);
-    log.debug("{}/{}: deleted; forgotten", foo.getMetadata().getNamespace(), foo.getMetadata().getName());
+    log.debug(
+        "{}/{}: deleted; forgotten", foo.getMetadata().getNamespace(), foo.getMetadata().getName());
   }
 
-  /** What it holds for Foos (friend mappings, Event counts): both only for live Foos, however many came and went. */
+  /**
+   * What it holds for Foos (friend mappings, Event counts): both only for live Foos, however many
+   * came and went.
+   */
   public Memory memory() {
     return new Memory(friends.size(), events.size());
   }
 
   /** How many Foos the friend index and the Event counts hold an entry for. */
-  public record Memory(int friendIndexEntries, int eventCountEntries) {
-  }
+  public record Memory(int friendIndexEntries, int eventCountEntries) {}
 }

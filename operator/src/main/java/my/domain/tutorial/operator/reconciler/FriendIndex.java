@@ -11,16 +11,17 @@ import java.util.Set;
 import my.domain.tutorial.api.v1.Foo;
 
 /**
- * The one owner of the mapping {@code namespace/friendName -> Foos}: a Pod event finds the Foos that
- * name it by one look-up, never by scanning every Foo.
+ * The one owner of the mapping {@code namespace/friendName -> Foos}: a Pod event finds the Foos
+ * that name it by one look-up, never by scanning every Foo.
  *
- * <p>It holds what each Foo named at its last reconcile, which is all a Pod event needs: a Foo not yet
- * reconciled under its new friend has a reconcile pending that reads the Pod cache after recording.
- * It is not an index on the informer's cache: fabric8's cache rebuilds an index entry by entry on
- * every write to a Foo and reads it without its lock, so a Pod event arriving as a Foo's own status
- * write came back could find no Foo and the reconcile was lost (once in 10,000 deletions in the
- * benchmark). Here a Foo's entry is replaced under one lock, so a reader sees the old friend or the
- * new one, never neither. The reconciler forgets a Foo when it is deleted, so the map holds live Foos only.
+ * <p>It holds what each Foo named at its last reconcile, which is all a Pod event needs: a Foo not
+ * yet reconciled under its new friend has a reconcile pending that reads the Pod cache after
+ * recording. It is not an index on the informer's cache: fabric8's cache rebuilds an index entry by
+ * entry on every write to a Foo and reads it without its lock, so a Pod event arriving as a Foo's
+ * own status write came back could find no Foo and the reconcile was lost (once in 10,000 deletions
+ * in the benchmark). Here a Foo's entry is replaced under one lock, so a reader sees the old friend
+ * or the new one, never neither. The reconciler forgets a Foo when it is deleted, so the map holds
+ * live Foos only.
  */
 public final class FriendIndex {
   private final Map<String, Set<ResourceID>> foosByFriend = new HashMap<>();
@@ -30,7 +31,10 @@ public final class FriendIndex {
     return namespace + "/" + podName;
   }
 
-  /** Records which friend {@code foo} names now (none when it names none), replacing what it named before. */
+  /**
+   * Records which friend {@code foo} names now (none when it names none), replacing what it named
+   * before.
+   */
   public synchronized void record(Foo foo) {
     ResourceID id = ResourceID.fromResource(foo);
     String friend = foo.friendName();
@@ -56,7 +60,10 @@ public final class FriendIndex {
     return Set.copyOf(foosByFriend.getOrDefault(key(namespace, podName), Set.of()));
   }
 
-  /** How many Foos it holds an entry for: the live Foos that name a friend, once they are reconciled. */
+  /**
+   * How many Foos it holds an entry for: the live Foos that name a friend, once they are
+   * reconciled.
+   */
   public synchronized int size() {
     return friendOfFoo.size();
   }
@@ -74,8 +81,9 @@ public final class FriendIndex {
   }
 
   static PrimaryToSecondaryMapper<Foo> friendOf() {
-    return foo -> foo.friendName() == null
-        ? Set.of()
-        : Set.of(new ResourceID(foo.friendName(), foo.getMetadata().getNamespace()));
+    return foo ->
+        foo.friendName() == null
+            ? Set.of()
+            : Set.of(new ResourceID(foo.friendName(), foo.getMetadata().getNamespace()));
   }
 }

@@ -46,11 +46,14 @@ public final class HttpEndpoints implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot listen on port " + port + ": " + e.getMessage(), e);
       }
-      server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "http-" + port);
-        t.setDaemon(true);
-        return t;
-      }));
+      server.setExecutor(
+          Executors.newFixedThreadPool(
+              2,
+              r -> {
+                Thread t = new Thread(r, "http-" + port);
+                t.setDaemon(true);
+                return t;
+              }));
     }
 
     public Builder get(String path, Supplier<Reply> handler) {
@@ -63,12 +66,14 @@ public final class HttpEndpoints implements AutoCloseable {
       return new HttpEndpoints(server);
     }
 
-    private static void answer(HttpExchange exchange, String path, Supplier<Reply> handler) throws IOException {
+    private static void answer(HttpExchange exchange, String path, Supplier<Reply> handler)
+        throws IOException {
       try (exchange) {
         Reply reply;
         if (!exchange.getRequestURI().getPath().equals(path)) {
           reply = Reply.text(404, "not found\n");
-        } else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+        } else if (!"GET".equals(exchange.getRequestMethod())
+            && !"HEAD".equals(exchange.getRequestMethod())) {
           reply = Reply.text(405, "only GET\n");
         } else {
           reply = handler.get();

@@ -2,7 +2,10 @@ package my.domain.tutorial.operator.runtime;
 
 import java.util.List;
 
-/** Thrown at start when the environment holds settings the operator cannot run with; lists every problem. */
+/**
+ * Thrown at start when the environment holds settings the operator cannot run with; lists every
+ * problem.
+ */
 public class InvalidSettingsException extends RuntimeException {
   private final List<String> problems;
 

@@ -1,6 +1,9 @@
 package my.domain.tutorial.operator.runtime;
 
-/** How the operator writes its log: readable lines for people, or one JSON object per line for collectors. */
+/**
+ * How the operator writes its log: readable lines for people, or one JSON object per line for
+ * collectors.
+ */
 public enum LogFormat {
   TEXT("logback-text.xml"),
   JSON("logback-json.xml");

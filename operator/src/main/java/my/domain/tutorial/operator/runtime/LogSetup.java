@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /** Applies the configured log format and level to Logback, once, before the operator starts. */
 public final class LogSetup {
-  private LogSetup() {
-  }
+  private LogSetup() {}
 
   public static void apply(LogFormat format, String level) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
@@ -18,7 +17,8 @@ public final class LogSetup {
     }
     var config = LogSetup.class.getClassLoader().getResource(format.configResource());
     if (config == null) {
-      throw new IllegalStateException(format.configResource() + " is missing from the operator jar");
+      throw new IllegalStateException(
+          format.configResource() + " is missing from the operator jar");
     }
     context.reset();
     JoranConfigurator configurator = new JoranConfigurator();
@@ -26,7 +26,8 @@ public final class LogSetup {
     try {
       configurator.doConfigure(config);
     } catch (JoranException e) {
-      throw new IllegalStateException("cannot apply " + format.configResource() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot apply " + format.configResource() + ": " + e.getMessage(), e);
     }
     context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(level, Level.INFO));
   }

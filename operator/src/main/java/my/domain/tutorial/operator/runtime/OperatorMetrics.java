@@ -23,12 +23,20 @@ public final class OperatorMetrics {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    statusPatches = Counter.builder("foo.status.patches")
-        .description("Foo status patches sent to the API server").register(registry);
-    eventsNormal = Counter.builder("foo.events.recorded").tag("type", "Normal")
-        .description("Kubernetes Events recorded for Foo transitions").register(registry);
-    eventsWarning = Counter.builder("foo.events.recorded").tag("type", "Warning")
-        .description("Kubernetes Events recorded for Foo transitions").register(registry);
+    statusPatches =
+        Counter.builder("foo.status.patches")
+            .description("Foo status patches sent to the API server")
+            .register(registry);
+    eventsNormal =
+        Counter.builder("foo.events.recorded")
+            .tag("type", "Normal")
+            .description("Kubernetes Events recorded for Foo transitions")
+            .register(registry);
+    eventsWarning =
+        Counter.builder("foo.events.recorded")
+            .tag("type", "Warning")
+            .description("Kubernetes Events recorded for Foo transitions")
+            .register(registry);
   }
 
   public void statusPatched() {

@@ -63,24 +63,51 @@ public record OperatorSettings(
 
     Set<String> namespaces = p.namespaces(WATCH_NAMESPACES);
     Optional<String> operatorNamespace = p.optional(OPERATOR_NAMESPACE);
-    operatorNamespace.filter(ns -> !DNS1123_LABEL.matcher(ns).matches()).ifPresent(ns -> problems.add(
-        OPERATOR_NAMESPACE + "=" + ns + " is not a valid namespace name (lowercase letters, digits and '-')"));
+    operatorNamespace
+        .filter(ns -> !DNS1123_LABEL.matcher(ns).matches())
+        .ifPresent(
+            ns ->
+                problems.add(
+                    OPERATOR_NAMESPACE
+                        + "="
+                        + ns
+                        + " is not a valid namespace name (lowercase letters, digits and '-')"));
     boolean leaderElection = p.bool(LEADER_ELECTION, false);
     String leaseName = p.optional(LEASE_NAME).orElse(OperatorDefaults.LEASE_NAME);
     if (!DNS1123_LABEL.matcher(leaseName).matches()) {
-      problems.add(LEASE_NAME + "=" + leaseName + " is not a valid Lease name (lowercase letters, digits and '-')");
+      problems.add(
+          LEASE_NAME
+              + "="
+              + leaseName
+              + " is not a valid Lease name (lowercase letters, digits and '-')");
     }
     Duration lease = p.duration(LEASE_DURATION, OperatorDefaults.LEASE_DURATION);
     Duration renew = p.duration(RENEW_DEADLINE, Duration.ofSeconds(10));
     Duration retry = p.duration(RETRY_PERIOD, Duration.ofSeconds(2));
     if (leaderElection && !(retry.compareTo(renew) < 0 && renew.compareTo(lease) < 0)) {
-      problems.add("leader election needs " + RETRY_PERIOD + " < " + RENEW_DEADLINE + " < " + LEASE_DURATION
-          + ", got " + retry + ", " + renew + ", " + lease);
+      problems.add(
+          "leader election needs "
+              + RETRY_PERIOD
+              + " < "
+              + RENEW_DEADLINE
+              + " < "
+              + LEASE_DURATION
+              + ", got "
+              + retry
+              + ", "
+              + renew
+              + ", "
+              + lease);
     }
-    String identity = p.optional(IDENTITY).or(() -> p.optional(POD_NAME))
-        .orElseGet(() -> "foo-operator-" + UUID.randomUUID());
-    Duration resync = p.optional(RESYNC_PERIOD).filter("0"::equals).map(zero -> Duration.ZERO)
-        .orElseGet(() -> p.duration(RESYNC_PERIOD, Duration.ofMinutes(10)));
+    String identity =
+        p.optional(IDENTITY)
+            .or(() -> p.optional(POD_NAME))
+            .orElseGet(() -> "foo-operator-" + UUID.randomUUID());
+    Duration resync =
+        p.optional(RESYNC_PERIOD)
+            .filter("0"::equals)
+            .map(zero -> Duration.ZERO)
+            .orElseGet(() -> p.duration(RESYNC_PERIOD, Duration.ofMinutes(10)));
     int healthPort = p.port(HEALTH_PORT, 8081);
     int metricsPort = p.port(METRICS_PORT, 8080);
     if (healthPort != 0 && healthPort == metricsPort) {
@@ -89,14 +116,27 @@ public record OperatorSettings(
     LogFormat format = p.logFormat(LOG_FORMAT);
     String level = p.optional(LOG_LEVEL).map(s -> s.toUpperCase(Locale.ROOT)).orElse("INFO");
     if (!LEVELS.contains(level)) {
-      problems.add(LOG_LEVEL + "=" + env.get(LOG_LEVEL) + " is not one of TRACE, DEBUG, INFO, WARN, ERROR");
+      problems.add(
+          LOG_LEVEL + "=" + env.get(LOG_LEVEL) + " is not one of TRACE, DEBUG, INFO, WARN, ERROR");
     }
 
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new OperatorSettings(namespaces, operatorNamespace, leaderElection, leaseName, lease, renew, retry,
-        identity, resync, healthPort, metricsPort, format, level);
+    return new OperatorSettings(
+        namespaces,
+        operatorNamespace,
+        leaderElection,
+        leaseName,
+        lease,
+        renew,
+        retry,
+        identity,
+        resync,
+        healthPort,
+        metricsPort,
+        format,
+        level);
   }
 
   public boolean watchesAllNamespaces() {
@@ -110,71 +150,97 @@ public record OperatorSettings(
 
     Set<String> namespaces(String name) {
       Set<String> result = new LinkedHashSet<>();
-      optional(name).ifPresent(value -> Arrays.stream(value.split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .forEach(ns -> {
-            if (DNS1123_LABEL.matcher(ns).matches() && ns.length() <= 63) {
-              result.add(ns);
-            } else {
-              problems.add(name + ": '" + ns + "' is not a valid namespace name; use a comma-separated list"
-                  + " of namespaces, or leave it empty to watch all namespaces");
-            }
-          }));
+      optional(name)
+          .ifPresent(
+              value ->
+                  Arrays.stream(value.split(","))
+                      .map(String::trim)
+                      .filter(s -> !s.isEmpty())
+                      .forEach(
+                          ns -> {
+                            if (DNS1123_LABEL.matcher(ns).matches() && ns.length() <= 63) {
+                              result.add(ns);
+                            } else {
+                              problems.add(
+                                  name
+                                      + ": '"
+                                      + ns
+                                      + "' is not a valid namespace name; use a comma-separated list"
+                                      + " of namespaces, or leave it empty to watch all namespaces");
+                            }
+                          }));
       return Set.copyOf(result);
     }
 
     boolean bool(String name, boolean fallback) {
-      return optional(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> {
-          problems.add(name + "=" + v + " is not a boolean; use true or false");
-          yield fallback;
-        }
-      }).orElse(fallback);
+      return optional(name)
+          .map(
+              v ->
+                  switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> {
+                      problems.add(name + "=" + v + " is not a boolean; use true or false");
+                      yield fallback;
+                    }
+                  })
+          .orElse(fallback);
     }
 
     int port(String name, int fallback) {
-      return optional(name).map(v -> {
-        try {
-          int port = Integer.parseInt(v);
-          if (port >= 0 && port <= 65535) {
-            return port;
-          }
-        } catch (NumberFormatException ignored) {
-          // reported below
-        }
-        problems.add(name + "=" + v + " is not a port; use a number from 1 to 65535 (0 picks a free one)");
-        return fallback;
-      }).orElse(fallback);
+      return optional(name)
+          .map(
+              v -> {
+                try {
+                  int port = Integer.parseInt(v);
+                  if (port >= 0 && port <= 65535) {
+                    return port;
+                  }
+                } catch (NumberFormatException ignored) {
+                  // reported below
+                }
+                problems.add(
+                    name
+                        + "="
+                        + v
+                        + " is not a port; use a number from 1 to 65535 (0 picks a free one)");
+                return fallback;
+              })
+          .orElse(fallback);
     }
 
     Duration duration(String name, Duration fallback) {
-      return optional(name).map(v -> {
-        var m = DURATION.matcher(v);
-        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
-          long n = Long.parseLong(m.group(1));
-          return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            default -> Duration.ofMinutes(n);
-          };
-        }
-        problems.add(name + "=" + v + " is not a duration; use for example 15s, 500ms or 1m");
-        return fallback;
-      }).orElse(fallback);
+      return optional(name)
+          .map(
+              v -> {
+                var m = DURATION.matcher(v);
+                if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+                  long n = Long.parseLong(m.group(1));
+                  return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    default -> Duration.ofMinutes(n);
+                  };
+                }
+                problems.add(
+                    name + "=" + v + " is not a duration; use for example 15s, 500ms or 1m");
+                return fallback;
+              })
+          .orElse(fallback);
     }
 
     LogFormat logFormat(String name) {
-      return optional(name).map(v -> {
-        try {
-          return LogFormat.valueOf(v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-          problems.add(name + "=" + v + " is not a log format; use text or json");
-          return LogFormat.TEXT;
-        }
-      }).orElse(LogFormat.TEXT);
+      return optional(name)
+          .map(
+              v -> {
+                try {
+                  return LogFormat.valueOf(v.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                  problems.add(name + "=" + v + " is not a log format; use text or json");
+                  return LogFormat.TEXT;
+                }
+              })
+          .orElse(LogFormat.TEXT);
     }
   }
 }

@@ -21,13 +21,18 @@ class DeployManifestsTest {
 
   static List<HasMetadata> manifests() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
-      return files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(f -> {
-        try {
-          return (HasMetadata) Serialization.unmarshal(Files.readString(f));
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".yaml"))
+          .sorted()
+          .map(
+              f -> {
+                try {
+                  return (HasMetadata) Serialization.unmarshal(Files.readString(f));
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .toList();
     }
   }
 
@@ -39,8 +44,14 @@ class DeployManifestsTest {
   void clusterRoleGrantsExactlyWhatTheOperatorUses() throws IOException {
     List<PolicyRule> rules = only(ClusterRole.class).getRules();
 
-    assertThat(rules).extracting(r -> String.join(",", r.getApiGroups()) + "/" + String.join(",", r.getResources())
-            + ":" + String.join(",", r.getVerbs()))
+    assertThat(rules)
+        .extracting(
+            r ->
+                String.join(",", r.getApiGroups())
+                    + "/"
+                    + String.join(",", r.getResources())
+                    + ":"
+                    + String.join(",", r.getVerbs()))
         .containsExactlyInAnyOrder(
             "tutorial.my.domain/foos:get,list,watch",
             "tutorial.my.domain/foos/status:update",
@@ -50,21 +61,26 @@ class DeployManifestsTest {
 
   @Test
   void leaderElectionRoleCoversOnlyLeases() throws IOException {
-    assertThat(only(Role.class).getRules()).singleElement().satisfies(r -> {
-      assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
-      assertThat(r.getResources()).containsExactly("leases");
-      assertThat(r.getVerbs()).containsExactlyInAnyOrder("get", "create", "update", "patch");
-    });
+    assertThat(only(Role.class).getRules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+              assertThat(r.getResources()).containsExactly("leases");
+              assertThat(r.getVerbs())
+                  .containsExactlyInAnyOrder("get", "create", "update", "patch");
+            });
   }
 
   @Test
   void noRuleUsesAWildcard() throws IOException {
     Stream.concat(only(ClusterRole.class).getRules().stream(), only(Role.class).getRules().stream())
-        .forEach(rule -> {
-          assertThat(rule.getVerbs()).doesNotContain("*");
-          assertThat(rule.getResources()).doesNotContain("*");
-          assertThat(rule.getApiGroups()).doesNotContain("*");
-        });
+        .forEach(
+            rule -> {
+              assertThat(rule.getVerbs()).doesNotContain("*");
+              assertThat(rule.getResources()).doesNotContain("*");
+              assertThat(rule.getApiGroups()).doesNotContain("*");
+            });
   }
 
   @Test
@@ -72,14 +88,16 @@ class DeployManifestsTest {
     var pod = only(Deployment.class).getSpec().getTemplate().getSpec();
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
-    assertThat(pod.getContainers()).allSatisfy(c -> {
-      assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
-      assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
-      assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-      assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
-      assertThat(c.getResources().getLimits()).containsKey("memory");
-      assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
-      assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
-    });
+    assertThat(pod.getContainers())
+        .allSatisfy(
+            c -> {
+              assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+              assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+              assertThat(c.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+              assertThat(c.getResources().getRequests()).containsKeys("cpu", "memory");
+              assertThat(c.getResources().getLimits()).containsKey("memory");
+              assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+              assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+            });
   }
 }

@@ -11,8 +11,14 @@ class FooCacheTest {
   @Test
   void cachedFoo_keepsEverythingButManagedFields() {
     Foo foo = Foo.of("team-a", "foo-01", "jack");
-    foo.getMetadata().setManagedFields(new java.util.ArrayList<>(List.of(
-        new ManagedFieldsEntryBuilder().withManager("kubectl").withOperation("Update").build())));
+    foo.getMetadata()
+        .setManagedFields(
+            new java.util.ArrayList<>(
+                List.of(
+                    new ManagedFieldsEntryBuilder()
+                        .withManager("kubectl")
+                        .withOperation("Update")
+                        .build())));
     foo.getMetadata().setResourceVersion("42");
 
     Foo cached = FooCache.SLIM.apply(foo);

@@ -16,10 +16,20 @@ class FriendIndexTest {
   void aRecordedFoo_isFoundUnderItsFriend_inItsNamespaceOnly() {
     index.record(Foo.of("team-a", "foo-01", "jack"));
 
-    assertThat(index.foosNaming("team-a", "jack")).containsExactly(new ResourceID("foo-01", "team-a"));
+    assertThat(index.foosNaming("team-a", "jack"))
+        .containsExactly(new ResourceID("foo-01", "team-a"));
     assertThat(index.foosNaming("team-b", "jack")).isEmpty();
-    assertThat(index.foosNaming().toPrimaryResourceIDs(new PodBuilder().withNewMetadata().withName("jack")
-        .withNamespace("team-a").endMetadata().build())).containsExactly(new ResourceID("foo-01", "team-a"));
+    assertThat(
+            index
+                .foosNaming()
+                .toPrimaryResourceIDs(
+                    new PodBuilder()
+                        .withNewMetadata()
+                        .withName("jack")
+                        .withNamespace("team-a")
+                        .endMetadata()
+                        .build()))
+        .containsExactly(new ResourceID("foo-01", "team-a"));
   }
 
   @Test
@@ -28,7 +38,8 @@ class FriendIndexTest {
     index.record(Foo.of("team-a", "foo-01", "jill"));
 
     assertThat(index.foosNaming("team-a", "jack")).isEmpty();
-    assertThat(index.foosNaming("team-a", "jill")).containsExactly(new ResourceID("foo-01", "team-a"));
+    assertThat(index.foosNaming("team-a", "jill"))
+        .containsExactly(new ResourceID("foo-01", "team-a"));
     assertThat(index.size()).isEqualTo(1);
   }
 
@@ -68,16 +79,19 @@ class FriendIndexTest {
     Foo foo = Foo.of("team-a", "foo-01", "jack");
     index.record(foo);
     AtomicBoolean done = new AtomicBoolean();
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-      for (int i = 0; i < 200_000; i++) {
-        index.record(Foo.of("team-a", "foo-01", "jack"));
-      }
-      done.set(true);
-    });
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 0; i < 200_000; i++) {
+                index.record(Foo.of("team-a", "foo-01", "jack"));
+              }
+              done.set(true);
+            });
 
     long lookUps = 0;
     while (!done.get()) {
-      assertThat(index.foosNaming("team-a", "jack")).containsExactly(new ResourceID("foo-01", "team-a"));
+      assertThat(index.foosNaming("team-a", "jack"))
+          .containsExactly(new ResourceID("foo-01", "team-a"));
       lookUps++;
     }
     writer.join();

@@ -8,59 +8,114 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodEventsTest {
-  private final Pod running = new PodBuilder()
-      .withNewMetadata().withName("jack").withNamespace("team-a").withUid("u1").withResourceVersion("7")
-      .withLabels(Map.of("app", "jack")).withAnnotations(Map.of("note", "x".repeat(1000))).endMetadata()
-      .withNewSpec().addNewContainer().withName("main").withImage("busybox").endContainer().endSpec()
-      .withNewStatus().withPhase("Running").endStatus()
-      .build();
+  private final Pod running =
+      new PodBuilder()
+          .withNewMetadata()
+          .withName("jack")
+          .withNamespace("team-a")
+          .withUid("u1")
+          .withResourceVersion("7")
+          .withLabels(Map.of("app", "jack"))
+          .withAnnotations(Map.of("note", "x".repeat(1000)))
+          .endMetadata()
+          .withNewSpec()
+          .addNewContainer()
+          .withName("main")
+          .withImage("busybox")
+          .endContainer()
+          .endSpec()
+          .withNewStatus()
+          .withPhase("Running")
+          .endStatus()
+          .build();
 
   @Test
   void statusOrLabelChurn_doesNotPass() {
-    Pod churned = new PodBuilder(running).editMetadata().addToLabels("tier", "web").endMetadata()
-        .editStatus().withPhase("Failed").endStatus().build();
+    Pod churned =
+        new PodBuilder(running)
+            .editMetadata()
+            .addToLabels("tier", "web")
+            .endMetadata()
+            .editStatus()
+            .withPhase("Failed")
+            .endStatus()
+            .build();
 
     assertThat(PodEvents.VERDICT_CHANGES.accept(churned, running)).isFalse();
   }
 
   @Test
   void theMomentDeletionStarts_passes() {
-    Pod terminating = new PodBuilder(running).editMetadata()
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
+    Pod terminating =
+        new PodBuilder(running)
+            .editMetadata()
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .endMetadata()
+            .build();
 
     assertThat(PodEvents.VERDICT_CHANGES.accept(terminating, running)).isTrue();
   }
 
   @Test
-  void whenFriendPodIsForceDeleted_theDeletionMarkDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
-    Pod forceDeleted = new PodBuilder(running).editMetadata()
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+  void
+      whenFriendPodIsForceDeleted_theDeletionMarkDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
+    Pod forceDeleted =
+        new PodBuilder(running)
+            .editMetadata()
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(0L)
+            .endMetadata()
+            .build();
 
     assertThat(PodEvents.VERDICT_CHANGES.accept(forceDeleted, running)).isFalse();
   }
 
   @Test
   void whenAFinalizerHoldsAForceDeletedPod_theDeletionMarkPasses() {
-    Pod heldRunning = new PodBuilder(running).editMetadata().withFinalizers("example.com/hold").endMetadata().build();
-    Pod heldDeleted = new PodBuilder(heldRunning).editMetadata()
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+    Pod heldRunning =
+        new PodBuilder(running)
+            .editMetadata()
+            .withFinalizers("example.com/hold")
+            .endMetadata()
+            .build();
+    Pod heldDeleted =
+        new PodBuilder(heldRunning)
+            .editMetadata()
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(0L)
+            .endMetadata()
+            .build();
 
     assertThat(PodEvents.VERDICT_CHANGES.accept(heldDeleted, heldRunning)).isTrue();
   }
 
   @Test
-  void whenTheLastFinalizerOfADeletedPodIsRemoved_theUpdateDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
-    Pod heldDeleted = new PodBuilder(running).editMetadata().withFinalizers("example.com/hold")
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
-    Pod released = new PodBuilder(heldDeleted).editMetadata().withFinalizers().endMetadata().build();
+  void
+      whenTheLastFinalizerOfADeletedPodIsRemoved_theUpdateDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
+    Pod heldDeleted =
+        new PodBuilder(running)
+            .editMetadata()
+            .withFinalizers("example.com/hold")
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(0L)
+            .endMetadata()
+            .build();
+    Pod released =
+        new PodBuilder(heldDeleted).editMetadata().withFinalizers().endMetadata().build();
 
     assertThat(PodEvents.VERDICT_CHANGES.accept(released, heldDeleted)).isFalse();
   }
 
   @Test
   void slimPod_keepsWhatTellsAForceDeleteFromAHeldOne() {
-    Pod held = new PodBuilder(running).editMetadata().withFinalizers("example.com/hold")
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").withDeletionGracePeriodSeconds(0L).endMetadata().build();
+    Pod held =
+        new PodBuilder(running)
+            .editMetadata()
+            .withFinalizers("example.com/hold")
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(0L)
+            .endMetadata()
+            .build();
 
     Pod slim = PodEvents.SLIM.apply(held);
 
@@ -70,8 +125,12 @@ class PodEventsTest {
 
   @Test
   void slimPod_keepsOnlyIdentityAndDeletionMark() {
-    Pod terminating = new PodBuilder(running).editMetadata()
-        .withDeletionTimestamp("2026-01-01T00:00:00Z").endMetadata().build();
+    Pod terminating =
+        new PodBuilder(running)
+            .editMetadata()
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .endMetadata()
+            .build();
 
     Pod slim = PodEvents.SLIM.apply(terminating);
 

@@ -26,7 +26,8 @@ class LogSetupTest {
 
     var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     assertThat(root.getLevel()).isEqualTo(Level.DEBUG);
-    assertThat(((ConsoleAppender<?>) root.getAppender("STDOUT")).getEncoder()).isInstanceOf(JsonEncoder.class);
+    assertThat(((ConsoleAppender<?>) root.getAppender("STDOUT")).getEncoder())
+        .isInstanceOf(JsonEncoder.class);
   }
 
   @Test
@@ -35,6 +36,7 @@ class LogSetupTest {
 
     var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     assertThat(root.getLevel()).isEqualTo(Level.WARN);
-    assertThat(((ConsoleAppender<?>) root.getAppender("STDOUT")).getEncoder()).isInstanceOf(PatternLayoutEncoder.class);
+    assertThat(((ConsoleAppender<?>) root.getAppender("STDOUT")).getEncoder())
+        .isInstanceOf(PatternLayoutEncoder.class);
   }
 }

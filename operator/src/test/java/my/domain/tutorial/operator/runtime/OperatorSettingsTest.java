@@ -30,19 +30,21 @@ class OperatorSettingsTest {
 
   @Test
   void everySettingIsRead() {
-    OperatorSettings s = OperatorSettings.fromEnvironment(Map.ofEntries(
-        Map.entry("FOO_WATCH_NAMESPACES", " team-a, team-b ,,"),
-        Map.entry("FOO_OPERATOR_NAMESPACE", "foo-system"),
-        Map.entry("FOO_LEADER_ELECTION", "TRUE"),
-        Map.entry("FOO_LEASE_NAME", "my-lease"),
-        Map.entry("FOO_LEASE_DURATION", "6s"),
-        Map.entry("FOO_RENEW_DEADLINE", "4s"),
-        Map.entry("FOO_RETRY_PERIOD", "500ms"),
-        Map.entry("POD_NAME", "foo-operator-7d9f-abcde"),
-        Map.entry("FOO_HEALTH_PORT", "9091"),
-        Map.entry("FOO_METRICS_PORT", "9090"),
-        Map.entry("FOO_LOG_FORMAT", "json"),
-        Map.entry("FOO_LOG_LEVEL", "debug")));
+    OperatorSettings s =
+        OperatorSettings.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("FOO_WATCH_NAMESPACES", " team-a, team-b ,,"),
+                Map.entry("FOO_OPERATOR_NAMESPACE", "foo-system"),
+                Map.entry("FOO_LEADER_ELECTION", "TRUE"),
+                Map.entry("FOO_LEASE_NAME", "my-lease"),
+                Map.entry("FOO_LEASE_DURATION", "6s"),
+                Map.entry("FOO_RENEW_DEADLINE", "4s"),
+                Map.entry("FOO_RETRY_PERIOD", "500ms"),
+                Map.entry("POD_NAME", "foo-operator-7d9f-abcde"),
+                Map.entry("FOO_HEALTH_PORT", "9091"),
+                Map.entry("FOO_METRICS_PORT", "9090"),
+                Map.entry("FOO_LOG_FORMAT", "json"),
+                Map.entry("FOO_LOG_LEVEL", "debug")));
 
     assertThat(s.watchedNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
     assertThat(s.operatorNamespace()).isEqualTo(Optional.of("foo-system"));
@@ -62,49 +64,75 @@ class OperatorSettingsTest {
   void resyncPeriod_canBeSetOrTurnedOff() {
     assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_RESYNC_PERIOD", "2m")).resyncPeriod())
         .isEqualTo(Duration.ofMinutes(2));
-    assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_RESYNC_PERIOD", "0")).resyncPeriod()).isZero();
+    assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_RESYNC_PERIOD", "0")).resyncPeriod())
+        .isZero();
   }
 
   @Test
   void explicitIdentityWinsOverPodName() {
-    OperatorSettings s = OperatorSettings.fromEnvironment(Map.of("FOO_IDENTITY", "me", "POD_NAME", "pod"));
+    OperatorSettings s =
+        OperatorSettings.fromEnvironment(Map.of("FOO_IDENTITY", "me", "POD_NAME", "pod"));
 
     assertThat(s.identity()).isEqualTo("me");
   }
 
   @Test
   void badValues_areAllReportedAtOnce_eachNamingTheVariableAndTheFix() {
-    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of(
-        "FOO_WATCH_NAMESPACES", "team-a,Team_B",
-        "FOO_LEADER_ELECTION", "yes",
-        "FOO_HEALTH_PORT", "http",
-        "FOO_METRICS_PORT", "70000",
-        "FOO_LOG_FORMAT", "xml",
-        "FOO_LOG_LEVEL", "loud",
-        "FOO_LEASE_DURATION", "soon")))
-        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
-            .hasSize(7)
-            .anySatisfy(p -> assertThat(p).contains("FOO_WATCH_NAMESPACES").contains("Team_B"))
-            .anySatisfy(p -> assertThat(p).contains("FOO_LEADER_ELECTION=yes").contains("true or false"))
-            .anySatisfy(p -> assertThat(p).contains("FOO_HEALTH_PORT=http").contains("1 to 65535"))
-            .anySatisfy(p -> assertThat(p).contains("FOO_METRICS_PORT=70000"))
-            .anySatisfy(p -> assertThat(p).contains("FOO_LOG_FORMAT=xml").contains("text or json"))
-            .anySatisfy(p -> assertThat(p).contains("FOO_LOG_LEVEL=loud"))
-            .anySatisfy(p -> assertThat(p).contains("FOO_LEASE_DURATION=soon").contains("15s")));
+    assertThatThrownBy(
+            () ->
+                OperatorSettings.fromEnvironment(
+                    Map.of(
+                        "FOO_WATCH_NAMESPACES", "team-a,Team_B",
+                        "FOO_LEADER_ELECTION", "yes",
+                        "FOO_HEALTH_PORT", "http",
+                        "FOO_METRICS_PORT", "70000",
+                        "FOO_LOG_FORMAT", "xml",
+                        "FOO_LOG_LEVEL", "loud",
+                        "FOO_LEASE_DURATION", "soon")))
+        .isInstanceOfSatisfying(
+            InvalidSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(7)
+                    .anySatisfy(
+                        p -> assertThat(p).contains("FOO_WATCH_NAMESPACES").contains("Team_B"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("FOO_LEADER_ELECTION=yes")
+                                .contains("true or false"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("FOO_HEALTH_PORT=http").contains("1 to 65535"))
+                    .anySatisfy(p -> assertThat(p).contains("FOO_METRICS_PORT=70000"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("FOO_LOG_FORMAT=xml").contains("text or json"))
+                    .anySatisfy(p -> assertThat(p).contains("FOO_LOG_LEVEL=loud"))
+                    .anySatisfy(
+                        p -> assertThat(p).contains("FOO_LEASE_DURATION=soon").contains("15s")));
   }
 
   @Test
   void leaderElectionTimings_mustNest() {
-    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of(
-        "FOO_LEADER_ELECTION", "true", "FOO_LEASE_DURATION", "5s", "FOO_RENEW_DEADLINE", "10s")))
+    assertThatThrownBy(
+            () ->
+                OperatorSettings.fromEnvironment(
+                    Map.of(
+                        "FOO_LEADER_ELECTION",
+                        "true",
+                        "FOO_LEASE_DURATION",
+                        "5s",
+                        "FOO_RENEW_DEADLINE",
+                        "10s")))
         .isInstanceOf(InvalidSettingsException.class)
         .hasMessageContaining("FOO_RETRY_PERIOD < FOO_RENEW_DEADLINE < FOO_LEASE_DURATION");
   }
 
   @Test
   void healthAndMetricsPorts_mustDiffer() {
-    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of(
-        "FOO_HEALTH_PORT", "8080", "FOO_METRICS_PORT", "8080")))
+    assertThatThrownBy(
+            () ->
+                OperatorSettings.fromEnvironment(
+                    Map.of("FOO_HEALTH_PORT", "8080", "FOO_METRICS_PORT", "8080")))
         .hasMessageContaining("must differ");
   }
 }

@@ -14,8 +14,10 @@ class StatusCalculatorTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123Z");
   private static final Instant T1 = Instant.parse("2026-01-01T11:00:00Z");
   private static final Verdict HAPPY = new Verdict(true, Reason.FriendFound, "Pod jack exists");
-  private static final Verdict MISSING = new Verdict(false, Reason.FriendNotFound, "Pod jack does not exist");
-  private static final Verdict TERMINATING = new Verdict(false, Reason.FriendTerminating, "Pod jack is being deleted");
+  private static final Verdict MISSING =
+      new Verdict(false, Reason.FriendNotFound, "Pod jack does not exist");
+  private static final Verdict TERMINATING =
+      new Verdict(false, Reason.FriendTerminating, "Pod jack is being deleted");
 
   @Test
   void firstVerdict_setsHappyConditionAndObservedGeneration() {
@@ -44,7 +46,8 @@ class StatusCalculatorTest {
 
     FooStatus flipped = StatusCalculator.next(first, MISSING, 1, T1);
 
-    assertThat(flipped.condition("Happy").orElseThrow().getLastTransitionTime()).isEqualTo("2026-01-01T11:00:00Z");
+    assertThat(flipped.condition("Happy").orElseThrow().getLastTransitionTime())
+        .isEqualTo("2026-01-01T11:00:00Z");
     assertThat(StatusCalculator.happinessFlipped(first, flipped)).isTrue();
   }
 
@@ -68,22 +71,27 @@ class StatusCalculatorTest {
 
     assertThat(gen2).isNotEqualTo(gen1);
     assertThat(gen2.getObservedGeneration()).isEqualTo(2);
-    assertThat(gen2.condition("Happy").orElseThrow().getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
+    assertThat(gen2.condition("Happy").orElseThrow().getLastTransitionTime())
+        .isEqualTo("2026-01-01T10:00:00Z");
   }
 
   @Test
   void conditionsOfOtherTypes_areKept() {
     FooStatus current = new FooStatus();
-    FooCondition other = new FooCondition("Audited", "True", 1L, "2025-01-01T00:00:00Z", "Checked", "ok");
+    FooCondition other =
+        new FooCondition("Audited", "True", 1L, "2025-01-01T00:00:00Z", "Checked", "ok");
     current.setConditions(List.of(other));
 
     FooStatus next = StatusCalculator.next(current, HAPPY, 1, T0);
 
-    assertThat(next.getConditions()).extracting(FooCondition::getType).containsExactly("Happy", "Audited");
+    assertThat(next.getConditions())
+        .extracting(FooCondition::getType)
+        .containsExactly("Happy", "Audited");
   }
 
   @Test
   void theVeryFirstVerdictCountsAsAFlip() {
-    assertThat(StatusCalculator.happinessFlipped(null, StatusCalculator.next(null, MISSING, 1, T0))).isTrue();
+    assertThat(StatusCalculator.happinessFlipped(null, StatusCalculator.next(null, MISSING, 1, T0)))
+        .isTrue();
   }
 }
