@@ -302,7 +302,7 @@ class CommandsMockServerTest {
   }
 
   @Test
-  void whenAFooNamesNoFriend_getShowsNoneAsFriendAndTheNoFriendNamedReason() {
+  void whenAFooNamesNoFriend_getShowsAnEmptyFriendCellAndTheNoFriendNamedReason() {
     storeFooWithoutSpec("foo-01", true);
 
     Result r = plugin.run("get", "-o", "wide");
@@ -312,7 +312,7 @@ class CommandsMockServerTest {
         .isEqualTo(
             """
         NAME     FRIEND   HAPPY   REASON          AGE   MESSAGE
-        foo-01   <none>   false   NoFriendNamed   5m    Foo foo-01 in namespace team-a names no friend: spec.name is missing
+        foo-01            false   NoFriendNamed   5m    Foo foo-01 in namespace team-a names no friend: spec.name is missing
         """);
   }
 

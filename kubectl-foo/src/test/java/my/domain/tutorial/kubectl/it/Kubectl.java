@@ -33,7 +33,8 @@ final class Kubectl {
       Optional.ofNullable(System.getProperty("kubectlFoo.compareWith"))
           .filter(s -> !s.isBlank())
           .map(s -> Path.of(s).toAbsolutePath());
-  private static final Pattern AGE = Pattern.compile("\\b\\d+[smhdy](\\d+[smh])?\\b");
+  // An age and the padding after it: a column of ages can be a character wider in one run.
+  private static final Pattern AGE = Pattern.compile("\\b\\d+[smhdy](\\d+[smh])?\\b *");
 
   private final Path kubectl;
   private final Path home;
@@ -115,7 +116,7 @@ final class Kubectl {
   }
 
   private static String normalized(String text, Path pluginDir) {
-    return AGE.matcher(text.replace(pluginDir.toString(), "<plugin-dir>")).replaceAll("<age>");
+    return AGE.matcher(text.replace(pluginDir.toString(), "<plugin-dir>")).replaceAll("<age> ");
   }
 
   private Result run(Path pluginDir, String input, String... args) {

@@ -320,7 +320,8 @@ class WhyIT {
 
     Result get = kubectl.run("foo", "get", "-n", ns.name());
     assertThat(get.exitCode()).as(get.toString()).isZero();
-    assertThat(get.out()).containsPattern("foo-01   <none>   <none>   <none>   \\d+s");
+    // No friend, no status yet: empty FRIEND, HAPPY and REASON cells, as kubectl prints them.
+    assertThat(get.out()).containsPattern("foo-01 {29}\\d+s");
 
     Result friends = kubectl.run("foo", "friends", "-n", ns.name());
     assertThat(friends.exitCode()).as(friends.toString()).isZero();
