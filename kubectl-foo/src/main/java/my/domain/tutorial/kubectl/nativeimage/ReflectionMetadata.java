@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.NamespaceList;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Status;
@@ -67,6 +68,9 @@ public final class ReflectionMetadata {
           JobList.class,
           Status.class,
           DeleteOptions.class,
+          // fabric8 turns list options into query parameters through Jackson: without its entry the
+          // native image sent no labelSelector or fieldSelector at all (found by the native tier).
+          ListOptions.class,
           Config.class,
           // What fabric8's KubernetesDeserializer falls back to for a kind it has no class for (the
           // `extensions:` of a kubeconfig, an unknown list item).

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.type.MapType;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apps.DeploymentList;
@@ -89,6 +90,13 @@ class ReflectionMetadataTest {
     serialization.asJson(pods);
     serialization.asYaml(foos.get(0));
     serialization.asJson(new DeleteOptionsBuilder().withPropagationPolicy("Background").build());
+    // How fabric8 makes the query of a list with selectors.
+    serialization.convertValue(
+        new ListOptionsBuilder()
+            .withLabelSelector("tier=gold")
+            .withFieldSelector("spec.name=jack")
+            .build(),
+        java.util.Map.class);
     serialization.asJson(
         new WhyReport(
             "default",
@@ -103,6 +111,7 @@ class ReflectionMetadataTest {
     assertThat(missingFromTheJar()).isEmpty();
     assertThat(recorder.classes)
         .contains(
+            "io.fabric8.kubernetes.api.model.ListOptions",
             "io.fabric8.kubernetes.api.model.Quantity$Serializer",
             WhyReport.class.getName(),
             Finding.class.getName(),
