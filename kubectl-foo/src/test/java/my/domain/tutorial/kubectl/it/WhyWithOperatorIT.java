@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
@@ -45,8 +46,15 @@ class WhyWithOperatorIT {
   }
 
   @AfterAll
-  static void stopOperator() {
+  static void stopOperator(ControlPlane cp) {
     operator.close();
+    // The Lease it held stays behind (it is not released on shutdown yet) and would turn
+    // OperatorNotRunning on and off in later tests as it ages past its duration: remove it.
+    cp.adminClient()
+        .leases()
+        .inNamespace(OperatorDefaults.NAMESPACE)
+        .withName(OperatorDefaults.LEASE_NAME)
+        .delete();
   }
 
   @BeforeEach
