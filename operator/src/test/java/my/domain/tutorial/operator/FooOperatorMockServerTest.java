@@ -154,22 +154,7 @@ class FooOperatorMockServerTest {
 
   @Test
   void whenFriendPodStartsTerminating_fooBecomesUnhappyWithFriendTerminating() {
-    client
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName("jack")
-                .withNamespace(NS)
-                .withFinalizers("test.tutorial.my.domain/hold")
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("main")
-                .withImage("busybox")
-                .endContainer()
-                .endSpec()
-                .build())
-        .create();
+    createPod(NS, "jack", "test.tutorial.my.domain/hold");
     createFoo("foo-01", "jack");
     awaitHappy("foo-01", true);
 
@@ -378,13 +363,14 @@ class FooOperatorMockServerTest {
     client.resource(Foo.of(NS, name, friend)).create();
   }
 
-  private void createPod(String namespace, String name) {
+  private void createPod(String namespace, String name, String... finalizers) {
     client
         .resource(
             new PodBuilder()
                 .withNewMetadata()
                 .withName(name)
                 .withNamespace(namespace)
+                .withFinalizers(finalizers)
                 .endMetadata()
                 .withNewSpec()
                 .addNewContainer()
