@@ -19,7 +19,7 @@ control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
 	@hack/timed "control plane" hack/control-plane
 
 # Sources of OLM and opm: FOO_THIRD_PARTY_DIR (a folder with their release tarballs), else GitHub.
-olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager, kube-scheduler and kwok; not used by the tests yet
+olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager, kube-scheduler and kwok; the OLM tests need them
 	@hack/timed olm hack/olm
 
 lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
@@ -28,7 +28,7 @@ lint: ## check the GitHub Actions workflows with actionlint (built and cached on
 # The native tier runs when hack/native-toolchain finds a GraalVM (GRAALVM_HOME, JAVA_HOME or native-image on PATH).
 NATIVE_HOME = $(shell hack/native-toolchain)
 
-test: control-plane lint ## THE test command: lint, then unit + integration tests, and the native tier when a native toolchain is found; prints each phase's time
+test: control-plane olm lint ## THE test command: lint, then unit + integration tests, and the native tier when a native toolchain is found; prints each phase's time
 ifeq ($(NATIVE_HOME),)
 	@echo "[test] ***********************************************************************************"
 	@echo "[test] NO NATIVE TOOLCHAIN (GRAALVM_HOME, JAVA_HOME or native-image on PATH): NATIVE TIER SKIPPED"

@@ -3,9 +3,7 @@ package my.domain.tutorial.testsupport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,24 +119,8 @@ public final class OperatorUnderTest implements AutoCloseable {
   }
 
   /** GET on one of the operator's endpoints: {@code (status, body)}. */
-  public Probe probe(String path) {
-    int port = path.equals("/metrics") ? operator.metricsPort() : operator.healthPort();
-    try {
-      var response =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create("http://127.0.0.1:" + port + path))
-                      .timeout(Duration.ofSeconds(5))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
-      return new Probe(response.statusCode(), response.body());
-    } catch (IOException e) {
-      return new Probe(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Probe(-1, "interrupted");
-    }
+  public OperatorEndpoints.Probe probe(String path) {
+    return OperatorEndpoints.probe(operator, path);
   }
 
   /**
@@ -146,20 +128,13 @@ public final class OperatorUnderTest implements AutoCloseable {
    * throws.
    */
   public double metric(String name) {
-    return PrometheusText.sum(metrics(), name);
+    return OperatorEndpoints.metric(operator, name);
   }
 
   /** The operator's whole {@code /metrics} exposition; anything but a 200 throws. */
   public String metrics() {
-    Probe scrape = probe("/metrics");
-    if (scrape.status() != 200) {
-      throw new IllegalStateException(
-          "GET /metrics answered " + scrape.status() + ": " + scrape.body());
-    }
-    return scrape.body();
+    return OperatorEndpoints.metrics(operator);
   }
-
-  public record Probe(int status, String body) {}
 
   @Override
   public void close() {

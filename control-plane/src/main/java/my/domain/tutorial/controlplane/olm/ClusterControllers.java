@@ -1,0 +1,167 @@
+package my.domain.tutorial.controlplane.olm;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import my.domain.tutorial.controlplane.ChildProcess;
+import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.controlplane.Poll;
+
+/**
+ * What turns a bare API server into a cluster that runs Deployments, without a container runtime:
+ * kube-controller-manager (Deployments to ReplicaSets to Pods, garbage collection, namespace
+ * deletion, ServiceAccount tokens), kube-scheduler (binds Pods to a Node) and kwok, which plays the
+ * kubelet of one fake Node: Pods bound to it turn Running and Ready, no container ever starts.
+ */
+public final class ClusterControllers implements AutoCloseable {
+  /** The annotation kwok manages Nodes by (the one its own docs use). */
+  public static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+
+  public static final String NODE_NAME = "kwok-node-0";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final List<ChildProcess> processes;
+
+  private ClusterControllers(List<ChildProcess> processes) {
+    this.processes = processes;
+  }
+
+  public static ClusterControllers start(ControlPlane cp, OlmBinaries binaries) {
+    Path dir = cp.config().dataDir();
+    String kubeconfig = cp.kubeconfig().toString();
+    List<ChildProcess> started = new ArrayList<>();
+    try {
+      started.add(
+          ChildProcess.start(
+              "kube-controller-manager",
+              dir,
+              List.of(
+                  binaries.kubeControllerManager().toString(),
+                  "--kubeconfig",
+                  kubeconfig,
+                  "--service-account-private-key-file",
+                  dir.resolve("sa.key").toString(),
+                  "--root-ca-file",
+                  dir.resolve("certs/apiserver.crt").toString(),
+                  "--use-service-account-credentials",
+                  "--secure-port",
+                  "0",
+                  "--leader-elect=false"),
+              Map.of()));
+      started.add(
+          ChildProcess.start(
+              "kube-scheduler",
+              dir,
+              List.of(
+                  binaries.kubeScheduler().toString(),
+                  "--kubeconfig",
+                  kubeconfig,
+                  "--secure-port",
+                  "0",
+                  "--leader-elect=false"),
+              Map.of()));
+      registerFakeNode(cp.adminClient());
+      List<String> kwok =
+          new ArrayList<>(
+              List.of(
+                  binaries.kwok().toString(),
+                  "--kubeconfig",
+                  kubeconfig,
+                  "--manage-nodes-with-annotation-selector",
+                  KWOK_NODE_ANNOTATION + "=fake",
+                  // No kubelet API: nothing here asks for logs or exec.
+                  "--node-port",
+                  "0",
+                  "--server-address",
+                  ""));
+      for (Path stage : stages(binaries.kwokStages())) {
+        kwok.add("--config");
+        kwok.add(stage.toString());
+      }
+      started.add(ChildProcess.start("kwok", dir, kwok, Map.of()));
+      ClusterControllers controllers = new ClusterControllers(started);
+      controllers.awaitNodeReady(cp.adminClient());
+      return controllers;
+    } catch (RuntimeException e) {
+      started.forEach(ChildProcess::close);
+      throw e;
+    }
+  }
+
+  private static List<Path> stages(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> stages = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+      if (stages.isEmpty()) {
+        throw new IllegalStateException(dir + " holds no kwok stages; run hack/olm");
+      }
+      return stages;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read kwok stages in " + dir, e);
+    }
+  }
+
+  /** The Node kwok plays; kwok's node stage gives it capacity and the Ready condition. */
+  private static void registerFakeNode(KubernetesClient admin) {
+    Node node =
+        new NodeBuilder()
+            .withNewMetadata()
+            .withName(NODE_NAME)
+            .addToAnnotations(KWOK_NODE_ANNOTATION, "fake")
+            .addToLabels("kubernetes.io/hostname", NODE_NAME)
+            .addToLabels("kubernetes.io/os", "linux")
+            .addToLabels("kubernetes.io/arch", "amd64")
+            .addToLabels("type", "kwok")
+            .endMetadata()
+            .build();
+    admin.resource(node).forceConflicts().serverSideApply();
+  }
+
+  private void awaitNodeReady(KubernetesClient admin) {
+    boolean ready =
+        Poll.until(
+            () -> {
+              processes.forEach(ChildProcess::requireAlive);
+              Node node = admin.nodes().withName(NODE_NAME).get();
+              return node != null
+                  && node.getStatus() != null
+                  && node.getStatus().getConditions() != null
+                  && node.getStatus().getConditions().stream()
+                      .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+            },
+            READY_TIMEOUT,
+            Duration.ofMillis(200));
+    if (!ready) {
+      throw new IllegalStateException(
+          "kwok's Node "
+              + NODE_NAME
+              + " did not turn Ready within "
+              + READY_TIMEOUT.toSeconds()
+              + "s; see "
+              + processes.get(2).logFile());
+    }
+  }
+
+  /** Throws, naming the log to read, when one of the processes is no longer running. */
+  public void requireAlive() {
+    processes.forEach(ChildProcess::requireAlive);
+  }
+
+  public void kill() {
+    processes.forEach(ChildProcess::kill);
+  }
+
+  @Override
+  public void close() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+  }
+}
