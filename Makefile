@@ -55,10 +55,14 @@ K8S_MINOR = $(shell sed -n 's:.*<k8s.version>\([0-9]*\.[0-9]*\).*:\1:p' pom.xml)
 BUNDLE_PROPS = $(if $(VERSION),-Dbundle.version=$(VERSION)) $(if $(CHANNELS),-Dbundle.channels=$(CHANNELS)) \
   $(if $(DEFAULT_CHANNEL),-Dbundle.defaultChannel=$(DEFAULT_CHANNEL)) $(if $(IMG),-Dbundle.image=$(IMG)) \
   $(if $(REPLACES),-Dbundle.replaces=$(REPLACES)) $(if $(SKIP_RANGE),'-Dbundle.skipRange=$(SKIP_RANGE)')
-.PHONY: bundle bundle-validate
+.PHONY: bundle bundle-validate catalog
 
 bundle: ## write the OLM bundle to bundle/target/bundle/ and bundle/target/bundle.Dockerfile
 	$(MVN) -q -DskipTests package -pl bundle -am $(BUNDLE_PROPS)
+
+catalog: ## the file-based catalog of the bundle in bundle/target/catalog/, validated with opm (PREVIOUS=older bundle dirs, comma-separated, oldest first)
+	@opm=$$(hack/olm --only-opm --print-paths | sed -n 's/^opm=//p'); \
+	$(MVN) -q -DskipTests package -pl bundle -am $(BUNDLE_PROPS) -Dcatalog.opm="$$opm" $(if $(PREVIOUS),-Dcatalog.previous=$(PREVIOUS))
 
 bundle-validate: bundle ## run the Operator Framework's validators on the bundle (zero errors and warnings)
 	hack/bundle-validate -k8s-version $(K8S_MINOR) bundle/target/bundle

@@ -3,17 +3,10 @@ package my.domain.tutorial.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
@@ -47,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OlmInstallIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final String CATALOG = "foo-catalog";
+  private static final String PACKAGE = "foo-operator";
 
   private static CatalogServer catalog;
   private static GeneratedBundle bundle;
@@ -57,6 +51,7 @@ class OlmInstallIT {
   private final List<String> subscribedNamespaces = new ArrayList<>();
   private OlmCluster cluster;
   private KubernetesClient admin;
+  private OlmApi olm;
 
   @BeforeAll
   static void serveTheCatalog(OlmCluster cluster) {
@@ -80,6 +75,7 @@ class OlmInstallIT {
   void setUp(OlmCluster cluster) {
     this.cluster = cluster;
     this.admin = cluster.controlPlane().adminClient();
+    this.olm = new OlmApi(admin);
   }
 
   @AfterEach
@@ -133,22 +129,101 @@ class OlmInstallIT {
     assertFoosFollowTheirFriends(List.of(ops, first, second), List.of());
   }
 
+  @Test
+  void uninstall_removesWhatOlmCreated_andKeepsTheCrdAndTheFoos() {
+    String ops = namespace("own");
+    install(ops, List.of(ops));
+    assertFoosFollowTheirFriends(List.of(ops), List.of());
+    assertThat(ownedByTheCsv(ops)).as("what OLM created for the CSV").isNotEmpty();
+
+    operators.remove(operators.size() - 1).close();
+    uninstall(ops);
+    subscribedNamespaces.remove(ops);
+
+    await("OLM and the garbage collector removed what OLM created")
+        .atMost(PATIENCE)
+        .until(() -> ownedByTheCsv(ops), List::isEmpty);
+    assertThat(admin.serviceAccounts().inNamespace(ops).withName(serviceAccount()).get()).isNull();
+    assertThat(admin.services().inNamespace(ops).list().getItems()).isEmpty();
+    assertThat(olm.v1alpha1("ClusterServiceVersion").inNamespace(ops).list().getItems()).isEmpty();
+    assertThat(
+            admin
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName(bundle.crd().getMetadata().getName())
+                .get())
+        .as("the CRD stays: deleting it would delete every user's Foos")
+        .isNotNull();
+    assertThat(status(ops, "foo-01")).as("the Foo and its last status stay").isNotNull();
+    assertThat(happy(ops, "foo-01")).isTrue();
+  }
+
+  /** What OLM made for this package's CSV: its Deployment, and the RBAC it labels as the CSV's. */
+  private List<String> ownedByTheCsv(String ns) {
+    List<String> owned = new ArrayList<>();
+    admin
+        .rbac()
+        .roles()
+        .inNamespace(ns)
+        .withLabel("olm.owner", csvName())
+        .list()
+        .getItems()
+        .forEach(r -> owned.add("Role " + r.getMetadata().getName()));
+    admin
+        .rbac()
+        .roleBindings()
+        .inNamespace(ns)
+        .withLabel("olm.owner", csvName())
+        .list()
+        .getItems()
+        .forEach(r -> owned.add("RoleBinding " + r.getMetadata().getName()));
+    admin
+        .rbac()
+        .clusterRoles()
+        .withLabel("olm.owner", csvName())
+        .withLabel("olm.owner.namespace", ns)
+        .list()
+        .getItems()
+        .forEach(r -> owned.add("ClusterRole " + r.getMetadata().getName()));
+    admin
+        .rbac()
+        .clusterRoleBindings()
+        .withLabel("olm.owner", csvName())
+        .withLabel("olm.owner.namespace", ns)
+        .list()
+        .getItems()
+        .forEach(r -> owned.add("ClusterRoleBinding " + r.getMetadata().getName()));
+    if (admin.apps().deployments().inNamespace(ns).withName(deploymentName()).get() != null) {
+      owned.add("Deployment " + deploymentName());
+    }
+    return owned;
+  }
+
+  private String serviceAccount() {
+    return bundle
+        .csv()
+        .getSpec()
+        .getInstall()
+        .getSpec()
+        .getDeployments()
+        .get(0)
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getServiceAccountName();
+  }
+
   /**
    * Subscribes in {@code ops} with an OperatorGroup targeting {@code targets} (none: all
    * namespaces), waits for OLM to finish, and starts the operator as OLM's Pod runs it.
    */
   private OlmInstalledOperator install(String ops, List<String> targets) {
-    admin.resource(operatorGroup(ops, targets)).create();
-    admin.resource(subscription(ops, Map.of())).create();
+    olm.operatorGroup(ops, targets);
+    olm.subscribe(ops, catalog, PACKAGE, "candidate", Map.of());
     subscribedNamespaces.add(ops);
-
-    String csvName = bundle.csv().getMetadata().getName();
-    await("InstallPlan Complete in " + ops)
-        .atMost(PATIENCE)
-        .until(() -> installPlanPhases(ops), phases -> phases.contains("Complete"));
-    await("CSV " + csvName + " Succeeded")
-        .atMost(PATIENCE)
-        .until(() -> csvPhase(ops, csvName), "Succeeded"::equals);
+    olm.awaitInstallPlanComplete(ops);
+    olm.awaitCsvSucceeded(ops, csvName());
 
     OlmInstalledOperator operator =
         OlmInstalledOperator.start(cluster.controlPlane(), ops, deploymentName(), recorder);
@@ -191,11 +266,8 @@ class OlmInstallIT {
     assertThat(recorder.forbidden()).as("requests the API server forbade").isEmpty();
   }
 
-  /** Uninstalls as OLM's docs order it: Subscription, then InstallPlans, then CSVs. */
   private void uninstall(String ns) {
-    olm("v1alpha1", "Subscription").inNamespace(ns).delete();
-    olm("v1alpha1", "InstallPlan").inNamespace(ns).delete();
-    olm("v1alpha1", "ClusterServiceVersion").inNamespace(ns).delete();
+    olm.uninstall(ns);
     await("OLM removed the Deployment in " + ns)
         .atMost(PATIENCE)
         .until(
@@ -204,69 +276,12 @@ class OlmInstallIT {
                     == null);
   }
 
+  private String csvName() {
+    return bundle.csv().getMetadata().getName();
+  }
+
   private String deploymentName() {
     return bundle.csv().getSpec().getInstall().getSpec().getDeployments().get(0).getName();
-  }
-
-  private GenericKubernetesResource operatorGroup(String ns, List<String> targets) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    if (!targets.isEmpty()) {
-      spec.put("targetNamespaces", targets);
-    }
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("operators.coreos.com/v1")
-        .withKind("OperatorGroup")
-        .withNewMetadata()
-        .withName("foo-operators")
-        .withNamespace(ns)
-        .endMetadata()
-        .addToAdditionalProperties("spec", spec)
-        .build();
-  }
-
-  private GenericKubernetesResource subscription(String ns, Map<String, Object> extra) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("name", bundle.csv().getMetadata().getName().replaceFirst("\\.v.*", ""));
-    spec.put("channel", "candidate");
-    spec.put("source", catalog.name());
-    spec.put("sourceNamespace", catalog.namespace());
-    spec.putAll(extra);
-    return new GenericKubernetesResourceBuilder()
-        .withApiVersion("operators.coreos.com/v1alpha1")
-        .withKind("Subscription")
-        .withNewMetadata()
-        .withName("foo-operator")
-        .withNamespace(ns)
-        .endMetadata()
-        .addToAdditionalProperties("spec", spec)
-        .build();
-  }
-
-  private List<String> installPlanPhases(String ns) {
-    return olm("v1alpha1", "InstallPlan").inNamespace(ns).list().getItems().stream()
-        .map(p -> String.valueOf(statusField(p, "phase")))
-        .toList();
-  }
-
-  private String csvPhase(String ns, String name) {
-    GenericKubernetesResource csv =
-        olm("v1alpha1", "ClusterServiceVersion").inNamespace(ns).withName(name).get();
-    return csv == null ? null : String.valueOf(statusField(csv, "phase"));
-  }
-
-  private static Object statusField(HasMetadata o, String field) {
-    return o instanceof GenericKubernetesResource g
-            && g.getAdditionalProperties().get("status") instanceof Map<?, ?> status
-        ? status.get(field)
-        : null;
-  }
-
-  private MixedOperation<
-          GenericKubernetesResource,
-          GenericKubernetesResourceList,
-          Resource<GenericKubernetesResource>>
-      olm(String version, String kind) {
-    return admin.genericKubernetesResources("operators.coreos.com/" + version, kind);
   }
 
   private Boolean happy(String ns, String name) {

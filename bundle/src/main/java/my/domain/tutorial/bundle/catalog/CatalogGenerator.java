@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * {@code make catalog}: writes and validates the file-based catalog of the given bundles.
- * Arguments: {@code --opm=PATH --out=DIR --bundle=DIR...} (bundles oldest first).
+ * Arguments: {@code --opm=PATH --out=DIR [--bundles=DIR,DIR...] --bundle=DIR...} (bundles oldest
+ * first; {@code --bundles} takes a comma-separated list, empty allowed).
  */
 public final class CatalogGenerator {
   private CatalogGenerator() {}
@@ -20,6 +21,12 @@ public final class CatalogGenerator {
         opm = Path.of(arg.substring(6));
       } else if (arg.startsWith("--out=")) {
         out = Path.of(arg.substring(6));
+      } else if (arg.startsWith("--bundles=")) {
+        for (String dir : arg.substring(10).split(",")) {
+          if (!dir.isBlank()) {
+            bundles.add(CatalogBundle.read(Path.of(dir.trim())));
+          }
+        }
       } else if (arg.startsWith("--bundle=")) {
         bundles.add(CatalogBundle.read(Path.of(arg.substring(9))));
       } else {

@@ -77,6 +77,11 @@ public final class ClusterControllers implements AutoCloseable {
                   kubeconfig,
                   "--manage-nodes-with-annotation-selector",
                   KWOK_NODE_ANNOTATION + "=fake",
+                  // The Node's heartbeat: without a renewed Lease, kube-controller-manager marks
+                  // the
+                  // Node unreachable after about 50 s and nothing is scheduled on it any more.
+                  "--node-lease-duration-seconds",
+                  "40",
                   // No kubelet API: nothing here asks for logs or exec.
                   "--node-port",
                   "0",
