@@ -39,9 +39,9 @@ else
 	@GRAALVM_HOME="$(NATIVE_HOME)" hack/timed "maven (with the native tier)" $(MVN) -Pnative install
 endif
 
-run: control-plane ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it)
+run: control-plane $(if $(OLM),olm) ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it; OLM=1: installed by OLM)
 	$(MVN) -q -DskipTests install -pl local-run -am
-	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local)
+	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.LocalRun $(if $(FRESH),--fresh) $(if $(LOCAL),--local) $(if $(OLM),--olm)
 
 fmt: ## format the Java sources (google-java-format through Spotless; every build checks it)
 	$(MVN) -q spotless:apply

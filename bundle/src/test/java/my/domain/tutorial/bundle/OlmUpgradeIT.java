@@ -14,6 +14,7 @@ import my.domain.tutorial.bundle.catalog.CatalogBundle;
 import my.domain.tutorial.bundle.catalog.FileBasedCatalog;
 import my.domain.tutorial.bundle.catalog.Opm;
 import my.domain.tutorial.controlplane.olm.CatalogServer;
+import my.domain.tutorial.controlplane.olm.OperatorPod;
 import my.domain.tutorial.testsupport.OlmCluster;
 import my.domain.tutorial.testsupport.OlmExtension;
 import my.domain.tutorial.testsupport.OlmInstalledOperator;
@@ -149,7 +150,7 @@ class OlmUpgradeIT {
 
   /** The CSV the Deployment's current Ready Pod runs for (OLM sets it in the Pod's env). */
   private static String conditionName(KubernetesClient admin, String ns, String deployment) {
-    return OlmInstalledOperator.readyPod(admin, ns, deployment).stream()
+    return OperatorPod.ready(admin, ns, deployment).map(OperatorPod::pod).stream()
         .flatMap(p -> p.getSpec().getContainers().get(0).getEnv().stream())
         .filter(e -> e.getName().equals("OPERATOR_CONDITION_NAME"))
         .map(e -> e.getValue())

@@ -18,6 +18,7 @@ import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneBinaries;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
+import my.domain.tutorial.controlplane.RepoRoot;
 import my.domain.tutorial.operator.FooOperator;
 import my.domain.tutorial.operator.runtime.InvalidSettingsException;
 import my.domain.tutorial.operator.runtime.LogSetup;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * everything this started.
  *
  * <p>Arguments: {@code --fresh} wipes the local control plane's data first; {@code --local} uses
- * the local control plane even when a kubeconfig cluster answers.
+ * the local control plane even when a kubeconfig cluster answers; {@code --olm} has Operator
+ * Lifecycle Manager install the built bundle on a local control plane of its own ({@link OlmRun})
+ * and runs the operator as the Pod OLM made.
  */
 public final class LocalRun {
   private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
@@ -42,23 +45,18 @@ public final class LocalRun {
 
   public static void main(String[] args) throws Exception {
     boolean fresh = Arrays.asList(args).contains("--fresh");
-    boolean forceLocal = Arrays.asList(args).contains("--local");
+    boolean olm = Arrays.asList(args).contains("--olm");
+    boolean forceLocal = olm || Arrays.asList(args).contains("--local");
     // Like the Deployment: leader election through a Lease in foo-system, which is also how
     // `kubectl foo why` tells that an operator is running.
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putIfAbsent(OperatorSettings.LEADER_ELECTION, "true");
     env.putIfAbsent(OperatorSettings.OPERATOR_NAMESPACE, OperatorDefaults.NAMESPACE);
-    OperatorSettings settings;
-    try {
-      settings = OperatorSettings.fromEnvironment(env);
-    } catch (InvalidSettingsException e) {
-      System.err.println("make run: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    OperatorSettings settings = settings(env);
     LogSetup.apply(settings.logFormat(), settings.logLevel());
 
     ControlPlane local = null;
+    OlmRun olmRun = null;
     Optional<Config> existing = forceLocal ? Optional.empty() : reachableKubeconfig();
     Config config;
     if (existing.isPresent()) {
@@ -67,7 +65,7 @@ public final class LocalRun {
           "using the cluster of your kubeconfig: {} (pass --local for the local control plane)",
           config.getMasterUrl());
     } else {
-      Path dir = dataDir();
+      Path dir = olm ? olmDataDir() : dataDir();
       if (fresh) {
         ControlPlane.deleteTree(dir);
       }
@@ -82,17 +80,31 @@ public final class LocalRun {
           local.kubeconfig(), local.binaries().dir());
     }
 
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    ClusterResources.installCrd(client, FooCrd.RESOURCE);
-    client
-        .resource(
-            ClusterResources.load(OperatorDefaults.MANIFESTS + "namespace.yaml", HasMetadata.class))
-        .forceConflicts()
-        .serverSideApply();
+    KubernetesClient client;
+    if (olm) {
+      olmRun = OlmRun.install(local, RepoRoot.find().resolve("bundle/target/bundle"));
+      settings = settings(olmRun.environment(System.getenv()));
+      client = new KubernetesClientBuilder().withConfig(olmRun.pod().config(local)).build();
+      System.out.printf(
+          "OLM installed the bundle; the operator runs as Pod %s/%s (its env, its ServiceAccount)."
+              + "%n  kubectl -n operators get subscription,installplan,csv,deployment,pod%n%n",
+          olmRun.pod().pod().getMetadata().getNamespace(),
+          olmRun.pod().pod().getMetadata().getName());
+    } else {
+      client = new KubernetesClientBuilder().withConfig(config).build();
+      ClusterResources.installCrd(client, FooCrd.RESOURCE);
+      client
+          .resource(
+              ClusterResources.load(
+                  OperatorDefaults.MANIFESTS + "namespace.yaml", HasMetadata.class))
+          .forceConflicts()
+          .serverSideApply();
+    }
     FooOperator operator =
         FooOperator.start(settings, client, Clock.systemUTC(), () -> log.error("lost leadership"));
 
     ControlPlane started = local;
+    OlmRun startedOlm = olmRun;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -100,6 +112,9 @@ public final class LocalRun {
                 () -> {
                   operator.close();
                   client.close();
+                  if (startedOlm != null) {
+                    startedOlm.close();
+                  }
                   if (started != null) {
                     started.close();
                     System.out.println(
@@ -110,6 +125,21 @@ public final class LocalRun {
                 },
                 "make-run-shutdown"));
     stopped.await();
+  }
+
+  private static OperatorSettings settings(Map<String, String> env) {
+    try {
+      return OperatorSettings.fromEnvironment(env);
+    } catch (InvalidSettingsException e) {
+      System.err.println("make run: " + e.getMessage());
+      System.exit(2);
+      throw new IllegalStateException("unreachable");
+    }
+  }
+
+  /** OLM's cluster is a different one: its controllers change what a plain run would see. */
+  static Path olmDataDir() {
+    return dataDir().resolveSibling(dataDir().getFileName() + "-olm");
   }
 
   static Path dataDir() {

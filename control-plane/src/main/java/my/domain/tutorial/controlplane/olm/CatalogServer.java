@@ -11,6 +11,8 @@ import my.domain.tutorial.controlplane.ChildProcess;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
 import my.domain.tutorial.controlplane.Poll;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A file-based catalog served by {@code opm serve} on a loopback port, and the grpc CatalogSource
@@ -20,6 +22,7 @@ public final class CatalogServer implements AutoCloseable {
   public static final String API = "operators.coreos.com/v1alpha1";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+  private static final Logger log = LoggerFactory.getLogger(CatalogServer.class);
   private final KubernetesClient admin;
   private final String name;
   private final ChildProcess opm;

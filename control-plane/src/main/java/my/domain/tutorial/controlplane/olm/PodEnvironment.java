@@ -1,4 +1,4 @@
-package my.domain.tutorial.testsupport;
+package my.domain.tutorial.controlplane.olm;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -1,4 +1,4 @@
-package my.domain.tutorial.testsupport;
+package my.domain.tutorial.controlplane.olm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
