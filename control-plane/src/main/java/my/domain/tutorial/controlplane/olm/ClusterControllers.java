@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import my.domain.tutorial.controlplane.ChildProcess;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.Poll;
+import my.domain.tutorial.controlplane.ProcessGroup;
 
 /**
  * What turns a bare API server into a cluster that runs Deployments, without a container runtime:
@@ -28,46 +28,42 @@ public final class ClusterControllers implements AutoCloseable {
   public static final String NODE_NAME = "kwok-node-0";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-  private final List<ChildProcess> processes;
+  private final ProcessGroup processes;
 
-  private ClusterControllers(List<ChildProcess> processes) {
+  private ClusterControllers(ProcessGroup processes) {
     this.processes = processes;
   }
 
   public static ClusterControllers start(ControlPlane cp, OlmBinaries binaries) {
     Path dir = cp.config().dataDir();
     String kubeconfig = cp.kubeconfig().toString();
-    List<ChildProcess> started = new ArrayList<>();
+    ProcessGroup started = new ProcessGroup(dir);
     try {
-      started.add(
-          ChildProcess.start(
-              "kube-controller-manager",
-              dir,
-              List.of(
-                  binaries.kubeControllerManager().toString(),
-                  "--kubeconfig",
-                  kubeconfig,
-                  "--service-account-private-key-file",
-                  dir.resolve("sa.key").toString(),
-                  "--root-ca-file",
-                  dir.resolve("certs/apiserver.crt").toString(),
-                  "--use-service-account-credentials",
-                  "--secure-port",
-                  "0",
-                  "--leader-elect=false"),
-              Map.of()));
-      started.add(
-          ChildProcess.start(
-              "kube-scheduler",
-              dir,
-              List.of(
-                  binaries.kubeScheduler().toString(),
-                  "--kubeconfig",
-                  kubeconfig,
-                  "--secure-port",
-                  "0",
-                  "--leader-elect=false"),
-              Map.of()));
+      started.start(
+          "kube-controller-manager",
+          List.of(
+              binaries.kubeControllerManager().toString(),
+              "--kubeconfig",
+              kubeconfig,
+              "--service-account-private-key-file",
+              dir.resolve("sa.key").toString(),
+              "--root-ca-file",
+              dir.resolve("certs/apiserver.crt").toString(),
+              "--use-service-account-credentials",
+              "--secure-port",
+              "0",
+              "--leader-elect=false"),
+          Map.of());
+      started.start(
+          "kube-scheduler",
+          List.of(
+              binaries.kubeScheduler().toString(),
+              "--kubeconfig",
+              kubeconfig,
+              "--secure-port",
+              "0",
+              "--leader-elect=false"),
+          Map.of());
       registerFakeNode(cp.adminClient());
       List<String> kwok =
           new ArrayList<>(
@@ -91,12 +87,12 @@ public final class ClusterControllers implements AutoCloseable {
         kwok.add("--config");
         kwok.add(stage.toString());
       }
-      started.add(ChildProcess.start("kwok", dir, kwok, Map.of()));
+      started.start("kwok", kwok, Map.of());
       ClusterControllers controllers = new ClusterControllers(started);
       controllers.awaitNodeReady(cp.adminClient());
       return controllers;
     } catch (RuntimeException e) {
-      started.forEach(ChildProcess::close);
+      started.close();
       throw e;
     }
   }
@@ -133,7 +129,7 @@ public final class ClusterControllers implements AutoCloseable {
     boolean ready =
         Poll.until(
             () -> {
-              processes.forEach(ChildProcess::requireAlive);
+              processes.requireAlive();
               Node node = admin.nodes().withName(NODE_NAME).get();
               return node != null
                   && node.getStatus() != null
@@ -150,23 +146,21 @@ public final class ClusterControllers implements AutoCloseable {
               + " did not turn Ready within "
               + READY_TIMEOUT.toSeconds()
               + "s; see "
-              + processes.get(2).logFile());
+              + processes.logs().get(2));
     }
   }
 
   /** Throws, naming the log to read, when one of the processes is no longer running. */
   public void requireAlive() {
-    processes.forEach(ChildProcess::requireAlive);
+    processes.requireAlive();
   }
 
   public void kill() {
-    processes.forEach(ChildProcess::kill);
+    processes.kill();
   }
 
   @Override
   public void close() {
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
-    }
+    processes.close();
   }
 }

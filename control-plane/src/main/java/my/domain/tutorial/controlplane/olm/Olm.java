@@ -11,15 +11,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import my.domain.tutorial.controlplane.ChildProcess;
 import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.Poll;
+import my.domain.tutorial.controlplane.ProcessGroup;
 
 /**
  * Operator Lifecycle Manager (v0) on the local control plane: its CRDs and the cluster objects of
@@ -41,9 +40,9 @@ public final class Olm implements AutoCloseable {
   private static final Set<String> QUICKSTART_CLUSTER_ROLES =
       Set.of("aggregate-olm-edit", "aggregate-olm-view");
 
-  private final List<ChildProcess> processes;
+  private final ProcessGroup processes;
 
-  private Olm(List<ChildProcess> processes) {
+  private Olm(ProcessGroup processes) {
     this.processes = processes;
   }
 
@@ -57,33 +56,25 @@ public final class Olm implements AutoCloseable {
 
     Path dir = cp.config().dataDir();
     String kubeconfig = cp.kubeconfig().toString();
-    List<ChildProcess> started = new ArrayList<>();
+    ProcessGroup started = new ProcessGroup(dir);
     try {
-      started.add(
-          ChildProcess.start(
-              "olm",
-              dir,
-              List.of(binaries.olm().toString(), "--namespace", NAMESPACE),
-              Map.of(
-                  "OPERATOR_NAMESPACE", NAMESPACE,
-                  "OPERATOR_NAME", "olm-operator",
-                  "KUBECONFIG", kubeconfig)));
-      started.add(
-          ChildProcess.start(
-              "catalog",
-              dir,
-              List.of(
-                  binaries.catalog().toString(),
-                  "--kubeconfig",
-                  kubeconfig,
-                  "--namespace",
-                  NAMESPACE),
-              Map.of()));
+      started.start(
+          "olm",
+          List.of(binaries.olm().toString(), "--namespace", NAMESPACE),
+          Map.of(
+              "OPERATOR_NAMESPACE", NAMESPACE,
+              "OPERATOR_NAME", "olm-operator",
+              "KUBECONFIG", kubeconfig));
+      started.start(
+          "catalog",
+          List.of(
+              binaries.catalog().toString(), "--kubeconfig", kubeconfig, "--namespace", NAMESPACE),
+          Map.of());
       Olm olm = new Olm(started);
       olm.awaitOperatorGroupsResolved(admin);
       return olm;
     } catch (RuntimeException e) {
-      started.forEach(ChildProcess::close);
+      started.close();
       throw e;
     }
   }
@@ -133,7 +124,7 @@ public final class Olm implements AutoCloseable {
     boolean ready =
         Poll.until(
             () -> {
-              processes.forEach(ChildProcess::requireAlive);
+              processes.requireAlive();
               GenericKubernetesResource group =
                   admin
                       .genericKubernetesResources(API, "OperatorGroup")
@@ -155,27 +146,25 @@ public final class Olm implements AutoCloseable {
               + " within "
               + READY_TIMEOUT.toSeconds()
               + "s; see "
-              + processes.get(0).logFile());
+              + processes.logs().get(0));
     }
   }
 
   /** Throws, naming the log to read, when one of the controllers is no longer running. */
   public void requireAlive() {
-    processes.forEach(ChildProcess::requireAlive);
+    processes.requireAlive();
   }
 
   public List<Path> logs() {
-    return processes.stream().map(ChildProcess::logFile).toList();
+    return processes.logs();
   }
 
   public void kill() {
-    processes.forEach(ChildProcess::kill);
+    processes.kill();
   }
 
   @Override
   public void close() {
-    for (int i = processes.size() - 1; i >= 0; i--) {
-      processes.get(i).close();
-    }
+    processes.close();
   }
 }
