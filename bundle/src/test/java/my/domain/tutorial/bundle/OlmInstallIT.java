@@ -228,6 +228,8 @@ class OlmInstallIT {
     OlmInstalledOperator operator =
         OlmInstalledOperator.start(cluster.controlPlane(), ops, deploymentName(), recorder);
     operators.add(operator);
+    // Its informers start once it leads: the tests' objects come after that, as a user's would.
+    await("the operator leads").atMost(PATIENCE).until(() -> operator.operator().isLeader());
     assertThat(operator.pod().getMetadata().getAnnotations())
         .as("the targets OLM put on the Pod it made")
         .containsEntry("olm.targetNamespaces", String.join(",", targets))

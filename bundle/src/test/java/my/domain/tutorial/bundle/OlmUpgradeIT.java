@@ -74,6 +74,7 @@ class OlmUpgradeIT {
         Map<String, String> versions;
         try (OlmInstalledOperator v1 =
             OlmInstalledOperator.start(cluster.controlPlane(), n, deployment, before)) {
+          await("the operator leads").atMost(OlmApi.PATIENCE).until(() -> v1.operator().isLeader());
           admin.resource(TestPods.pod(n, "jack")).create();
           for (int i = 0; i < 5; i++) {
             admin.resource(Foo.of(n, "happy-" + i, "jack")).create();
