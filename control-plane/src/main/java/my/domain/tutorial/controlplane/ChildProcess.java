@@ -78,6 +78,11 @@ public final class ChildProcess implements AutoCloseable {
     return name;
   }
 
+  /** The process itself, for a supervisor that restarts or signals it. */
+  public Process process() {
+    return process;
+  }
+
   public Path logFile() {
     return logFile;
   }
@@ -101,7 +106,12 @@ public final class ChildProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!process.isAlive()) {
+    stop(process, name);
+  }
+
+  /** SIGTERM, and SIGKILL after 15 s; nothing when {@code process} is null or not running. */
+  public static void stop(Process process, String name) {
+    if (process == null || !process.isAlive()) {
       return;
     }
     process.destroy();

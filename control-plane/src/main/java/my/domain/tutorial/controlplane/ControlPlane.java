@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,45 +150,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private Process launch(String name, List<String> command) {
-    Path logFile = config.dataDir().resolve("logs").resolve(name + ".log");
-    Path pidFile = config.dataDir().resolve(name + ".pid");
-    try {
-      reapLeftover(pidFile, command.get(0));
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-              .start();
-      Files.writeString(pidFile, Long.toString(process.pid()));
-      log.info("started {} (pid {}), log: {}", name, process.pid(), logFile);
-      return process;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + command.get(0), e);
-    }
-  }
-
-  /** A run that was killed hard leaves its processes holding the ports; stop them first. */
-  private static void reapLeftover(Path pidFile, String executable) throws IOException {
-    if (!Files.exists(pidFile)) {
-      return;
-    }
-    long pid = Long.parseLong(Files.readString(pidFile).trim());
-    ProcessHandle.of(pid)
-        .filter(h -> h.info().command().map(executable::equals).orElse(false))
-        .ifPresent(
-            h -> {
-              log.warn("stopping {} (pid {}) left over from an earlier run", executable, pid);
-              h.destroy();
-              h.onExit()
-                  .orTimeout(15, java.util.concurrent.TimeUnit.SECONDS)
-                  .exceptionally(
-                      e -> {
-                        h.destroyForcibly();
-                        return h;
-                      })
-                  .join();
-            });
-    Files.delete(pidFile);
+    return ChildProcess.start(name, config.dataDir(), command, Map.of()).process();
   }
 
   private void awaitReady() {
@@ -346,20 +309,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   private static void stop(Process process, String name) {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-        log.warn("{} did not stop on SIGTERM within 15s; killing it", name);
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    log.info("stopped {}", name);
+    ChildProcess.stop(process, name);
   }
 
   private void killNow() {
