@@ -16,7 +16,9 @@ import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.FooTable;
 import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.output.OutputFormat;
 import my.domain.tutorial.kubectl.output.SortBy;
+import my.domain.tutorial.kubectl.output.TemplateOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,14 +34,6 @@ import picocli.CommandLine.Parameters;
     description =
         "List Foos, or show the named ones: NAME FRIEND HAPPY REASON AGE, as kubectl get does.")
 public final class GetCommand implements Callable<Integer> {
-  /** Lower case: these are the values users type. */
-  public enum Output {
-    wide,
-    yaml,
-    json,
-    name
-  }
-
   private final Plugin plugin;
 
   @Mixin HelpOption help = new HelpOption();
@@ -53,8 +47,14 @@ public final class GetCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      description = "wide, yaml, json or name.")
-  Output output;
+      completionCandidates = OutputFormat.Candidates.class,
+      description =
+          "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or"
+              + " custom-columns-file=FILE.")
+  String output;
+
+  private OutputFormat format;
+  private TemplateOutput template;
 
   @Option(
       names = {"-l", "--selector"},
@@ -118,6 +118,8 @@ public final class GetCommand implements Callable<Integer> {
     if (sortBy != null) {
       SortBy.parse(sortBy);
     }
+    format = OutputFormat.parse(output);
+    template = TemplateOutput.of(format, TemplateOutput.FILES);
     try (Cluster c = plugin.clients().connect(cluster)) {
       FooReads reads = new FooReads(c);
       List<Foo> foos = new ArrayList<>();
@@ -145,15 +147,28 @@ public final class GetCommand implements Callable<Integer> {
   }
 
   private void print(List<Foo> foos, String namespace) {
-    if (output == Output.yaml || output == Output.json) {
+    OutputFormat.Kind kind = format.kind();
+    if (kind == OutputFormat.Kind.YAML || kind == OutputFormat.Kind.JSON) {
       if (foos.isEmpty() && !names.isEmpty()) {
         return;
       }
       Object doc = Objects.single(foos, names.size() != 1);
-      plugin.out().print(output == Output.yaml ? Objects.yaml(doc) : Objects.json(doc));
+      plugin.out().print(kind == OutputFormat.Kind.YAML ? Objects.yaml(doc) : Objects.json(doc));
       return;
     }
-    if (output == Output.name) {
+    if (template != null) {
+      if (foos.isEmpty() && !names.isEmpty()) {
+        return;
+      }
+      plugin
+          .out()
+          .print(
+              template.isTemplate()
+                  ? template.print(Objects.tree(Objects.document(foos, names.size() != 1)))
+                  : template.print(foos.stream().map(Objects::tree).toList(), !noHeaders));
+      return;
+    }
+    if (kind == OutputFormat.Kind.NAME) {
       foos.forEach(f -> plugin.out().println(Objects.name(f)));
       return;
     }
@@ -175,7 +190,7 @@ public final class GetCommand implements Callable<Integer> {
                 foos,
                 new FooTable.Columns(
                     all.allNamespaces(),
-                    output == Output.wide,
+                    kind == OutputFormat.Kind.WIDE,
                     !noHeaders,
                     labelColumns.stream().filter(l -> !l.isEmpty()).toList(),
                     showLabels),

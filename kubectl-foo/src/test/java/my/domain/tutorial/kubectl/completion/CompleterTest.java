@@ -101,7 +101,10 @@ class CompleterTest {
 
   @Test
   void flagValuesComplete() {
-    assertThat(complete("get", "-o", "")).isEqualTo("json\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("get", "-o", ""))
+        .isEqualTo(
+            "custom-columns-file=\ncustom-columns=\njson\njsonpath-file=\njsonpath=\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("get", "-o", "js")).isEqualTo("json\njsonpath-file=\njsonpath=\n:4\n");
     assertThat(complete("get", "--output=y")).isEqualTo("--output=yaml\n:4\n");
     assertThat(complete("get", "-n", "team")).isEqualTo("team-a\nteam-b\n:4\n");
     assertThat(complete("create", "foo-01", "--friend", "j")).isEqualTo("jack\njill\n:4\n");

@@ -89,6 +89,83 @@ class GetFlagsIT {
   }
 
   @Test
+  void jsonPathAndCustomColumns_printExactlyWhatKubectlGetFoosPrints(@TempDir Path files)
+      throws java.io.IOException {
+    Result patched =
+        kubectl.run(
+            "patch",
+            "foo",
+            "foo-01",
+            "-n",
+            ns.name(),
+            "--subresource=status",
+            "--type",
+            "merge",
+            "-p",
+            "{\"status\":{\"happy\":false,\"observedGeneration\":1,\"conditions\":[{\"type\":"
+                + "\"Happy\",\"status\":\"False\",\"reason\":\"FriendNotFound\",\"message\":"
+                + "\"Pod jack does not exist\",\"lastTransitionTime\":\"2026-01-01T00:00:00Z\"}]}}");
+    assertThat(patched.exitCode()).as(patched.toString()).isZero();
+    Path columns =
+        java.nio.file.Files.writeString(
+            files.resolve("columns"), "NAME FRIEND\n.metadata.name spec.name\n");
+    Path template =
+        java.nio.file.Files.writeString(
+            files.resolve("template"), "{range .items[*]}{.metadata.name}{\"\\n\"}{end}");
+    List<List<String>> flagSets =
+        List.of(
+            List.of("-o", "jsonpath={.items[*].metadata.name}"),
+            List.of(
+                "-o",
+                "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.name}{\"\\t\"}"
+                    + "{.status.conditions[?(@.type==\"Happy\")].reason}{\"\\n\"}{end}"),
+            List.of("-o", "jsonpath={.items[0]}"),
+            List.of("-o", "jsonpath={.items[*].metadata.labels}"),
+            List.of("-o", "jsonpath={.items[?(@.spec.name!='jack')].metadata.name}"),
+            List.of("-o", "jsonpath={.kind} {.items[-1:].metadata.managedFields[0].manager}"),
+            List.of("-o", "jsonpath={.items[*].status}", "--sort-by", ".metadata.name"),
+            List.of("foo-01", "-o", "jsonpath={.metadata.name} {.status.conditions}"),
+            List.of("-l", "tier=none", "-o", "jsonpath={.items}"),
+            List.of("-o", "jsonpath-file=" + template),
+            List.of(
+                "-o",
+                "custom-columns=NAME:.metadata.name,FRIEND:spec.name,LABELS:{.metadata.labels},"
+                    + "REASON:.status.conditions[*].reason,TIER:.metadata.labels.tier"),
+            List.of("-o", "custom-columns=C:.status.conditions", "--no-headers"),
+            List.of("-o", "custom-columns=NAME:.metadata.name", "--sort-by", ".spec.name"),
+            List.of("-l", "tier=none", "-o", "custom-columns=NAME:.metadata.name"),
+            List.of("-o", "custom-columns-file=" + columns));
+    for (List<String> flags : flagSets) {
+      Result plugin = kubectl.run(args(List.of("foo", "get", "-n", ns.name()), flags));
+      Result reference = kubectl.run(args(List.of("get", "foos", "-n", ns.name()), flags));
+
+      assertThat(plugin.exitCode()).as(plugin.toString()).isZero();
+      assertThat(reference.exitCode()).as(reference.toString()).isZero();
+      assertThat(plugin.out()).as(String.join(" ", flags)).isEqualTo(reference.out());
+      assertThat(plugin.err()).as(String.join(" ", flags)).isEqualTo(reference.err());
+    }
+  }
+
+  @Test
+  void aTemplateKubectlWouldRefuse_isAOneLineUsageError() {
+    Result parse = kubectl.run("foo", "get", "-n", ns.name(), "-o", "jsonpath={.items[x]}");
+    Result apply = kubectl.run("foo", "get", "-n", ns.name(), "-o", "jsonpath={.items[7]}");
+    Result columns = kubectl.run("foo", "get", "-n", ns.name(), "-o", "custom-columns=NAME");
+
+    assertThat(parse.exitCode()).as(parse.toString()).isEqualTo(2);
+    assertThat(parse.err())
+        .startsWith("error: invalid -o jsonpath '{.items[x]}': invalid array index x; use")
+        .hasLineCount(1);
+    assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(2);
+    assertThat(apply.err())
+        .startsWith(
+            "error: cannot apply the -o jsonpath template '{.items[7]}': array index out of")
+        .hasLineCount(1);
+    assertThat(columns.exitCode()).as(columns.toString()).isEqualTo(2);
+    assertThat(columns.err()).startsWith("error: invalid -o custom-columns 'NAME'").hasLineCount(1);
+  }
+
+  @Test
   void allNamespacesWithASelector_matchesKubectl() {
     Result plugin = kubectl.run("foo", "get", "-A", "-l", "kf-test=" + ns.name(), "--show-labels");
     Result reference =
