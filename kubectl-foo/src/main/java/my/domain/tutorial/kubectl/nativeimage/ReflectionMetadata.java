@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyReport;
 
 /**
@@ -58,6 +59,7 @@ public final class ReflectionMetadata {
       List.of(
           Foo.class,
           WhyReport.class,
+          WhyList.class,
           PodList.class,
           NamespaceList.class,
           Lease.class,

@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.why.Finding;
 import my.domain.tutorial.kubectl.why.FindingCode;
+import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyReport;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,30 @@ class ReflectionMetadataTest {
             "FriendNotFound",
             WhyReport.FROM_CLUSTER,
             List.of(new Finding(FindingCode.FriendNotFound, "no pod", "create it"))));
+    serialization.asJson(
+        new WhyList(
+            "default",
+            2,
+            1,
+            java.util.Map.of("FriendNotFound", 1),
+            List.of(new Finding(FindingCode.OperatorNotRunning, "no lease", "start it")),
+            List.of(
+                new WhyReport(
+                    "default",
+                    "foo-01",
+                    true,
+                    false,
+                    "FriendNotFound",
+                    WhyReport.FROM_CLUSTER,
+                    List.of()))));
+    // -o jsonpath and custom-columns walk the Foos (managed fields included) as a JSON tree.
+    serialization.convertValue(
+        serialization
+            .unmarshal(
+                payload("foos-for-templates.json"),
+                new TypeReference<DefaultKubernetesResourceList<Foo>>() {})
+            .getItems(),
+        com.fasterxml.jackson.databind.JsonNode.class);
     serialization.asJson(serialization.unmarshal(payload("kubeconfig.yaml"), Config.class));
 
     assertThat(missingFromTheJar()).isEmpty();
@@ -114,6 +139,7 @@ class ReflectionMetadataTest {
             "io.fabric8.kubernetes.api.model.ListOptions",
             "io.fabric8.kubernetes.api.model.Quantity$Serializer",
             WhyReport.class.getName(),
+            WhyList.class.getName(),
             Finding.class.getName(),
             FindingCode.class.getName());
   }
