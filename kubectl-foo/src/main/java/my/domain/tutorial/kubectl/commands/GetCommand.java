@@ -1,6 +1,5 @@
 package my.domain.tutorial.kubectl.commands;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [--field-selector
- * SELECTOR] [--no-headers] [--show-labels] [-L KEY,...] [-A]}.
+ * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name|jsonpath=T|jsonpath-file=F|
+ * custom-columns=SPEC|custom-columns-file=F] [-l SELECTOR] [--field-selector SELECTOR]
+ * [--no-headers] [--show-labels] [-L KEY,...] [--sort-by JSONPATH] [-A]}.
  */
 @Command(
     name = "get",
@@ -197,28 +197,7 @@ public final class GetCommand implements Callable<Integer> {
                 plugin.clock().instant()));
   }
 
-  /**
-   * A selector the API server cannot parse is the user's to fix: exit 2 with the server's reason.
-   */
   private List<Foo> selected(FooReads reads) {
-    try {
-      return reads.list(all.allNamespaces(), selector, fieldSelector);
-    } catch (PluginException e) {
-      if ((selector != null || fieldSelector != null)
-          && e.getCause() instanceof KubernetesClientException k
-          && k.getCode() == 400) {
-        String reason =
-            k.getStatus() != null && k.getStatus().getMessage() != null
-                ? k.getStatus().getMessage()
-                : k.getMessage();
-        throw new PluginException(
-            ExitCodes.USAGE,
-            "invalid selector: "
-                + reason.replaceAll("\\s*\\R\\s*", " ")
-                + "; see 'kubectl foo get --help'",
-            k);
-      }
-      throw e;
-    }
+    return reads.select(all.allNamespaces(), selector, fieldSelector, "get");
   }
 }

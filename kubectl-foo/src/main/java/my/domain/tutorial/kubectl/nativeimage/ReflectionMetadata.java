@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.friends.FriendsDocument;
 import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyReport;
 
@@ -60,6 +61,7 @@ public final class ReflectionMetadata {
           Foo.class,
           WhyReport.class,
           WhyList.class,
+          FriendsDocument.class,
           PodList.class,
           NamespaceList.class,
           Lease.class,

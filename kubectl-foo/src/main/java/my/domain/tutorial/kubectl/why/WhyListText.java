@@ -1,10 +1,11 @@
 package my.domain.tutorial.kubectl.why;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * {@code why} without a name, for people: each report as {@code why NAME} prints it, separated by a
- * blank line, the operator's findings once, then a one-line summary.
+ * blank line, the operator's findings once (when there are blocks), then a one-line summary.
  */
 public final class WhyListText {
   private WhyListText() {}
@@ -14,7 +15,8 @@ public final class WhyListText {
     for (WhyReport r : list.items()) {
       out.append(WhyText.render(r)).append('\n');
     }
-    for (Finding f : list.operator()) {
+    // The operator's findings explain stale statuses; with nothing to explain they would be noise.
+    for (Finding f : list.items().isEmpty() ? List.<Finding>of() : list.operator()) {
       out.append('[').append(f.code()).append("] ").append(f.message()).append('\n');
       if (f.fix() != null) {
         out.append("  fix: ").append(f.fix()).append('\n');

@@ -113,6 +113,19 @@ class CompleterTest {
   }
 
   @Test
+  void theNewFlagsOfFriendsWhyAndDeleteCompleteWithTheirValues() {
+    assertThat(complete("friends", "-o", "")).isEqualTo("json\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("delete", "-o", "")).isEqualTo("name\n:4\n");
+    assertThat(complete("delete", "--dry-run=s")).isEqualTo("--dry-run=server\n:4\n");
+    assertThat(complete("delete", "--").lines().map(l -> l.split("\t")[0]))
+        .contains("--all", "--selector", "--ignore-not-found", "--wait", "--dry-run", "--output");
+    assertThat(complete("friends", "-").lines().map(l -> l.split("\t")[0]))
+        .contains("-l", "-o", "-A");
+    assertThat(complete("why", "--a").lines().map(l -> l.split("\t")[0]))
+        .contains("--all", "--all-namespaces");
+  }
+
+  @Test
   void theKubeconfigFlagFallsBackToFileNames() {
     assertThat(complete("get", "--kubeconfig", "")).isEqualTo(":0\n");
   }

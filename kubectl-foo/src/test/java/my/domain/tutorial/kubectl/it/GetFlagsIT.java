@@ -199,6 +199,19 @@ class GetFlagsIT {
     assertThat(labels.out().lines().map(l -> l.split("\t")[0]))
         .as(labels.toString())
         .contains("--show-labels");
+    Result formats = kubectl.run("__complete", "foo", "get", "-o", "js");
+    Result friends = kubectl.run("__complete", "foo", "friends", "--output", "");
+    Result delete = kubectl.run("__complete", "foo", "delete", "--ig");
+    assertThat(formats.out().lines().map(l -> l.split("\t")[0]))
+        .as(formats.toString())
+        .contains("json", "jsonpath-file=", "jsonpath=")
+        .doesNotContain("yaml");
+    assertThat(friends.out().lines().map(l -> l.split("\t")[0]))
+        .as(friends.toString())
+        .contains("wide", "json", "yaml", "name");
+    assertThat(delete.out().lines().map(l -> l.split("\t")[0]))
+        .as(delete.toString())
+        .contains("--ignore-not-found");
   }
 
   private void store(String name, String friend, Map<String, String> labels) {

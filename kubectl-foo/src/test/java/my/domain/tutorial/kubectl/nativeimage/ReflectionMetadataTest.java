@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.friends.FriendsDocument;
 import my.domain.tutorial.kubectl.why.Finding;
 import my.domain.tutorial.kubectl.why.FindingCode;
 import my.domain.tutorial.kubectl.why.WhyList;
@@ -123,6 +124,11 @@ class ReflectionMetadataTest {
                     "FriendNotFound",
                     WhyReport.FROM_CLUSTER,
                     List.of()))));
+    serialization.asJson(
+        new FriendsDocument(
+            List.of(
+                new FriendsDocument.Item(
+                    "default", "jack", "Running", "10.0.0.7", "node-1", List.of("foo-01")))));
     // -o jsonpath and custom-columns walk the Foos (managed fields included) as a JSON tree.
     serialization.convertValue(
         serialization
@@ -140,6 +146,7 @@ class ReflectionMetadataTest {
             "io.fabric8.kubernetes.api.model.Quantity$Serializer",
             WhyReport.class.getName(),
             WhyList.class.getName(),
+            FriendsDocument.Item.class.getName(),
             Finding.class.getName(),
             FindingCode.class.getName());
   }
