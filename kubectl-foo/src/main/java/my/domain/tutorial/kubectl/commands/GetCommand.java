@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.cli.CtrlC;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
@@ -17,6 +18,7 @@ import my.domain.tutorial.kubectl.output.FooTable;
 import my.domain.tutorial.kubectl.output.Objects;
 import my.domain.tutorial.kubectl.output.OutputFormat;
 import my.domain.tutorial.kubectl.output.SortBy;
+import my.domain.tutorial.kubectl.output.StreamingTable;
 import my.domain.tutorial.kubectl.output.TemplateOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,6 +96,18 @@ public final class GetCommand implements Callable<Integer> {
           "Sort the Foos by this field, as kubectl: --sort-by .spec.name, --sort-by '{.metadata.name}'.")
   String sortBy;
 
+  @Option(
+      names = {"-w", "--watch"},
+      description =
+          "After listing the Foos, print a row for each change (added, changed, deleted) until"
+              + " Ctrl-C, as kubectl get -w.")
+  boolean watch;
+
+  @Option(
+      names = "--watch-only",
+      description = "Print a row for each change from now on, without listing the Foos first.")
+  boolean watchOnly;
+
   @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
   @Mixin ClusterOptions cluster = new ClusterOptions();
@@ -120,6 +134,9 @@ public final class GetCommand implements Callable<Integer> {
     }
     format = OutputFormat.parse(output);
     template = TemplateOutput.of(format, TemplateOutput.FILES);
+    if (watch || watchOnly) {
+      return watch();
+    }
     try (Cluster c = plugin.clients().connect(cluster)) {
       FooReads reads = new FooReads(c);
       List<Foo> foos = new ArrayList<>();
@@ -199,5 +216,68 @@ public final class GetCommand implements Callable<Integer> {
 
   private List<Foo> selected(FooReads reads) {
     return reads.select(all.allNamespaces(), selector, fieldSelector, "get");
+  }
+
+  /**
+   * {@code -w} and {@code --watch-only}: the table, then a row per change, columns as wide as the
+   * widest cell so far (kubectl's streaming table).
+   */
+  private int watch() {
+    if (!format.table()) {
+      throw PluginException.usage(
+          "-w/--watch and --watch-only print the table (or -o wide); drop -o "
+              + output
+              + " to watch");
+    }
+    if (names.size() > 1) {
+      throw PluginException.usage(
+          "-w/--watch follows all the Foos of the namespace or one named Foo; name one, or none");
+    }
+    String fields = fieldSelector;
+    if (names.size() == 1) {
+      fields = "metadata.name=" + names.get(0);
+    }
+    FooTable.Columns columns =
+        new FooTable.Columns(
+            all.allNamespaces(),
+            format.kind() == OutputFormat.Kind.WIDE,
+            !noHeaders,
+            labelColumns.stream().filter(l -> !l.isEmpty()).toList(),
+            showLabels);
+    StreamingTable table = new StreamingTable(FooTable.headers(columns), !noHeaders);
+    CtrlC.endCleanly(() -> plugin.out().flush());
+    try (Cluster c = plugin.clients().connect(cluster)) {
+      new FooWatch(c, all.allNamespaces(), selector, fields)
+          .run(
+              foos -> {
+                if (watchOnly) {
+                  return;
+                }
+                if (foos.isEmpty() && names.isEmpty()) {
+                  plugin
+                      .err()
+                      .println(
+                          all.allNamespaces()
+                              ? "No resources found"
+                              : "No resources found in " + c.namespace() + " namespace.");
+                  plugin.err().flush();
+                  return;
+                }
+                List<Foo> sorted = sortBy == null ? foos : SortBy.sort(foos, sortBy);
+                plugin
+                    .out()
+                    .print(table.print(FooTable.rows(sorted, columns, plugin.clock().instant())));
+                plugin.out().flush();
+              },
+              foo -> {
+                plugin
+                    .out()
+                    .print(
+                        table.print(
+                            FooTable.rows(List.of(foo), columns, plugin.clock().instant())));
+                plugin.out().flush();
+              });
+      return ExitCodes.OK;
+    }
   }
 }

@@ -71,6 +71,8 @@ public final class ReflectionMetadata {
           DaemonSetList.class,
           JobList.class,
           Status.class,
+          // get -w: fabric8 reads each watch event as one, its object through the Foo class.
+          io.fabric8.kubernetes.api.model.WatchEvent.class,
           DeleteOptions.class,
           // fabric8 turns list options into query parameters through Jackson: without its entry the
           // native image sent no labelSelector or fieldSelector at all (found by the native tier).

@@ -166,6 +166,77 @@ class GetFlagsIT {
   }
 
   @Test
+  void watch_printsTheStreamingTableKubectlGetWatchPrints_andEndsOnCtrlC() {
+    Kubectl.Running plugin = kubectl.start("foo", "get", "-n", ns.name(), "-w");
+    Kubectl.Running reference = kubectl.start("get", "foos", "-n", ns.name(), "-w");
+    Kubectl.Running pluginOnly =
+        kubectl.start("foo", "get", "-n", ns.name(), "--watch-only", "-l", "tier");
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(
+              () ->
+                  plugin.stdout().lines().count() == 4 && reference.stdout().lines().count() == 4);
+      // The watch-only plugin has started once it answers a change of a Foo it selects.
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofSeconds(1))
+          .until(
+              () -> {
+                admin
+                    .resources(Foo.class)
+                    .inNamespace(ns.name())
+                    .withName("foo-02")
+                    .edit(
+                        f -> {
+                          f.getMetadata()
+                              .getLabels()
+                              .put("probe", Long.toString(System.nanoTime()));
+                          return f;
+                        });
+                return pluginOnly.stdout().contains("foo-02");
+              });
+      int before = (int) plugin.stdout().lines().count();
+      store("foo-a-much-longer-name", "jill", Map.of("tier", "bronze"));
+      Result patched =
+          kubectl.run(
+              "patch",
+              "foo",
+              "foo-01",
+              "-n",
+              ns.name(),
+              "--subresource=status",
+              "--type",
+              "merge",
+              "-p",
+              "{\"status\":{\"happy\":true,\"conditions\":[{\"type\":\"Happy\",\"status\":"
+                  + "\"True\",\"reason\":\"FriendFound\",\"message\":\"m\","
+                  + "\"lastTransitionTime\":\"2026-01-01T00:00:00Z\"}]}}");
+      assertThat(patched.exitCode()).as(patched.toString()).isZero();
+      admin.resources(Foo.class).inNamespace(ns.name()).withName("foo-a-much-longer-name").delete();
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(
+              () ->
+                  reference.stdout().lines().count() >= before + 3
+                      && plugin.stdout().lines().count() == reference.stdout().lines().count()
+                      && pluginOnly.stdout().contains("FriendFound"));
+    } finally {
+      plugin.interrupt();
+      reference.interrupt();
+      pluginOnly.interrupt();
+    }
+
+    assertThat(ages(plugin.stdout())).isEqualTo(ages(reference.stdout()));
+    assertThat(ages(plugin.stdout()))
+        .contains("foo-01                   jack     true    FriendFound   <age>\n");
+    assertThat(plugin.err()).as("nothing on stderr after Ctrl-C").isEmpty();
+    assertThat(pluginOnly.stdout())
+        .startsWith("NAME     FRIEND   HAPPY   REASON   AGE\nfoo-02")
+        .doesNotContain("foo-long-name-03");
+  }
+
+  @Test
   void allNamespacesWithASelector_matchesKubectl() {
     Result plugin = kubectl.run("foo", "get", "-A", "-l", "kf-test=" + ns.name(), "--show-labels");
     Result reference =

@@ -70,6 +70,8 @@ class ReflectionMetadataTest {
     serialization.unmarshal(payload("deployments.json"), DeploymentList.class);
     serialization.unmarshal(
         payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() {});
+    serialization.unmarshal(
+        payload("watch-event.json"), io.fabric8.kubernetes.api.model.WatchEvent.class);
 
     assertThat(missingFromTheJar()).isEmpty();
     assertThat(recorder.classes)
