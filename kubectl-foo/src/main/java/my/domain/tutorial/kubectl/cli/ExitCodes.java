@@ -53,9 +53,9 @@ public final class ExitCodes {
   public static final String WHY_SUMMARY =
       "Exit code: "
           + OK
-          + " happy, "
+          + " happy (without NAME: all are), "
           + UNHAPPY_OR_REFUSED
-          + " not happy, "
+          + " not happy (without NAME: any is not), "
           + FOO_NOT_FOUND
           + " no such Foo, "
           + CLUSTER_UNUSABLE
@@ -71,11 +71,12 @@ public final class ExitCodes {
     m.put(OK, "success; for `why`: the Foo is happy");
     m.put(
         UNHAPPY_OR_REFUSED,
-        "`why`: the Foo is not happy; `create`: the Foo already exists (the cluster refused the change)");
+        "`why NAME`: the Foo is not happy; `why` without NAME: a Foo is not happy; `create`: the Foo"
+            + " already exists (the cluster refused the change)");
     m.put(
         USAGE,
-        "usage error: unknown flag, missing argument, invalid name or namespace (nothing was sent), or the"
-            + " namespace does not exist");
+        "usage error: unknown flag, missing argument, invalid name, namespace or `-o` template (nothing"
+            + " was sent), the namespace does not exist, or the `-o` template does not fit the Foos");
     m.put(FOO_NOT_FOUND, "the named Foo does not exist (`get NAME`, `delete NAME`, `why NAME`)");
     m.put(
         CLUSTER_UNUSABLE,

@@ -68,6 +68,35 @@ final class FooReads {
   }
 
   /**
+   * {@link #list(boolean, String, String)} for a command's {@code -l} and {@code --field-selector}:
+   * a selector the API server cannot parse is the user's to fix, exit 2 with the server's reason.
+   */
+  List<Foo> select(
+      boolean allNamespaces, String labelSelector, String fieldSelector, String command) {
+    try {
+      return list(allNamespaces, labelSelector, fieldSelector);
+    } catch (PluginException e) {
+      if ((labelSelector != null || fieldSelector != null)
+          && e.getCause() instanceof KubernetesClientException k
+          && k.getCode() == 400) {
+        String reason =
+            k.getStatus() != null && k.getStatus().getMessage() != null
+                ? k.getStatus().getMessage()
+                : k.getMessage();
+        throw new PluginException(
+            ExitCodes.USAGE,
+            "invalid selector: "
+                + reason.replaceAll("\\s*\\R\\s*", " ")
+                + "; see 'kubectl foo "
+                + command
+                + " --help'",
+            k);
+      }
+      throw e;
+    }
+  }
+
+  /**
    * Why {@code name} was not found: the Foo API is not installed (exit 4), or there is no such Foo
    * (exit 3, naming close names when the user may list Foos).
    */

@@ -13,16 +13,21 @@ import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
+import my.domain.tutorial.kubectl.friends.FriendsDocument;
 import my.domain.tutorial.kubectl.friends.FriendsTable;
 import my.domain.tutorial.kubectl.friends.FriendsTable.Friend;
 import my.domain.tutorial.kubectl.friends.PodState;
+import my.domain.tutorial.kubectl.friends.Seen;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.output.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code kubectl foo friends [-A]}: each friend with its Pod's state and the Foos waiting on it.
+ * {@code kubectl foo friends [-A] [-l SELECTOR] [-o wide|json|yaml|name]}: each friend with its
+ * Pod's state and the Foos waiting on it.
  */
 @Command(
     name = "friends",
@@ -34,6 +39,28 @@ public final class FriendsCommand implements Callable<Integer> {
   private final Plugin plugin;
 
   @Mixin HelpOption help = new HelpOption();
+
+  /** Lower case: the values users type. */
+  public enum Output {
+    wide,
+    json,
+    yaml,
+    name
+  }
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description =
+          "wide (adds the Pods' IP and NODE), json or yaml (the table as a document), name"
+              + " (pod/NAME of each friend).")
+  Output output;
+
+  @Option(
+      names = {"-l", "--selector"},
+      paramLabel = "SELECTOR",
+      description = "Only the friends of the Foos whose labels match, as kubectl: -l tier=gold.")
+  String selector;
 
   @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
@@ -47,7 +74,8 @@ public final class FriendsCommand implements Callable<Integer> {
   public Integer call() {
     try (Cluster c = plugin.clients().connect(cluster)) {
       Map<Friend, List<String>> friends =
-          FriendsTable.group(new FooReads(c).list(all.allNamespaces()));
+          FriendsTable.group(
+              new FooReads(c).select(all.allNamespaces(), selector, null, "friends"));
       if (friends.isEmpty()) {
         plugin
             .err()
@@ -57,7 +85,7 @@ public final class FriendsCommand implements Callable<Integer> {
                     : "No resources found in " + c.namespace() + " namespace.");
         return ExitCodes.OK;
       }
-      Map<Friend, String> states = new HashMap<>();
+      Map<Friend, Seen> states = new HashMap<>();
       Set<String> refused = new LinkedHashSet<>();
       for (Friend friend : friends.keySet()) {
         if (!friend.named()) {
@@ -66,7 +94,7 @@ public final class FriendsCommand implements Callable<Integer> {
         try {
           states.put(
               friend,
-              PodState.of(
+              Seen.of(
                   Optional.ofNullable(
                       c.client()
                           .pods()
@@ -78,11 +106,11 @@ public final class FriendsCommand implements Callable<Integer> {
             throw ApiErrors.translate(
                 e, "get pod " + friend.name() + " in namespace " + friend.namespace(), c.server());
           }
-          states.put(friend, PodState.FORBIDDEN);
+          states.put(friend, Seen.state(PodState.FORBIDDEN));
           refused.add(friend.namespace());
         }
       }
-      plugin.out().print(FriendsTable.render(friends, states, all.allNamespaces()));
+      print(friends, states);
       friends.forEach(
           (friend, foos) -> {
             if (!friend.named()) {
@@ -111,6 +139,21 @@ public final class FriendsCommand implements Callable<Integer> {
                           + ns
                           + "; their state shows as Forbidden (ask for get on pods there)"));
       return ExitCodes.OK;
+    }
+  }
+
+  private void print(Map<Friend, List<String>> friends, Map<Friend, Seen> states) {
+    if (output == Output.json || output == Output.yaml) {
+      FriendsDocument doc = FriendsDocument.of(friends, states);
+      plugin.out().print(output == Output.json ? Objects.json(doc) : Objects.yaml(doc));
+    } else if (output == Output.name) {
+      friends.keySet().stream()
+          .filter(Friend::named)
+          .forEach(f -> plugin.out().println("pod/" + f.name()));
+    } else {
+      plugin
+          .out()
+          .print(FriendsTable.render(friends, states, all.allNamespaces(), output == Output.wide));
     }
   }
 }

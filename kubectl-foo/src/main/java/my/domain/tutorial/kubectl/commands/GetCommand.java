@@ -1,6 +1,5 @@
 package my.domain.tutorial.kubectl.commands;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import java.util.concurrent.Callable;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.cli.CtrlC;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
@@ -16,15 +16,19 @@ import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.FooTable;
 import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.output.OutputFormat;
 import my.domain.tutorial.kubectl.output.SortBy;
+import my.domain.tutorial.kubectl.output.StreamingTable;
+import my.domain.tutorial.kubectl.output.TemplateOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name] [-l SELECTOR] [--field-selector
- * SELECTOR] [--no-headers] [--show-labels] [-L KEY,...] [-A]}.
+ * {@code kubectl foo get [NAME...] [-o wide|yaml|json|name|jsonpath=T|jsonpath-file=F|
+ * custom-columns=SPEC|custom-columns-file=F] [-l SELECTOR] [--field-selector SELECTOR]
+ * [--no-headers] [--show-labels] [-L KEY,...] [--sort-by JSONPATH] [-A]}.
  */
 @Command(
     name = "get",
@@ -32,14 +36,6 @@ import picocli.CommandLine.Parameters;
     description =
         "List Foos, or show the named ones: NAME FRIEND HAPPY REASON AGE, as kubectl get does.")
 public final class GetCommand implements Callable<Integer> {
-  /** Lower case: these are the values users type. */
-  public enum Output {
-    wide,
-    yaml,
-    json,
-    name
-  }
-
   private final Plugin plugin;
 
   @Mixin HelpOption help = new HelpOption();
@@ -53,8 +49,14 @@ public final class GetCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      description = "wide, yaml, json or name.")
-  Output output;
+      completionCandidates = OutputFormat.Candidates.class,
+      description =
+          "wide, yaml, json, name, jsonpath=TEMPLATE, jsonpath-file=FILE, custom-columns=SPEC or"
+              + " custom-columns-file=FILE.")
+  String output;
+
+  private OutputFormat format;
+  private TemplateOutput template;
 
   @Option(
       names = {"-l", "--selector"},
@@ -94,6 +96,18 @@ public final class GetCommand implements Callable<Integer> {
           "Sort the Foos by this field, as kubectl: --sort-by .spec.name, --sort-by '{.metadata.name}'.")
   String sortBy;
 
+  @Option(
+      names = {"-w", "--watch"},
+      description =
+          "After listing the Foos, print a row for each change (added, changed, deleted) until"
+              + " Ctrl-C, as kubectl get -w.")
+  boolean watch;
+
+  @Option(
+      names = "--watch-only",
+      description = "Print a row for each change from now on, without listing the Foos first.")
+  boolean watchOnly;
+
   @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
   @Mixin ClusterOptions cluster = new ClusterOptions();
@@ -117,6 +131,11 @@ public final class GetCommand implements Callable<Integer> {
     }
     if (sortBy != null) {
       SortBy.parse(sortBy);
+    }
+    format = OutputFormat.parse(output);
+    template = TemplateOutput.of(format, TemplateOutput.FILES);
+    if (watch || watchOnly) {
+      return watch();
     }
     try (Cluster c = plugin.clients().connect(cluster)) {
       FooReads reads = new FooReads(c);
@@ -145,15 +164,28 @@ public final class GetCommand implements Callable<Integer> {
   }
 
   private void print(List<Foo> foos, String namespace) {
-    if (output == Output.yaml || output == Output.json) {
+    OutputFormat.Kind kind = format.kind();
+    if (kind == OutputFormat.Kind.YAML || kind == OutputFormat.Kind.JSON) {
       if (foos.isEmpty() && !names.isEmpty()) {
         return;
       }
       Object doc = Objects.single(foos, names.size() != 1);
-      plugin.out().print(output == Output.yaml ? Objects.yaml(doc) : Objects.json(doc));
+      plugin.out().print(kind == OutputFormat.Kind.YAML ? Objects.yaml(doc) : Objects.json(doc));
       return;
     }
-    if (output == Output.name) {
+    if (template != null) {
+      if (foos.isEmpty() && !names.isEmpty()) {
+        return;
+      }
+      plugin
+          .out()
+          .print(
+              template.isTemplate()
+                  ? template.print(Objects.tree(Objects.document(foos, names.size() != 1)))
+                  : template.print(foos.stream().map(Objects::tree).toList(), !noHeaders));
+      return;
+    }
+    if (kind == OutputFormat.Kind.NAME) {
       foos.forEach(f -> plugin.out().println(Objects.name(f)));
       return;
     }
@@ -175,35 +207,77 @@ public final class GetCommand implements Callable<Integer> {
                 foos,
                 new FooTable.Columns(
                     all.allNamespaces(),
-                    output == Output.wide,
+                    kind == OutputFormat.Kind.WIDE,
                     !noHeaders,
                     labelColumns.stream().filter(l -> !l.isEmpty()).toList(),
                     showLabels),
                 plugin.clock().instant()));
   }
 
-  /**
-   * A selector the API server cannot parse is the user's to fix: exit 2 with the server's reason.
-   */
   private List<Foo> selected(FooReads reads) {
-    try {
-      return reads.list(all.allNamespaces(), selector, fieldSelector);
-    } catch (PluginException e) {
-      if ((selector != null || fieldSelector != null)
-          && e.getCause() instanceof KubernetesClientException k
-          && k.getCode() == 400) {
-        String reason =
-            k.getStatus() != null && k.getStatus().getMessage() != null
-                ? k.getStatus().getMessage()
-                : k.getMessage();
-        throw new PluginException(
-            ExitCodes.USAGE,
-            "invalid selector: "
-                + reason.replaceAll("\\s*\\R\\s*", " ")
-                + "; see 'kubectl foo get --help'",
-            k);
-      }
-      throw e;
+    return reads.select(all.allNamespaces(), selector, fieldSelector, "get");
+  }
+
+  /**
+   * {@code -w} and {@code --watch-only}: the table, then a row per change, columns as wide as the
+   * widest cell so far (kubectl's streaming table).
+   */
+  private int watch() {
+    if (!format.table()) {
+      throw PluginException.usage(
+          "-w/--watch and --watch-only print the table (or -o wide); drop -o "
+              + output
+              + " to watch");
+    }
+    if (names.size() > 1) {
+      throw PluginException.usage(
+          "-w/--watch follows all the Foos of the namespace or one named Foo; name one, or none");
+    }
+    String fields = fieldSelector;
+    if (names.size() == 1) {
+      fields = "metadata.name=" + names.get(0);
+    }
+    FooTable.Columns columns =
+        new FooTable.Columns(
+            all.allNamespaces(),
+            format.kind() == OutputFormat.Kind.WIDE,
+            !noHeaders,
+            labelColumns.stream().filter(l -> !l.isEmpty()).toList(),
+            showLabels);
+    StreamingTable table = new StreamingTable(FooTable.headers(columns), !noHeaders);
+    CtrlC.endCleanly(() -> plugin.out().flush());
+    try (Cluster c = plugin.clients().connect(cluster)) {
+      new FooWatch(c, all.allNamespaces(), selector, fields)
+          .run(
+              foos -> {
+                if (watchOnly) {
+                  return;
+                }
+                if (foos.isEmpty() && names.isEmpty()) {
+                  plugin
+                      .err()
+                      .println(
+                          all.allNamespaces()
+                              ? "No resources found"
+                              : "No resources found in " + c.namespace() + " namespace.");
+                  plugin.err().flush();
+                  return;
+                }
+                List<Foo> sorted = sortBy == null ? foos : SortBy.sort(foos, sortBy);
+                plugin
+                    .out()
+                    .print(table.print(FooTable.rows(sorted, columns, plugin.clock().instant())));
+                plugin.out().flush();
+              },
+              foo -> {
+                plugin
+                    .out()
+                    .print(
+                        table.print(
+                            FooTable.rows(List.of(foo), columns, plugin.clock().instant())));
+                plugin.out().flush();
+              });
+      return ExitCodes.OK;
     }
   }
 }

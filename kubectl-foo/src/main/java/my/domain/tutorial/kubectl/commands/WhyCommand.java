@@ -2,10 +2,12 @@ package my.domain.tutorial.kubectl.commands;
 
 import java.util.concurrent.Callable;
 import my.domain.tutorial.api.OperatorDefaults;
+import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
+import my.domain.tutorial.kubectl.cli.PluginException;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.Names;
@@ -13,6 +15,9 @@ import my.domain.tutorial.kubectl.output.Objects;
 import my.domain.tutorial.kubectl.why.Diagnosis;
 import my.domain.tutorial.kubectl.why.FactGatherer;
 import my.domain.tutorial.kubectl.why.Facts;
+import my.domain.tutorial.kubectl.why.Survey;
+import my.domain.tutorial.kubectl.why.WhyList;
+import my.domain.tutorial.kubectl.why.WhyListText;
 import my.domain.tutorial.kubectl.why.WhyReport;
 import my.domain.tutorial.kubectl.why.WhyText;
 import picocli.CommandLine.Command;
@@ -22,13 +27,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code kubectl foo why NAME [-o json]}: the verdict and every finding that explains it, each with
- * a fix.
+ * a fix; {@code kubectl foo why [-A] [--all] [-o json]}: the same for every unhappy Foo of the
+ * namespace (the cluster), worst first, then a summary.
  */
 @Command(
     name = "why",
     sortOptions = false,
     description = {
-      "Explain whether a Foo is happy, and why not: every finding with a fix.",
+      "Explain whether a Foo is happy, and why not: every finding with a fix. Without NAME: every"
+          + " unhappy Foo of the namespace (-A: of the cluster), worst first, then a summary.",
       ExitCodes.WHY_SUMMARY
     })
 public final class WhyCommand implements Callable<Integer> {
@@ -44,13 +51,26 @@ public final class WhyCommand implements Callable<Integer> {
 
   @Mixin HelpOption help = new HelpOption();
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The Foo to explain.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "NAME",
+      description = "The Foo to explain (default: every unhappy Foo in the namespace).")
   String name;
+
+  @Option(
+      names = "--all",
+      description = "Without NAME: explain the happy Foos too, not only the unhappy ones.")
+  boolean includeHappy;
+
+  @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      description = "json: the same answer as a stable" + " document with the finding codes.")
+      description =
+          "json: the same answer as a stable document with the finding codes (without NAME: the"
+              + " list, with the counts).")
   Output output;
 
   @Option(
@@ -75,9 +95,23 @@ public final class WhyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Names.requireSubdomain("Foo name", name);
+    if (name != null) {
+      Names.requireSubdomain("Foo name", name);
+      if (all.allNamespaces()) {
+        throw PluginException.usage(
+            "a Foo cannot be explained by name across all namespaces; drop -A, or pass -n"
+                + " NAMESPACE");
+      }
+      if (includeHappy) {
+        throw PluginException.usage(
+            "--all explains every Foo of the namespace; drop it when naming one Foo");
+      }
+    }
     Names.requireNamespace(operatorNamespace);
     Names.requireSubdomain("Lease name", leaseName);
+    if (name == null) {
+      return explainAll();
+    }
     try (Cluster c = plugin.clients().connect(cluster)) {
       Facts facts;
       try {
@@ -91,6 +125,28 @@ public final class WhyCommand implements Callable<Integer> {
       WhyReport report = Diagnosis.diagnose(facts);
       plugin.out().print(output == Output.json ? Objects.json(report) : WhyText.render(report));
       return report.exitCode();
+    }
+  }
+
+  /** One list of Foos and one of Pods per namespace, then the rules of {@code why NAME} on each. */
+  private int explainAll() {
+    try (Cluster c = plugin.clients().connect(cluster)) {
+      String namespace = all.allNamespaces() ? null : c.namespace();
+      Survey survey;
+      try {
+        survey =
+            new FactGatherer(c.client(), plugin.clock())
+                .survey(namespace, new Facts.LeaseRef(operatorNamespace, leaseName));
+      } catch (RuntimeException e) {
+        throw ApiErrors.translate(
+            e,
+            "explain the foos in "
+                + (namespace == null ? "all namespaces" : "namespace " + namespace),
+            c.server());
+      }
+      WhyList list = WhyList.of(namespace, survey.facts(), includeHappy);
+      plugin.out().print(output == Output.json ? Objects.json(list) : WhyListText.render(list));
+      return list.exitCode();
     }
   }
 }

@@ -49,12 +49,25 @@ public final class FriendsTable {
   }
 
   public static String render(
-      Map<Friend, List<String>> friends, Map<Friend, String> states, boolean withNamespace) {
+      Map<Friend, List<String>> friends, Map<Friend, Seen> seen, boolean withNamespace) {
+    return render(friends, seen, withNamespace, false);
+  }
+
+  /** With {@code wide}, IP and NODE of each friend's Pod follow POD ({@code <none>} when unset). */
+  public static String render(
+      Map<Friend, List<String>> friends,
+      Map<Friend, Seen> seen,
+      boolean withNamespace,
+      boolean wide) {
     List<String> headers = new ArrayList<>();
     if (withNamespace) {
       headers.add("NAMESPACE");
     }
-    headers.addAll(List.of("FRIEND", "POD", "FOOS"));
+    headers.addAll(List.of("FRIEND", "POD"));
+    if (wide) {
+      headers.addAll(List.of("IP", "NODE"));
+    }
+    headers.add("FOOS");
     List<List<String>> rows = new ArrayList<>();
     friends.forEach(
         (friend, foos) -> {
@@ -62,8 +75,13 @@ public final class FriendsTable {
           if (withNamespace) {
             row.add(friend.namespace());
           }
+          Seen s = friend.named() ? seen.getOrDefault(friend, Seen.state("Unknown")) : null;
           row.add(friend.name());
-          row.add(friend.named() ? states.getOrDefault(friend, "Unknown") : null);
+          row.add(s == null ? null : s.state());
+          if (wide) {
+            row.add(s == null ? null : s.ip());
+            row.add(s == null ? null : s.node());
+          }
           row.add(String.join(",", foos));
           rows.add(row);
         });

@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.friends.FriendsDocument;
+import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyReport;
 
 /**
@@ -58,6 +60,8 @@ public final class ReflectionMetadata {
       List.of(
           Foo.class,
           WhyReport.class,
+          WhyList.class,
+          FriendsDocument.class,
           PodList.class,
           NamespaceList.class,
           Lease.class,
@@ -67,6 +71,8 @@ public final class ReflectionMetadata {
           DaemonSetList.class,
           JobList.class,
           Status.class,
+          // get -w: fabric8 reads each watch event as one, its object through the Foo class.
+          io.fabric8.kubernetes.api.model.WatchEvent.class,
           DeleteOptions.class,
           // fabric8 turns list options into query parameters through Jackson: without its entry the
           // native image sent no labelSelector or fieldSelector at all (found by the native tier).

@@ -33,6 +33,11 @@ public final class FooTable {
       boolean showLabels) {}
 
   public static String render(List<Foo> foos, Columns columns, Instant now) {
+    return Table.render(headers(columns), rows(foos, columns, now), columns.headers());
+  }
+
+  /** The header row of these columns. */
+  public static List<String> headers(Columns columns) {
     boolean withNamespace = columns.withNamespace();
     boolean wide = columns.wide();
     List<String> headers = new ArrayList<>();
@@ -50,6 +55,13 @@ public final class FooTable {
     if (columns.showLabels()) {
       headers.add("LABELS");
     }
+    return headers;
+  }
+
+  /** A row per Foo, ages as of {@code now}. */
+  public static List<List<String>> rows(List<Foo> foos, Columns columns, Instant now) {
+    boolean withNamespace = columns.withNamespace();
+    boolean wide = columns.wide();
     List<List<String>> rows = new ArrayList<>();
     for (Foo foo : foos) {
       List<String> row = new ArrayList<>();
@@ -88,6 +100,6 @@ public final class FooTable {
       }
       rows.add(row);
     }
-    return Table.render(headers, rows, columns.headers());
+    return rows;
   }
 }

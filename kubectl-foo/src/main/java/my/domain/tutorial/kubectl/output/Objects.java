@@ -55,6 +55,14 @@ public final class Objects {
   /** One object as itself; several as a {@code v1 List}, as kubectl does. */
   public static Object single(List<? extends HasMetadata> items, boolean asList) {
     items.forEach(Objects::trim);
+    return document(items, asList);
+  }
+
+  /**
+   * {@link #single} with the managed fields kept: what kubectl gives a JSONPath template or custom
+   * columns.
+   */
+  public static Object document(List<? extends HasMetadata> items, boolean asList) {
     if (!asList && items.size() == 1) {
       return items.get(0);
     }
@@ -64,6 +72,11 @@ public final class Objects {
     list.put("items", items);
     list.put("metadata", Map.of("resourceVersion", ""));
     return list;
+  }
+
+  /** As a JSON tree, as a template sees it. */
+  public static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+    return Serialization.jsonMapper().valueToTree(value);
   }
 
   /** kubectl hides managed fields unless asked; so do we. */

@@ -392,7 +392,7 @@ public final class Diagnosis {
         + " foo-operator, and its logs: kubectl -n foo-system logs deploy/foo-operator";
   }
 
-  private static List<Finding> operator(Facts facts) {
+  static List<Finding> operator(Facts facts) {
     Facts.LeaseRef ref = facts.leaseRef();
     String where = ref.namespace() + "/" + ref.name();
     String fix =

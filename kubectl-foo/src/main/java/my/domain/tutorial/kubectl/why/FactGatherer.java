@@ -166,6 +166,124 @@ public final class FactGatherer {
         clock.instant());
   }
 
+  /**
+   * The reads of {@code why} without a name: the Foos of {@code namespace} (every namespace when
+   * null), one list of Pods per namespace holding a Foo (one list for the cluster with {@code -A}),
+   * and, only where some friend is missing, the Pods of the cluster and the workloads of that
+   * namespace. Never a request per Foo.
+   */
+  public Survey survey(String namespace, LeaseRef leaseRef) {
+    boolean cluster = namespace == null;
+    List<Foo> foos =
+        (cluster
+                ? client.resources(Foo.class).inAnyNamespace().list()
+                : client.resources(Foo.class).inNamespace(namespace).list())
+            .getItems();
+    java.util.Set<String> namespaces = new java.util.TreeSet<>();
+    foos.forEach(f -> namespaces.add(f.getMetadata().getNamespace()));
+    java.util.Map<String, Lookup<List<Pod>>> pods = new java.util.HashMap<>();
+    Lookup<List<Pod>> everyPod = null;
+    if (cluster && !foos.isEmpty()) {
+      everyPod =
+          read(
+              "list",
+              "pods",
+              "all namespaces",
+              () -> client.pods().inAnyNamespace().list().getItems());
+      for (String ns : namespaces) {
+        pods.put(
+            ns,
+            everyPod instanceof Lookup.Found<List<Pod>> all
+                ? Lookup.found(
+                    all.value().stream()
+                        .filter(p -> ns.equals(p.getMetadata().getNamespace()))
+                        .toList())
+                : Lookup.forbidden("list", "pods", "all namespaces"));
+      }
+    } else {
+      for (String ns : namespaces) {
+        pods.put(
+            ns,
+            read(
+                "list",
+                "pods",
+                "namespace " + ns,
+                () -> client.pods().inNamespace(ns).list().getItems()));
+      }
+    }
+    java.util.Set<String> missingIn = new java.util.TreeSet<>();
+    for (Foo foo : foos) {
+      String friend = foo.friendName();
+      String ns = foo.getMetadata().getNamespace();
+      if (friend != null
+          && pods.get(ns)
+              .found()
+              .map(l -> l.stream().noneMatch(p -> friend.equals(p.getMetadata().getName())))
+              .orElse(true)) {
+        missingIn.add(ns);
+      }
+    }
+    Lookup<java.util.Map<String, java.util.Set<String>>> podNamespaces =
+        Lookup.found(java.util.Map.of());
+    if (!missingIn.isEmpty()) {
+      Lookup<List<Pod>> all =
+          everyPod != null
+              ? everyPod
+              : read(
+                  "list",
+                  "pods",
+                  "all namespaces",
+                  () -> client.pods().inAnyNamespace().list().getItems());
+      podNamespaces =
+          all instanceof Lookup.Found<List<Pod>> f
+              ? Lookup.found(
+                  f.value().stream()
+                      .collect(
+                          java.util.stream.Collectors.groupingBy(
+                              p -> p.getMetadata().getName(),
+                              java.util.stream.Collectors.mapping(
+                                  p -> p.getMetadata().getNamespace(),
+                                  java.util.stream.Collectors.toSet()))))
+              : Lookup.forbidden("list", "pods", "all namespaces");
+    }
+    java.util.Map<String, List<Survey.WorkloadNames>> workloads = new java.util.HashMap<>();
+    for (String ns : missingIn) {
+      workloads.put(
+          ns,
+          List.of(
+              names("Deployment", "deployments.apps", client.apps().deployments(), ns),
+              names("ReplicaSet", "replicasets.apps", client.apps().replicaSets(), ns),
+              names("StatefulSet", "statefulsets.apps", client.apps().statefulSets(), ns),
+              names("DaemonSet", "daemonsets.apps", client.apps().daemonSets(), ns),
+              names("Job", "jobs.batch", client.batch().v1().jobs(), ns)));
+    }
+    return new Survey(
+        foos,
+        pods,
+        podNamespaces,
+        workloads,
+        leaseRef,
+        foos.isEmpty() ? Lookup.found(Optional.empty()) : lease(leaseRef),
+        clock.instant());
+  }
+
+  private static <
+          T extends HasMetadata,
+          L extends io.fabric8.kubernetes.api.model.KubernetesResourceList<T>>
+      Survey.WorkloadNames names(
+          String kind, String resource, MixedOperation<T, L, ? extends Resource<T>> op, String ns) {
+    return new Survey.WorkloadNames(
+        kind,
+        read(
+            "list",
+            resource,
+            "namespace " + ns,
+            () ->
+                op.inNamespace(ns).list().getItems().stream()
+                    .map(w -> w.getMetadata().getName())
+                    .collect(java.util.stream.Collectors.toSet())));
+  }
+
   private Lookup<Optional<LeaseInfo>> lease(LeaseRef leaseRef) {
     return read(
         "get",

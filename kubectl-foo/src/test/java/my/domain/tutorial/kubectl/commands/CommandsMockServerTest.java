@@ -396,7 +396,8 @@ class CommandsMockServerTest {
     Result r = plugin.run("delete", "foo-01");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted\n");
+    assertThat(r.out())
+        .isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted from team-a namespace\n");
     assertThat(foo("foo-01")).isNull();
     assertThat(foo("foo-02")).isNotNull();
     assertThat(client.pods().inNamespace(NS).withName("jack").get()).isNotNull();
@@ -409,13 +410,61 @@ class CommandsMockServerTest {
     Result r = plugin.run("delete", "foo-01", "nope");
 
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.out()).isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted\n");
+    assertThat(r.out())
+        .isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted from team-a namespace\n");
     assertThat(r.err())
         .isEqualTo(
             "error: foo \"nope\" not found in namespace team-a; list the Foos with:"
                 + " kubectl foo get -n team-a\n");
   }
 
+  @Test
+  void whenDeletingAllOrBySelector_exactlyTheSelectedFoosAreDeleted() {
+    Foo gold = Foo.of(NS, "foo-01", "jack");
+    gold.getMetadata().setLabels(java.util.Map.of("tier", "gold"));
+    client.resource(gold).create();
+    client.resource(Foo.of(NS, "foo-02", "jack")).create();
+
+    Result selected = plugin.run("delete", "-l", "tier=gold", "-o", "name");
+    Result none = plugin.run("delete", "-l", "tier=gold");
+    Result all = plugin.run("delete", "--all", "--wait=false");
+
+    assertThat(selected.exitCode()).as(selected.toString()).isZero();
+    assertThat(selected.out()).isEqualTo("foo.tutorial.my.domain/foo-01\n");
+    assertThat(none.out()).isEqualTo("No resources found\n");
+    assertThat(all.out())
+        .isEqualTo("foo.tutorial.my.domain \"foo-02\" deleted from team-a namespace\n");
+    assertThat(foo("foo-02")).isNull();
+  }
+
+  @Test
+  void whenDryRunOrIgnoringMissingFoos_nothingIsDeletedOrNothingFails() {
+    client.resource(Foo.of(NS, "foo-01", "jack")).create();
+
+    Result dry = plugin.run("delete", "foo-01", "--dry-run=client");
+    Result ignored = plugin.run("delete", "nope", "--ignore-not-found");
+
+    assertThat(dry.out())
+        .isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted from team-a namespace (dry run)\n");
+    assertThat(foo("foo-01")).isNotNull();
+    assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
+    assertThat(ignored.out()).isEmpty();
+    assertThat(ignored.err()).isEmpty();
+  }
+
+  @Test
+  void whenDeleteIsGivenNoTargetOrTwoKinds_itIsAUsageErrorWithNothingSent() {
+    Result nothing = plugin.run("delete");
+    Result both = plugin.run("delete", "foo-01", "--all");
+
+    assertThat(nothing.exitCode()).isEqualTo(2);
+    assertThat(nothing.err())
+        .startsWith("error: name the Foos to delete, or select them with -l SELECTOR or --all");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).startsWith("error: Foos cannot be named together with --all");
+  }
+
+  // version and help
   // version and help
 
   @Test

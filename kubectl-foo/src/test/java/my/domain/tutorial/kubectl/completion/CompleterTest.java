@@ -101,12 +101,28 @@ class CompleterTest {
 
   @Test
   void flagValuesComplete() {
-    assertThat(complete("get", "-o", "")).isEqualTo("json\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("get", "-o", ""))
+        .isEqualTo(
+            "custom-columns-file=\ncustom-columns=\njson\njsonpath-file=\njsonpath=\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("get", "-o", "js")).isEqualTo("json\njsonpath-file=\njsonpath=\n:4\n");
     assertThat(complete("get", "--output=y")).isEqualTo("--output=yaml\n:4\n");
     assertThat(complete("get", "-n", "team")).isEqualTo("team-a\nteam-b\n:4\n");
     assertThat(complete("create", "foo-01", "--friend", "j")).isEqualTo("jack\njill\n:4\n");
     assertThat(complete("get", "--context", "")).isEqualTo("kind-a\nprod\n:4\n");
     assertThat(complete("completion", "")).isEqualTo("bash\nfish\nzsh\n:4\n");
+  }
+
+  @Test
+  void theNewFlagsOfFriendsWhyAndDeleteCompleteWithTheirValues() {
+    assertThat(complete("friends", "-o", "")).isEqualTo("json\nname\nwide\nyaml\n:4\n");
+    assertThat(complete("delete", "-o", "")).isEqualTo("name\n:4\n");
+    assertThat(complete("delete", "--dry-run=s")).isEqualTo("--dry-run=server\n:4\n");
+    assertThat(complete("delete", "--").lines().map(l -> l.split("\t")[0]))
+        .contains("--all", "--selector", "--ignore-not-found", "--wait", "--dry-run", "--output");
+    assertThat(complete("friends", "-").lines().map(l -> l.split("\t")[0]))
+        .contains("-l", "-o", "-A");
+    assertThat(complete("why", "--a").lines().map(l -> l.split("\t")[0]))
+        .contains("--all", "--all-namespaces");
   }
 
   @Test

@@ -149,6 +149,79 @@ final class Kubectl {
     }
   }
 
+  /**
+   * Starts kubectl in the background (for {@code -w}); its output accumulates as it comes, and
+   * {@link Running#interrupt} sends it the SIGINT of Ctrl-C.
+   */
+  Running start(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(kubectl.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("PATH", PLUGIN_DIR + java.io.File.pathSeparator + System.getenv("PATH"));
+    pb.environment().put("HOME", home.toString());
+    pb.environment().remove("KUBECONFIG");
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      Running running = new Running(p, new StringBuffer(), new StringBuffer());
+      pump(p.getInputStream(), running.out);
+      pump(p.getErrorStream(), running.err);
+      return running;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void pump(java.io.InputStream in, StringBuffer into) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (var reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+                char[] buffer = new char[4096];
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                  into.append(buffer, 0, n);
+                }
+              } catch (IOException e) {
+                into.append("<read failed: ").append(e).append('>');
+              }
+            });
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** A kubectl running in the background. */
+  record Running(Process process, StringBuffer out, StringBuffer err) {
+    String stdout() {
+      return out.toString();
+    }
+
+    /**
+     * Ctrl-C (SIGINT), then waits for it to end; its exit code. A process started with SIGINT
+     * ignored (as a test JVM run from a shell's background job may be, and its children with it)
+     * cannot take it back in Java, so after 5 s it gets SIGTERM.
+     */
+    int interrupt() {
+      try {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
+        }
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("kubectl did not end within 30s of SIGINT");
+        }
+        return process.exitValue();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   private static CompletableFuture<String> read(java.io.InputStream in) {
     return CompletableFuture.supplyAsync(
         () -> {

@@ -52,6 +52,84 @@ class PluginCommandsIT {
   }
 
   @Test
+  void friendsOutputsAndSelector_workThroughKubectl() {
+    Foo gold = Foo.of(ns.name(), "foo-01", "jack");
+    gold.getMetadata().setLabels(java.util.Map.of("tier", "gold"));
+    admin.resource(gold).create();
+    admin.resource(Foo.of(ns.name(), "foo-02", "jill")).create();
+    admin.resource(TestPods.pod(ns.name(), "jack")).create();
+
+    Result wide = kubectl.run("foo", "friends", "-n", ns.name(), "-o", "wide");
+    Result selected = kubectl.run("foo", "friends", "-n", ns.name(), "-l", "tier=gold");
+    Result names = kubectl.run("foo", "friends", "-n", ns.name(), "-o", "name");
+    Result json = kubectl.run("foo", "friends", "-n", ns.name(), "-o", "json");
+    Result yaml = kubectl.run("foo", "friends", "-A", "-l", "tier=gold", "-o", "yaml");
+    Result badSelector = kubectl.run("foo", "friends", "-n", ns.name(), "-l", "tier in gold");
+
+    assertThat(wide.exitCode()).as(wide.toString()).isZero();
+    assertThat(wide.out())
+        .isEqualTo(
+            "FRIEND   POD       IP       NODE     FOOS\n"
+                + "jack     Pending   <none>   <none>   foo-01\n"
+                + "jill     Missing   <none>   <none>   foo-02\n");
+    assertThat(selected.out()).isEqualTo("FRIEND   POD       FOOS\njack     Pending   foo-01\n");
+    assertThat(names.out()).isEqualTo("pod/jack\npod/jill\n");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    assertThat(json.out())
+        .contains(
+            "\"friend\" : \"jill\",\n    \"pod\" : \"Missing\",\n    \"foos\" : [ \"foo-02\" ]");
+    assertThat(yaml.exitCode()).as(yaml.toString()).isZero();
+    assertThat(yaml.out())
+        .isEqualTo(
+            "items:\n- namespace: "
+                + ns.name()
+                + "\n  friend: jack\n  pod: Pending\n  foos:\n  - foo-01\n");
+    assertThat(badSelector.exitCode()).as(badSelector.toString()).isEqualTo(2);
+    assertThat(badSelector.err())
+        .startsWith("error: invalid selector: ")
+        .endsWith("; see 'kubectl foo friends --help'\n");
+  }
+
+  @Test
+  void deleteFlags_printWhatKubectlDeletePrints() {
+    List<List<String>> flagSets =
+        List.of(
+            List.of("foo-01", "--dry-run=client"),
+            List.of("foo-01", "--dry-run=server"),
+            List.of("foo-01", "--dry-run=server", "-o", "name"),
+            List.of("nope", "--ignore-not-found"),
+            List.of("-l", "tier=gold", "--dry-run=server"),
+            List.of("-l", "tier=none"),
+            List.of("foo-01", "nope", "--ignore-not-found", "-o", "name"),
+            List.of("--all"),
+            List.of("--all", "--wait=false"));
+    for (List<String> flags : flagSets) {
+      Result plugin = deleteAfterStoring(List.of("foo", "delete"), flags);
+      Result reference = deleteAfterStoring(List.of("delete", "foos"), flags);
+
+      assertThat(plugin.exitCode()).as(plugin.toString()).isEqualTo(reference.exitCode());
+      assertThat(plugin.out()).as(String.join(" ", flags)).isEqualTo(reference.out());
+      assertThat(plugin.err()).as(String.join(" ", flags)).isEqualTo(reference.err());
+    }
+  }
+
+  /** Stores foo-01 (tier=gold) and foo-02 afresh, then runs one delete. */
+  private Result deleteAfterStoring(List<String> command, List<String> flags) {
+    admin.resources(Foo.class).inNamespace(ns.name()).delete();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> admin.resources(Foo.class).inNamespace(ns.name()).list().getItems().isEmpty());
+    Foo gold = Foo.of(ns.name(), "foo-01", "jack");
+    gold.getMetadata().setLabels(java.util.Map.of("tier", "gold"));
+    admin.resource(gold).create();
+    admin.resource(Foo.of(ns.name(), "foo-02", "jill")).create();
+    List<String> args = new java.util.ArrayList<>(command);
+    args.addAll(List.of("-n", ns.name()));
+    args.addAll(flags);
+    return kubectl.run(args.toArray(String[]::new));
+  }
+
+  @Test
   void createGetFriendsAndDelete_workThroughKubectl() {
     Result created = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", ns.name());
     assertThat(created.exitCode()).as(created.toString()).isZero();
@@ -73,7 +151,8 @@ class PluginCommandsIT {
 
     Result deleted = kubectl.run("foo", "delete", "foo-01", "-n", ns.name());
     assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
-    assertThat(deleted.out()).isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted\n");
+    assertThat(deleted.out())
+        .isEqualTo("foo.tutorial.my.domain \"foo-01\" deleted from " + ns.name() + " namespace\n");
     assertThat(admin.pods().inNamespace(ns.name()).withName("jack").get())
         .as("the friend Pod stays")
         .isNotNull();

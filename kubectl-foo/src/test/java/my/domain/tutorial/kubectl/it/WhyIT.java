@@ -329,6 +329,67 @@ class WhyIT {
     assertThat(friends.err()).contains("Foo foo-01 in namespace " + ns.name() + " names no friend");
   }
 
+  @Test
+  void whenNoNameIsGiven_whyExplainsEveryUnhappyFooWorstFirstThenSumsUp() {
+    createFoo("foo-a", "jack");
+    createFoo("foo-b", "joe");
+    createFoo("foo-c", "jill");
+    createFoo("foo-d", "jake");
+    admin.resource(TestPods.pod(other.name(), "jack")).create();
+    admin.resource(TestPods.pod(ns.name(), "jill")).create();
+    Cluster.terminatingPod(admin, ns.name(), "joe");
+    held.add("joe");
+
+    Result r = kubectl.run("foo", "why", "-n", ns.name(), "--lease-name", NO_LEASE);
+    Result all = kubectl.run("foo", "why", "-n", ns.name(), "--lease-name", NO_LEASE, "--all");
+    Result json =
+        kubectl.run("foo", "why", "-n", ns.name(), "--lease-name", NO_LEASE, "-o", "json");
+    Result cluster = kubectl.run("foo", "why", "-A", "--lease-name", NO_LEASE);
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).as(r.toString()).isEmpty();
+    String n = ns.name();
+    assertThat(r.out())
+        .startsWith("Foo " + n + "/foo-a is not happy (FriendNotFound).\n")
+        .contains("[FriendInOtherNamespace] A Pod named jack exists in namespace " + other.name())
+        .doesNotContain("foo-c")
+        .endsWith(
+            "\n3 of 4 Foos in namespace "
+                + n
+                + " are unhappy: 2 FriendNotFound, 1 FriendTerminating.\n");
+    assertThat(r.out().indexOf("Foo " + n + "/foo-d is not happy (FriendNotFound)."))
+        .isGreaterThan(0)
+        .isLessThan(r.out().indexOf("Foo " + n + "/foo-b is not happy (FriendTerminating)."));
+    assertThat(r.out().split("\\[OperatorNotRunning]", -1)).as("once for all").hasSize(2);
+    assertThat(all.exitCode()).as(all.toString()).isEqualTo(1);
+    assertThat(all.out()).contains("Foo " + n + "/foo-c is happy (FriendFound).");
+    assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
+    JsonNode list = read(json);
+    assertThat(list.get("total").asInt()).isEqualTo(4);
+    assertThat(list.get("unhappy").asInt()).isEqualTo(3);
+    assertThat(list.get("reasons").get("FriendNotFound").asInt()).isEqualTo(2);
+    assertThat(list.get("items").findValuesAsText("name"))
+        .containsExactly("foo-a", "foo-d", "foo-b");
+    assertThat(cluster.exitCode()).as(cluster.toString()).isEqualTo(1);
+    assertThat(cluster.out())
+        .contains("Foo " + n + "/foo-a is not happy", "Foo " + n + "/foo-b is not happy")
+        .containsPattern("\\d+ of \\d+ Foos are unhappy: ");
+  }
+
+  @Test
+  void whenEveryFooIsHappy_whyWithoutANameExitsWith0() {
+    createFoo("foo-a", "jill");
+    admin.resource(TestPods.pod(ns.name(), "jill")).create();
+    Result named = kubectl.run("foo", "why", "foo-a", "-A");
+
+    Result r = kubectl.run("foo", "why", "-n", ns.name());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).isEqualTo("The 1 Foo in namespace " + ns.name() + " is happy.\n");
+    assertThat(named.exitCode()).as(named.toString()).isEqualTo(2);
+    assertThat(named.err()).startsWith("error: a Foo cannot be explained by name across all");
+  }
+
   private Foo createFoo(String name, String friend) {
     return admin.resource(Foo.of(ns.name(), name, friend)).create();
   }

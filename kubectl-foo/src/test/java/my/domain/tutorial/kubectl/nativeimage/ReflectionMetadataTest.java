@@ -41,8 +41,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.friends.FriendsDocument;
 import my.domain.tutorial.kubectl.why.Finding;
 import my.domain.tutorial.kubectl.why.FindingCode;
+import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyReport;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,8 @@ class ReflectionMetadataTest {
     serialization.unmarshal(payload("deployments.json"), DeploymentList.class);
     serialization.unmarshal(
         payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() {});
+    serialization.unmarshal(
+        payload("watch-event.json"), io.fabric8.kubernetes.api.model.WatchEvent.class);
 
     assertThat(missingFromTheJar()).isEmpty();
     assertThat(recorder.classes)
@@ -106,6 +110,35 @@ class ReflectionMetadataTest {
             "FriendNotFound",
             WhyReport.FROM_CLUSTER,
             List.of(new Finding(FindingCode.FriendNotFound, "no pod", "create it"))));
+    serialization.asJson(
+        new WhyList(
+            "default",
+            2,
+            1,
+            java.util.Map.of("FriendNotFound", 1),
+            List.of(new Finding(FindingCode.OperatorNotRunning, "no lease", "start it")),
+            List.of(
+                new WhyReport(
+                    "default",
+                    "foo-01",
+                    true,
+                    false,
+                    "FriendNotFound",
+                    WhyReport.FROM_CLUSTER,
+                    List.of()))));
+    serialization.asJson(
+        new FriendsDocument(
+            List.of(
+                new FriendsDocument.Item(
+                    "default", "jack", "Running", "10.0.0.7", "node-1", List.of("foo-01")))));
+    // -o jsonpath and custom-columns walk the Foos (managed fields included) as a JSON tree.
+    serialization.convertValue(
+        serialization
+            .unmarshal(
+                payload("foos-for-templates.json"),
+                new TypeReference<DefaultKubernetesResourceList<Foo>>() {})
+            .getItems(),
+        com.fasterxml.jackson.databind.JsonNode.class);
     serialization.asJson(serialization.unmarshal(payload("kubeconfig.yaml"), Config.class));
 
     assertThat(missingFromTheJar()).isEmpty();
@@ -114,6 +147,8 @@ class ReflectionMetadataTest {
             "io.fabric8.kubernetes.api.model.ListOptions",
             "io.fabric8.kubernetes.api.model.Quantity$Serializer",
             WhyReport.class.getName(),
+            WhyList.class.getName(),
+            FriendsDocument.Item.class.getName(),
             Finding.class.getName(),
             FindingCode.class.getName());
   }

@@ -1,0 +1,176 @@
+package my.domain.tutorial.kubectl.why;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
+import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
+import org.junit.jupiter.api.Test;
+
+/** {@code why} without a name, as a pure function of one {@link Survey}: no cluster. */
+class WhyListTest {
+  static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+  static final LeaseRef LEASE = new LeaseRef("foo-system", "foo-operator-leader");
+  static final Lookup<Optional<LeaseInfo>> LIVE_LEASE =
+      Lookup.found(
+          Optional.of(
+              new LeaseInfo(Optional.of(NOW.minusSeconds(2)), Optional.of(15), Optional.of("op"))));
+
+  private static Foo foo(String ns, String name, String friend) {
+    return Foo.of(ns, name, friend);
+  }
+
+  private static Pod pod(String ns, String name, boolean terminating) {
+    PodBuilder b =
+        new PodBuilder().withNewMetadata().withNamespace(ns).withName(name).endMetadata();
+    if (terminating) {
+      b.editMetadata().withDeletionTimestamp("2026-01-01T11:59:00Z").endMetadata();
+    }
+    return b.build();
+  }
+
+  private static Survey survey(
+      List<Foo> foos,
+      List<Pod> pods,
+      Map<String, Set<String>> elsewhere,
+      Lookup<Optional<LeaseInfo>> lease) {
+    return new Survey(
+        foos,
+        Map.of("team-a", Lookup.found(pods)),
+        Lookup.found(elsewhere),
+        Map.of(),
+        LEASE,
+        lease,
+        NOW);
+  }
+
+  @Test
+  void whenSeveralFoosAreUnhappyForDifferentReasons_thenTheyComeWorstFirstWithCounts() {
+    Survey s =
+        survey(
+            List.of(
+                foo("team-a", "a-terminating", "gone"),
+                foo("team-a", "b-happy", "jill"),
+                foo("team-a", "c-missing", "jack"),
+                foo("team-a", "d-missing", "joe"),
+                foo("team-a", "e-noname", null)),
+            List.of(pod("team-a", "jill", false), pod("team-a", "gone", true)),
+            Map.of("joe", Set.of("team-b")),
+            LIVE_LEASE);
+
+    WhyList list = WhyList.of("team-a", s.facts(), false);
+
+    assertThat(list.items())
+        .extracting(WhyReport::name)
+        .containsExactly("e-noname", "c-missing", "d-missing", "a-terminating");
+    assertThat(list.total()).isEqualTo(5);
+    assertThat(list.unhappy()).isEqualTo(4);
+    assertThat(list.reasons())
+        .containsExactly(
+            Map.entry("FriendNotFound", 2),
+            Map.entry("FriendTerminating", 1),
+            Map.entry("NoFriendNamed", 1));
+    assertThat(list.exitCode()).isEqualTo(1);
+    assertThat(list.items().get(2).findings())
+        .extracting(Finding::code)
+        .contains(FindingCode.FriendNotFound, FindingCode.FriendInOtherNamespace);
+    assertThat(WhyListText.summary(list))
+        .isEqualTo(
+            "4 of 5 Foos in namespace team-a are unhappy: 2 FriendNotFound, 1 FriendTerminating,"
+                + " 1 NoFriendNamed.");
+  }
+
+  @Test
+  void whenAllIsAsked_thenTheHappyFoosAreExplainedTooAndLast() {
+    Survey s =
+        survey(
+            List.of(foo("team-a", "a-happy", "jill"), foo("team-a", "b-missing", "jack")),
+            List.of(pod("team-a", "jill", false)),
+            Map.of(),
+            LIVE_LEASE);
+
+    WhyList list = WhyList.of("team-a", s.facts(), true);
+
+    assertThat(list.items()).extracting(WhyReport::name).containsExactly("b-missing", "a-happy");
+    assertThat(list.items().get(1).findings())
+        .extracting(Finding::code)
+        .containsExactly(FindingCode.FriendFound, FindingCode.StatusNotReconciled);
+  }
+
+  @Test
+  void whenEveryFooIsHappy_thenTheExitCodeIs0AndTheSummarySaysSo() {
+    Survey s =
+        survey(
+            List.of(foo("team-a", "a", "jill"), foo("team-a", "b", "jill")),
+            List.of(pod("team-a", "jill", false)),
+            Map.of(),
+            LIVE_LEASE);
+
+    WhyList list = WhyList.of("team-a", s.facts(), false);
+
+    assertThat(list.items()).isEmpty();
+    assertThat(list.exitCode()).isZero();
+    assertThat(WhyListText.render(list)).isEqualTo("All 2 Foos in namespace team-a are happy.\n");
+  }
+
+  @Test
+  void whenTheOperatorIsDown_thenItsFindingIsReportedOnceNotInEveryBlock() {
+    Survey s =
+        survey(
+            List.of(foo("team-a", "a", "jack"), foo("team-a", "b", "joe")),
+            List.of(),
+            Map.of(),
+            Lookup.found(Optional.empty()));
+
+    WhyList list = WhyList.of("team-a", s.facts(), false);
+    String text = WhyListText.render(list);
+
+    assertThat(list.operator())
+        .extracting(Finding::code)
+        .containsExactly(FindingCode.OperatorNotRunning);
+    assertThat(list.items())
+        .allSatisfy(r -> assertThat(r.has(FindingCode.OperatorNotRunning)).isFalse());
+    assertThat(text.split("\\[OperatorNotRunning]", -1)).hasSize(2);
+    assertThat(text)
+        .startsWith("Foo team-a/a is not happy (FriendNotFound).\n\n[FriendNotFound] Pod jack")
+        .contains("\n\nFoo team-a/b is not happy (FriendNotFound).\n")
+        .endsWith("\n2 of 2 Foos in namespace team-a are unhappy: 2 FriendNotFound.\n");
+  }
+
+  @Test
+  void whenThePodsMayNotBeListed_thenTheVerdictComesFromEachFoosStatus() {
+    Foo foo = foo("team-a", "a", "jack");
+    Survey s =
+        new Survey(
+            List.of(foo),
+            Map.of("team-a", Lookup.forbidden("list", "pods", "namespace team-a")),
+            Lookup.found(Map.of()),
+            Map.of(),
+            LEASE,
+            LIVE_LEASE,
+            NOW);
+
+    WhyList list = WhyList.of("team-a", s.facts(), false);
+
+    assertThat(list.items()).singleElement().satisfies(r -> assertThat(r.happy()).isNull());
+    assertThat(list.reasons()).containsExactly(Map.entry(WhyList.NO_VERDICT, 1));
+    assertThat(list.items().get(0).findings())
+        .extracting(Finding::message)
+        .anyMatch(m -> m.startsWith("Not allowed to list pods in namespace team-a"));
+  }
+
+  @Test
+  void whenThereAreNoFoos_thenTheSummarySaysSoAndExitIs0() {
+    WhyList list = WhyList.of(null, List.of(), false);
+
+    assertThat(WhyListText.render(list)).isEqualTo("No Foos.\n");
+    assertThat(list.exitCode()).isZero();
+  }
+}
