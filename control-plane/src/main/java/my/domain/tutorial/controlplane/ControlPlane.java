@@ -143,6 +143,28 @@ public final class ControlPlane implements AutoCloseable {
     awaitReady();
   }
 
+  /**
+   * Stops etcd (SIGTERM), leaving kube-apiserver running: the API server then stays up but can
+   * neither read through to storage nor write, as in a control-plane storage outage.
+   */
+  public synchronized void stopEtcd() {
+    stop(etcd, "etcd");
+  }
+
+  /**
+   * Starts etcd again over the same data directory (no-op if it runs) and waits until
+   * kube-apiserver reports ready on it.
+   */
+  public synchronized void restartEtcd() {
+    if (etcd != null && etcd.isAlive()) {
+      return;
+    }
+    startEtcd();
+    if (apiServer != null && apiServer.isAlive()) {
+      awaitReady();
+    }
+  }
+
   /** Stops kube-apiserver, leaving etcd (and so all data) running. */
   public synchronized void stopApiServer() {
     stop(apiServer, "kube-apiserver");
@@ -309,12 +331,20 @@ public final class ControlPlane implements AutoCloseable {
    * namespace}.
    */
   public KubernetesClient clientAs(String namespace, String serviceAccount) {
+    return new KubernetesClientBuilder().withConfig(configAs(namespace, serviceAccount)).build();
+  }
+
+  /**
+   * A client configuration (a fresh object) that impersonates {@code serviceAccount} in {@code
+   * namespace}, for callers that build the client themselves.
+   */
+  public Config configAs(String namespace, String serviceAccount) {
     Config config = adminConfig();
     config.setImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount);
     config.setImpersonateGroups(
         "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated");
     config.setNamespace(namespace);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return config;
   }
 
   /** A new client (the caller closes it) that impersonates a plain user with the given groups. */
