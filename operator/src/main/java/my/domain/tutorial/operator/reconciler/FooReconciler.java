@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import my.domain.tutorial.api.friendship.Friendship;
 import my.domain.tutorial.api.friendship.Verdict;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooStatus;
+import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.status.StatusCalculator;
@@ -49,12 +51,25 @@ public class FooReconciler implements Reconciler<Foo> {
   private final FriendshipEvents events;
   private final Clock clock;
   private final OperatorMetrics meters;
+  private final LeaseFence fence;
+  private final Duration fencedRetry;
   private final FriendIndex friends = new FriendIndex();
 
-  public FooReconciler(FriendshipEvents events, Clock clock, OperatorMetrics meters) {
+  /**
+   * @param fence every status write passes it first; one it refuses is dropped
+   * @param fencedRetry when to look again at a Foo whose status write the fence refused
+   */
+  public FooReconciler(
+      FriendshipEvents events,
+      Clock clock,
+      OperatorMetrics meters,
+      LeaseFence fence,
+      Duration fencedRetry) {
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
     this.meters = Objects.requireNonNull(meters);
+    this.fence = Objects.requireNonNull(fence);
+    this.fencedRetry = Objects.requireNonNull(fencedRetry);
   }
 
   @Override
@@ -90,6 +105,11 @@ public class FooReconciler implements Reconciler<Foo> {
         StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
     if (next.equals(current)) {
       return UpdateControl.noUpdate();
+    }
+    if (!fence.admit("status", foo.getMetadata().getNamespace(), foo.getMetadata().getName())) {
+      // Not sent. Should this replica still lead when the fence opens again, it writes then; if
+      // not, the next leader reconciles every Foo when it starts.
+      return UpdateControl.<Foo>noUpdate().rescheduleAfter(fencedRetry);
     }
     // A PUT on the status subresource carries the resourceVersion the status was computed from, so
     // a concurrent writer gets a 409 (and a retry on fresh data) rather than a lost update; caching
