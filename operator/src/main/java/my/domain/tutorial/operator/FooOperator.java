@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import my.domain.tutorial.operator.election.ElectionClients;
 import my.domain.tutorial.operator.election.LeaderElection;
 import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
@@ -106,9 +107,11 @@ public final class FooOperator implements AutoCloseable {
         settings.leaderElection()
             ? LeaseFence.forLease(settings.renewDeadline(), System::nanoTime, meters)
             : LeaseFence.alwaysOpen(meters);
+    KubernetesClient writer =
+        settings.leaderElection() ? ElectionClients.forWrites(client) : client;
     Terms terms =
         new Terms(
-            () -> ReconcilingTerm.start(settings, client, clock, registry, meters, fence),
+            () -> ReconcilingTerm.start(settings, writer, clock, registry, meters, fence),
             fence,
             () -> {
               if (!closing.get()) {
@@ -136,7 +139,7 @@ public final class FooOperator implements AutoCloseable {
           LeaderElection.requestTimeout(settings.renewDeadline(), settings.retryPeriod());
       election =
           new LeaderElection(
-              LeaderElection.clientFor(client, timeout),
+              ElectionClients.forElector(client, timeout),
               new LeaderElection.Terms(
                   leaseNamespace,
                   settings.leaseName(),

@@ -1,8 +1,6 @@
 package my.domain.tutorial.operator.election;
 
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
@@ -69,7 +67,8 @@ public final class LeaderElection implements AutoCloseable {
   private boolean promoted;
 
   /**
-   * @param client used for the Lease only, and closed with this; see {@link #clientFor}
+   * @param client used for the Lease only, and closed with this; see {@link
+   *     ElectionClients#forElector}
    */
   public LeaderElection(
       KubernetesClient client,
@@ -96,22 +95,6 @@ public final class LeaderElection implements AutoCloseable {
         retryPeriod.compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT : retryPeriod;
     Duration third = renewDeadline.dividedBy(3);
     return wanted.compareTo(third) < 0 ? wanted : third;
-  }
-
-  /**
-   * A client like {@code client} (same server, credentials, impersonation) whose requests time out
-   * after {@code timeout} and are not retried: the elector retries on its own schedule.
-   */
-  public static KubernetesClient clientFor(KubernetesClient client, Duration timeout) {
-    int millis = Math.toIntExact(timeout.toMillis());
-    return new KubernetesClientBuilder()
-        .withConfig(
-            new ConfigBuilder(client.getConfiguration())
-                .withRequestTimeout(millis)
-                .withConnectionTimeout(millis)
-                .withRequestRetryBackoffLimit(0)
-                .build())
-        .build();
   }
 
   public void start() {
