@@ -165,6 +165,45 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * Freezes kube-apiserver (SIGSTOP): connections are still accepted by the kernel but nothing
+   * answers, the hardest case for a client's timeouts.
+   */
+  public synchronized void pauseApiServer() {
+    signal(apiServer, "STOP");
+  }
+
+  /** Lets a paused kube-apiserver run again (SIGCONT) and waits until it reports ready. */
+  public synchronized void resumeApiServer() {
+    if (apiServer != null && apiServer.isAlive()) {
+      signal(apiServer, "CONT");
+      awaitReady();
+    }
+  }
+
+  private static void signal(Process process, String signal) {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    try {
+      int exit =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+              .inheritIO()
+              .start()
+              .waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            "kill -" + signal + " " + process.pid() + " exited " + exit);
+      }
+      log.info("sent SIG{} to pid {}", signal, process.pid());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted signalling " + process.pid(), e);
+    }
+  }
+
   /** Stops kube-apiserver, leaving etcd (and so all data) running. */
   public synchronized void stopApiServer() {
     stop(apiServer, "kube-apiserver");

@@ -60,13 +60,49 @@ class LeaderElectionIT {
 
   @AfterEach
   void tearDown() {
-    cp.restartEtcd(); // in case a test failed while it was down
+    cp.resumeApiServer(); // in case a test failed while it was paused or down
+    cp.restartEtcd();
+    cp.startApiServer();
     admin.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName(leaseName).delete();
     ns.close();
   }
 
   @Test
   void whenEtcdStops_oldLeaderWritesNothingAfterRenewDeadline_andAfterRecoveryExactlyOneLeads() {
+    throughAnOutage("etcd stopped", cp::stopEtcd, cp::restartEtcd);
+  }
+
+  @Test
+  void
+      whenTheApiServerHangs_oldLeaderWritesNothingAfterRenewDeadline_andAfterRecoveryExactlyOneLeads() {
+    throughAnOutage("kube-apiserver paused", cp::pauseApiServer, cp::resumeApiServer);
+  }
+
+  @Test
+  void
+      withElectionOn_anApiOutageLongerThanTheRenewDeadline_stepsDownToStandby_andLeadsAgainAfter() {
+    Duration renew = Duration.ofSeconds(3);
+    try (OperatorUnderTest only =
+        OperatorUnderTest.start(
+            cp, with(election(Duration.ofSeconds(5), renew, Duration.ofSeconds(1)), "only"))) {
+      await().atMost(PATIENCE).until(() -> only.operator().isLeader());
+      admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", false);
+
+      cp.stopApiServer();
+      await().atMost(PATIENCE).until(() -> only.timesLeadershipLost() == 1);
+      assertThat(only.operator().isLeader()).isFalse();
+      assertThat(only.probe("/healthz").status()).as("liveness through the outage").isEqualTo(200);
+      cp.startApiServer();
+
+      await().atMost(PATIENCE).until(() -> only.operator().isLeader());
+      admin.resource(pod(ns.name(), "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", true);
+      assertThat(only.probe("/readyz").status()).isEqualTo(200);
+    }
+  }
+
+  private void throughAnOutage(String outage, Runnable begin, Runnable end) {
     Duration lease = Duration.ofSeconds(6);
     Duration renew = Duration.ofSeconds(4);
     Duration retry = Duration.ofSeconds(1);
@@ -85,15 +121,15 @@ class LeaderElectionIT {
       for (int i = 0; i < FOOS; i++) {
         admin.pods().inNamespace(ns.name()).withName("pod-" + i).withGracePeriod(0).delete();
       }
-      cp.stopEtcd();
-      long etcdStopped = System.nanoTime();
+      begin.run();
+      long outageBegun = System.nanoTime();
       // Long enough for the old Lease to expire everywhere, and for retries to come due.
       await()
           .pollDelay(renew.plus(lease).plusSeconds(4))
           .atMost(renew.plus(lease).plusSeconds(5))
           .until(() -> true);
-      long etcdRestarting = System.nanoTime();
-      cp.restartEtcd();
+      long recovering = System.nanoTime();
+      end.run();
       long apiServerReady = System.nanoTime();
 
       OperatorUnderTest newLeader = awaitOneLeader(first, second);
@@ -105,39 +141,40 @@ class LeaderElectionIT {
       IntStream.range(0, FOOS).forEach(i -> awaitHappy(admin, ns.name(), "foo-" + i, true));
       sampler.close();
 
-      long fenceDeadline = etcdStopped + renew.plus(CHECK_TO_SEND).toNanos();
+      long fenceDeadline = outageBegun + renew.plus(CHECK_TO_SEND).toNanos();
       List<Write> lateWrites =
           oldLeader.writes().stream()
-              .filter(w -> w.atNanos() > fenceDeadline && w.atNanos() < etcdRestarting)
+              .filter(w -> w.atNanos() > fenceDeadline && w.atNanos() < recovering)
               .toList();
       List<Write> afterRecovery = new ArrayList<>(first.writes());
       afterRecovery.addAll(second.writes());
       List<String> writersAfterRecovery =
           afterRecovery.stream()
-              .filter(w -> w.atNanos() > etcdRestarting)
+              .filter(w -> w.atNanos() > recovering)
               .map(Write::replica)
               .distinct()
               .toList();
       System.out.printf(
-          "[leader-election] storage outage of %d ms: old leader %s made %d writes after the renew"
+          "[leader-election] %s for %d ms: old leader %s made %d writes after the renew"
               + " deadline (%d fenced), writers after recovery %s, new leader %s; longest"
-              + " leaderless window %d ms, a leader %d ms after etcd restarted (%d ms after the API"
+              + " leaderless window %d ms, a leader %d ms after recovery began (%d ms after the API"
               + " server was ready again), both leading in %d of %d samples%n",
-          TimeUnit.NANOSECONDS.toMillis(etcdRestarting - etcdStopped),
+          outage,
+          TimeUnit.NANOSECONDS.toMillis(recovering - outageBegun),
           oldLeader.operator().identity(),
           lateWrites.size(),
           fenced(oldLeader),
           writersAfterRecovery,
           newLeader.operator().identity(),
           sampler.longestLeaderlessMillis(),
-          sampler.firstLeaderAfterMillis(etcdRestarting),
+          sampler.firstLeaderAfterMillis(recovering),
           sampler.firstLeaderAfterMillis(apiServerReady),
           sampler.bothLeading(),
           sampler.samples());
 
       assertThat(lateWrites).as("writes by the old leader after its renew deadline").isEmpty();
       assertThat(writersAfterRecovery)
-          .as("replicas that wrote after etcd came back")
+          .as("replicas that wrote after the outage")
           .containsOnly(newLeader.operator().identity());
       assertThat(sampler.bothLeading()).as("samples where both replicas led").isZero();
 
