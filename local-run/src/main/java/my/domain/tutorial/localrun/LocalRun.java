@@ -90,7 +90,11 @@ public final class LocalRun {
         .forceConflicts()
         .serverSideApply();
     FooOperator operator =
-        FooOperator.start(settings, client, Clock.systemUTC(), () -> log.error("lost leadership"));
+        FooOperator.start(
+            settings,
+            client,
+            Clock.systemUTC(),
+            () -> log.warn("lost leadership; standing by and campaigning again"));
 
     ControlPlane started = local;
     CountDownLatch stopped = new CountDownLatch(1);

@@ -140,7 +140,7 @@ public final class FooOperator implements AutoCloseable {
       election =
           new LeaderElection(
               ElectionClients.forElector(client, timeout),
-              new LeaderElection.Terms(
+              new LeaderElection.LeaseSettings(
                   leaseNamespace,
                   settings.leaseName(),
                   settings.identity(),

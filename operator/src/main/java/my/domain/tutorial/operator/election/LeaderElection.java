@@ -44,7 +44,7 @@ public final class LeaderElection implements AutoCloseable {
   }
 
   /** Lease coordinates and timings. */
-  public record Terms(
+  public record LeaseSettings(
       String namespace,
       String name,
       String identity,
@@ -53,7 +53,7 @@ public final class LeaderElection implements AutoCloseable {
       Duration retryPeriod) {}
 
   private final KubernetesClient client;
-  private final Terms lease;
+  private final LeaseSettings lease;
   private final LeaseFence fence;
   private final Listener listener;
   private final LongSupplier nanoClock;
@@ -72,7 +72,7 @@ public final class LeaderElection implements AutoCloseable {
    */
   public LeaderElection(
       KubernetesClient client,
-      Terms lease,
+      LeaseSettings lease,
       LeaseFence fence,
       Listener listener,
       LongSupplier nanoClock) {
