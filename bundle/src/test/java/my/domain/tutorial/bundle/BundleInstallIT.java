@@ -177,6 +177,9 @@ class BundleInstallIT {
     operator =
         FooOperator.start(
             OperatorSettings.fromEnvironment(env), operatorClient, Clock.systemUTC(), () -> {});
+    // With leader election, start returns once the operator joined the election; it reconciles
+    // (and its caches sync) once it leads. Wait for that, as a Pod's readiness would.
+    await().atMost(PATIENCE).until(operator::isLeader);
     return olm;
   }
 

@@ -111,7 +111,7 @@ public final class FooOperator implements AutoCloseable {
         settings.leaderElection() ? ElectionClients.forWrites(client) : client;
     Terms terms =
         new Terms(
-            () -> ReconcilingTerm.start(settings, writer, clock, registry, meters, fence),
+            () -> ReconcilingTerm.start(settings, client, writer, clock, registry, meters, fence),
             fence,
             () -> {
               if (!closing.get()) {

@@ -30,10 +30,14 @@ final class ReconcilingTerm {
     this.reconciler = reconciler;
   }
 
-  /** Starts reconciling and returns once the caches are synced. */
+  /**
+   * Starts reconciling and returns once the caches are synced. The SDK (informers, reads) uses
+   * {@code client}; status writes and Events go through {@code writer}.
+   */
   static ReconcilingTerm start(
       OperatorSettings settings,
       KubernetesClient client,
+      KubernetesClient writer,
       Clock clock,
       MeterRegistry registry,
       OperatorMetrics meters,
@@ -50,9 +54,9 @@ final class ReconcilingTerm {
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
                     .withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
     FriendshipEvents events =
-        new FriendshipEvents(client, settings.identity(), clock, meters, fence);
+        new FriendshipEvents(writer, settings.identity(), clock, meters, fence);
     FooReconciler reconciler =
-        new FooReconciler(events, clock, meters, fence, settings.retryPeriod());
+        new FooReconciler(events, clock, meters, writer, fence, settings.retryPeriod());
     operator.register(
         reconciler,
         c -> {

@@ -28,10 +28,11 @@ public final class ElectionClients {
   }
 
   /**
-   * For reconciling: {@code client} itself (its HTTP client, interceptors and all), except that a
-   * failed request is not retried by the HTTP client. A retry there would be sent later without
-   * passing the {@link LeaseFence} again; the reconcile is retried instead, and its write passes
-   * the fence. It shares {@code client}'s resources: close {@code client}, not this.
+   * For the operator's writes (status, Events): {@code client} itself (its HTTP client,
+   * interceptors and all), except that a failed request is not retried by the HTTP client. A retry
+   * there would be sent later without passing the {@link LeaseFence} again; the reconcile is
+   * retried instead, and its write passes the fence. It shares {@code client}'s resources: close
+   * {@code client}, not this.
    */
   public static KubernetesClient forWrites(KubernetesClient client) {
     return client
