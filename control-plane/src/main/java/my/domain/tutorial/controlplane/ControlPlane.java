@@ -144,6 +144,67 @@ public final class ControlPlane implements AutoCloseable {
     awaitReady();
   }
 
+  /**
+   * Stops etcd (SIGTERM), leaving kube-apiserver running: the API server then stays up but can
+   * neither read through to storage nor write, as in a control-plane storage outage.
+   */
+  public synchronized void stopEtcd() {
+    stop(etcd, "etcd");
+  }
+
+  /**
+   * Starts etcd again over the same data directory (no-op if it runs) and waits until
+   * kube-apiserver reports ready on it.
+   */
+  public synchronized void restartEtcd() {
+    if (etcd != null && etcd.isAlive()) {
+      return;
+    }
+    startEtcd();
+    if (apiServer != null && apiServer.isAlive()) {
+      awaitReady();
+    }
+  }
+
+  /**
+   * Freezes kube-apiserver (SIGSTOP): connections are still accepted by the kernel but nothing
+   * answers, the hardest case for a client's timeouts.
+   */
+  public synchronized void pauseApiServer() {
+    signal(apiServer, "STOP");
+  }
+
+  /** Lets a paused kube-apiserver run again (SIGCONT) and waits until it reports ready. */
+  public synchronized void resumeApiServer() {
+    if (apiServer != null && apiServer.isAlive()) {
+      signal(apiServer, "CONT");
+      awaitReady();
+    }
+  }
+
+  private static void signal(Process process, String signal) {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    try {
+      int exit =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+              .inheritIO()
+              .start()
+              .waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            "kill -" + signal + " " + process.pid() + " exited " + exit);
+      }
+      log.info("sent SIG{} to pid {}", signal, process.pid());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted signalling " + process.pid(), e);
+    }
+  }
+
   /** Stops kube-apiserver, leaving etcd (and so all data) running. */
   public synchronized void stopApiServer() {
     stop(apiServer, "kube-apiserver");
@@ -272,12 +333,20 @@ public final class ControlPlane implements AutoCloseable {
    * namespace}.
    */
   public KubernetesClient clientAs(String namespace, String serviceAccount) {
+    return new KubernetesClientBuilder().withConfig(configAs(namespace, serviceAccount)).build();
+  }
+
+  /**
+   * A client configuration (a fresh object) that impersonates {@code serviceAccount} in {@code
+   * namespace}, for callers that build the client themselves.
+   */
+  public Config configAs(String namespace, String serviceAccount) {
     Config config = adminConfig();
     config.setImpersonateUsername("system:serviceaccount:" + namespace + ":" + serviceAccount);
     config.setImpersonateGroups(
         "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated");
     config.setNamespace(namespace);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return config;
   }
 
   /** A new client (the caller closes it) that impersonates a plain user with the given groups. */

@@ -101,7 +101,11 @@ public final class LocalRun {
           .serverSideApply();
     }
     FooOperator operator =
-        FooOperator.start(settings, client, Clock.systemUTC(), () -> log.error("lost leadership"));
+        FooOperator.start(
+            settings,
+            client,
+            Clock.systemUTC(),
+            () -> log.warn("lost leadership; standing by and campaigning again"));
 
     ControlPlane started = local;
     OlmRun startedOlm = olmRun;

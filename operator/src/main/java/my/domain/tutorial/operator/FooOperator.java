@@ -2,18 +2,16 @@ package my.domain.tutorial.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
-import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import my.domain.tutorial.operator.events.FriendshipEvents;
-import my.domain.tutorial.operator.reconciler.FooCache;
+import java.util.concurrent.atomic.AtomicReference;
+import my.domain.tutorial.operator.election.ElectionClients;
+import my.domain.tutorial.operator.election.LeaderElection;
+import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
 import my.domain.tutorial.operator.runtime.HttpEndpoints;
 import my.domain.tutorial.operator.runtime.HttpEndpoints.Reply;
@@ -25,35 +23,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running operator: settings in, one client, the SDK operator with the Foo reconciler, and the
- * probe and metrics endpoints around it. {@link #main} is the container entry point; tests start
- * instances in-process with {@link #start}.
+ * The running operator: settings in, one client, reconciling (a {@link ReconcilingTerm}) while this
+ * replica may write, and the probe and metrics endpoints around it. With leader election on, a
+ * {@link LeaderElection} decides when a term starts and ends, and a {@link LeaseFence} keeps every
+ * write inside this replica's confirmed tenure of the Lease. {@link #main} is the container entry
+ * point; tests start instances in-process with {@link #start}.
  */
 public final class FooOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FooOperator.class);
 
-  private final Operator operator;
+  private final OperatorSettings settings;
+  private final Terms terms;
+  private final LeaderElection election;
   private final HttpEndpoints health;
   private final HttpEndpoints metrics;
-  private final AtomicBoolean leading;
   private final AtomicBoolean closing;
-  private final OperatorSettings settings;
-  private final FooReconciler reconciler;
 
   private FooOperator(
       OperatorSettings settings,
-      Operator operator,
-      FooReconciler reconciler,
+      Terms terms,
+      LeaderElection election,
       HttpEndpoints health,
       HttpEndpoints metrics,
-      AtomicBoolean leading,
       AtomicBoolean closing) {
     this.settings = settings;
-    this.reconciler = reconciler;
-    this.operator = operator;
+    this.terms = terms;
+    this.election = election;
     this.health = health;
     this.metrics = metrics;
-    this.leading = leading;
     this.closing = closing;
   }
 
@@ -74,14 +71,11 @@ public final class FooOperator implements AutoCloseable {
               settings,
               client,
               Clock.systemUTC(),
-              () -> {
-                // A leader that lost its Lease may hold stale state; a fresh process is the safe
-                // standby.
-                log.error(
-                    "lost leadership of Lease {}; exiting so the Pod restarts as a standby",
-                    settings.leaseName());
-                new Thread(() -> System.exit(1), "exit-on-lost-lease").start();
-              });
+              // A control-plane outage must not crash-loop the Deployment: stay up as a standby.
+              () ->
+                  log.warn(
+                      "lost leadership of Lease {}; standing by and campaigning again",
+                      settings.leaseName()));
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -98,81 +92,32 @@ public final class FooOperator implements AutoCloseable {
   }
 
   /**
-   * Starts the operator and blocks until its caches are synced (or, with leader election, until it
-   * joined the election). {@code onLeadershipLost} runs if this instance loses its Lease while
-   * running; it does not run on {@link #close}.
+   * Starts the operator. Without leader election it blocks until its caches are synced; with it, it
+   * returns once it joined the election, and reconciles only while it leads. {@code
+   * onLeadershipLost} runs each time this instance steps down from the Lease while running (it then
+   * stands by and campaigns again); it does not run on {@link #close}.
    */
   public static FooOperator start(
       OperatorSettings settings, KubernetesClient client, Clock clock, Runnable onLeadershipLost) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OperatorMetrics meters = new OperatorMetrics(registry);
-    AtomicBoolean leading = new AtomicBoolean(!settings.leaderElection());
     AtomicBoolean closing = new AtomicBoolean();
     String leaseNamespace = settings.operatorNamespace().orElseGet(() -> namespaceOf(client));
-
-    Operator operator =
-        new Operator(
-            o -> {
-              o.withKubernetesClient(client)
-                  .withCloseClientOnStop(false)
-                  // One writer owns Foo status, so a JSON merge patch (guarded by resourceVersion)
-                  // is enough,
-                  // and it behaves the same on every API server and on fabric8's mock server.
-                  .withUseSSAToPatchPrimaryResource(false)
-                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                  .withReconciliationTerminationTimeout(Duration.ofSeconds(10));
-              if (settings.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                            settings.leaseName())
-                        .withLeaseNamespace(leaseNamespace)
-                        .withIdentity(settings.identity())
-                        .withLeaseDuration(settings.leaseDuration())
-                        .withRenewDeadline(settings.renewDeadline())
-                        .withRetryPeriod(settings.retryPeriod())
-                        .withExitOnStopLeading(false)
-                        .withLeaderCallbacks(
-                            new LeaderCallbacks(
-                                () -> {
-                                  leading.set(true);
-                                  log.info(
-                                      "{} became leader of Lease {}/{}",
-                                      settings.identity(),
-                                      leaseNamespace,
-                                      settings.leaseName());
-                                },
-                                () -> {
-                                  leading.set(false);
-                                  if (!closing.get()) {
-                                    onLeadershipLost.run();
-                                  }
-                                },
-                                leader ->
-                                    log.info(
-                                        "Lease {}/{} is held by {}",
-                                        leaseNamespace,
-                                        settings.leaseName(),
-                                        leader)))
-                        .build());
+    LeaseFence fence =
+        settings.leaderElection()
+            ? LeaseFence.forLease(settings.renewDeadline(), System::nanoTime, meters)
+            : LeaseFence.alwaysOpen(meters);
+    KubernetesClient writer =
+        settings.leaderElection() ? ElectionClients.forWrites(client) : client;
+    Terms terms =
+        new Terms(
+            () -> ReconcilingTerm.start(settings, client, writer, clock, registry, meters, fence),
+            fence,
+            () -> {
+              if (!closing.get()) {
+                onLeadershipLost.run();
               }
             });
-
-    FriendshipEvents events = new FriendshipEvents(client, settings.identity(), clock, meters);
-    FooReconciler reconciler = new FooReconciler(events, clock, meters);
-    operator.register(
-        reconciler,
-        c -> {
-          c.withName(FooReconciler.NAME);
-          c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
-          // Events drive everything; the periodic check is a safety net should one ever be missed.
-          c.withReconciliationMaxInterval(
-              settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());
-          if (settings.watchesAllNamespaces()) {
-            c.watchingAllNamespaces();
-          } else {
-            c.settingNamespaces(settings.watchedNamespaces());
-          }
-        });
 
     HttpEndpoints metrics =
         HttpEndpoints.on(settings.metricsPort())
@@ -185,11 +130,28 @@ public final class FooOperator implements AutoCloseable {
             .get(
                 "/healthz",
                 () -> closing.get() ? Reply.text(503, "shutting down\n") : Reply.text(200, "ok\n"))
-            .get("/readyz", () -> readiness(operator, settings, leading, closing))
+            .get("/readyz", () -> readiness(terms, settings, closing))
             .start();
 
-    FooOperator running =
-        new FooOperator(settings, operator, reconciler, health, metrics, leading, closing);
+    LeaderElection election = null;
+    if (settings.leaderElection()) {
+      Duration timeout =
+          LeaderElection.requestTimeout(settings.renewDeadline(), settings.retryPeriod());
+      election =
+          new LeaderElection(
+              ElectionClients.forElector(client, timeout),
+              new LeaderElection.LeaseSettings(
+                  leaseNamespace,
+                  settings.leaseName(),
+                  settings.identity(),
+                  settings.leaseDuration(),
+                  settings.renewDeadline(),
+                  settings.retryPeriod()),
+              fence,
+              terms,
+              System::nanoTime);
+    }
+    FooOperator running = new FooOperator(settings, terms, election, health, metrics, closing);
     log.info(
         "starting: watching {}, leader election {}, health on :{}, metrics on :{}",
         settings.watchesAllNamespaces()
@@ -201,7 +163,11 @@ public final class FooOperator implements AutoCloseable {
         health.port(),
         metrics.port());
     try {
-      operator.start();
+      if (election != null) {
+        election.start();
+      } else {
+        terms.startLeading();
+      }
     } catch (RuntimeException e) {
       running.close();
       throw e;
@@ -209,17 +175,19 @@ public final class FooOperator implements AutoCloseable {
     return running;
   }
 
-  private static Reply readiness(
-      Operator operator, OperatorSettings settings, AtomicBoolean leading, AtomicBoolean closing) {
+  private static Reply readiness(Terms terms, OperatorSettings settings, AtomicBoolean closing) {
     if (closing.get()) {
       return Reply.text(503, "shutting down\n");
     }
-    var info = operator.getRuntimeInfo();
+    var term = terms.current();
+    if (term.isEmpty() || !terms.mayWrite()) {
+      return settings.leaderElection()
+          ? Reply.text(200, "ok: standby, waiting for Lease " + settings.leaseName() + "\n")
+          : Reply.text(503, "starting\n");
+    }
+    var info = term.get().runtimeInfo();
     if (!info.isStarted()) {
       return Reply.text(503, "starting\n");
-    }
-    if (settings.leaderElection() && !leading.get()) {
-      return Reply.text(200, "ok: standby, waiting for Lease " + settings.leaseName() + "\n");
     }
     if (!info.allEventSourcesAreHealthy()) {
       return Reply.text(503, "informers unhealthy: " + info.unhealthyEventSources() + "\n");
@@ -240,20 +208,30 @@ public final class FooOperator implements AutoCloseable {
     return metrics.port();
   }
 
+  /**
+   * Whether this instance reconciles and may write now: without leader election always once
+   * started; with it, while it holds a confirmed, fresh renewal of the Lease.
+   */
   public boolean isLeader() {
-    return leading.get();
+    return terms.current().isPresent() && terms.mayWrite();
   }
 
   public String identity() {
     return settings.identity();
   }
 
-  /** What the reconciler holds per Foo; it must follow the live Foos, not every Foo ever seen. */
+  /**
+   * What the reconciler holds per Foo; it must follow the live Foos, not every Foo ever seen. A
+   * standby holds nothing.
+   */
   public FooReconciler.Memory memory() {
-    return reconciler.memory();
+    return terms.current().map(ReconcilingTerm::memory).orElse(new FooReconciler.Memory(0, 0));
   }
 
-  /** Stops reconciling, releases the Lease if held, and closes the endpoints. Idempotent. */
+  /**
+   * Stops reconciling, releases the Lease if held (so a standby takes over at its next try), and
+   * closes the endpoints. Idempotent.
+   */
   @Override
   public void close() {
     if (closing.getAndSet(true)) {
@@ -261,11 +239,55 @@ public final class FooOperator implements AutoCloseable {
     }
     log.info("stopping");
     try {
-      operator.stop();
+      if (election != null) {
+        election.close();
+      }
+      terms.stopLeading();
     } finally {
       health.close();
       metrics.close();
     }
     log.info("stopped");
+  }
+
+  /** The current term, if any, started and stopped as leadership comes and goes. */
+  private static final class Terms implements LeaderElection.Listener {
+    private final java.util.function.Supplier<ReconcilingTerm> starter;
+    private final LeaseFence fence;
+    private final Runnable onStepDown;
+    private final AtomicReference<ReconcilingTerm> current = new AtomicReference<>();
+
+    Terms(
+        java.util.function.Supplier<ReconcilingTerm> starter,
+        LeaseFence fence,
+        Runnable onStepDown) {
+      this.starter = starter;
+      this.fence = fence;
+      this.onStepDown = onStepDown;
+    }
+
+    @Override
+    public synchronized void startLeading() {
+      if (current.get() == null) {
+        current.set(starter.get());
+      }
+    }
+
+    @Override
+    public synchronized void stopLeading() {
+      ReconcilingTerm term = current.getAndSet(null);
+      if (term != null) {
+        term.stop();
+        onStepDown.run();
+      }
+    }
+
+    Optional<ReconcilingTerm> current() {
+      return Optional.ofNullable(current.get());
+    }
+
+    boolean mayWrite() {
+      return fence.isOpen();
+    }
   }
 }

@@ -3,6 +3,7 @@ package my.domain.tutorial.testsupport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -40,12 +41,17 @@ public final class OperatorUnderTest implements AutoCloseable {
   private final FooOperator operator;
   private final KubernetesClient client;
   private final AtomicInteger leadershipLost;
+  private final WriteLog writeLog;
 
   private OperatorUnderTest(
-      FooOperator operator, KubernetesClient client, AtomicInteger leadershipLost) {
+      FooOperator operator,
+      KubernetesClient client,
+      AtomicInteger leadershipLost,
+      WriteLog writeLog) {
     this.operator = operator;
     this.client = client;
     this.leadershipLost = leadershipLost;
+    this.writeLog = writeLog;
   }
 
   /** Applies the generated CRD and waits until the API server serves it. Idempotent. */
@@ -90,16 +96,18 @@ public final class OperatorUnderTest implements AutoCloseable {
                 OperatorSettings.METRICS_PORT, "0",
                 OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
     settings.putAll(env);
-    KubernetesClient client = cp.clientAs(NAMESPACE, SERVICE_ACCOUNT);
+    OperatorSettings parsed = OperatorSettings.fromEnvironment(settings);
+    WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(cp.configAs(NAMESPACE, SERVICE_ACCOUNT))
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("write-log", writeLog))
+            .build();
     AtomicInteger lost = new AtomicInteger();
     try {
       FooOperator operator =
-          FooOperator.start(
-              OperatorSettings.fromEnvironment(settings),
-              client,
-              Clock.systemUTC(),
-              lost::incrementAndGet);
-      return new OperatorUnderTest(operator, client, lost);
+          FooOperator.start(parsed, client, Clock.systemUTC(), lost::incrementAndGet);
+      return new OperatorUnderTest(operator, client, lost, writeLog);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -112,6 +120,11 @@ public final class OperatorUnderTest implements AutoCloseable {
 
   public FooOperator operator() {
     return operator;
+  }
+
+  /** The Foo and Event writes this instance's client sent, in order. */
+  public List<WriteLog.Write> writes() {
+    return writeLog.writes();
   }
 
   public int timesLeadershipLost() {

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import my.domain.tutorial.api.friendship.Reason;
 import my.domain.tutorial.api.friendship.Verdict;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +47,22 @@ public class FriendshipEvents {
   private final Map<ResourceID, Counts> counts = new ConcurrentHashMap<>();
 
   private final OperatorMetrics meters;
+  private final LeaseFence fence;
 
+  /**
+   * @param fence every Event write passes it first; one it refuses is dropped
+   */
   public FriendshipEvents(
-      KubernetesClient client, String instance, Clock clock, OperatorMetrics meters) {
+      KubernetesClient client,
+      String instance,
+      Clock clock,
+      OperatorMetrics meters,
+      LeaseFence fence) {
     this.client = client;
     this.instance = instance;
     this.clock = clock;
     this.meters = meters;
+    this.fence = fence;
   }
 
   public void transitioned(Foo foo, Verdict verdict) {
@@ -61,6 +71,9 @@ public class FriendshipEvents {
     String type = verdict.happy() ? "Normal" : "Warning";
     String now =
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    if (!fence.admit("event", namespace, foo.getMetadata().getName())) {
+      return;
+    }
     try {
       int count = bump(foo, verdict.reason());
       if (count == 1) {
@@ -103,6 +116,9 @@ public class FriendshipEvents {
               .withNamespace(namespace)
               .endMetadata()
               .build();
+      if (!fence.admit("event", namespace, foo.getMetadata().getName())) {
+        return;
+      }
       client.v1().events().inNamespace(namespace).resource(stub).patch(MERGE, patch);
       meters.eventRecorded(verdict.happy());
       log.info(

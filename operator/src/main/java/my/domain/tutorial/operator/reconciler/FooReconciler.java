@@ -1,6 +1,7 @@
 package my.domain.tutorial.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import my.domain.tutorial.api.friendship.Friendship;
 import my.domain.tutorial.api.friendship.Verdict;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooStatus;
+import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.status.StatusCalculator;
@@ -49,12 +52,29 @@ public class FooReconciler implements Reconciler<Foo> {
   private final FriendshipEvents events;
   private final Clock clock;
   private final OperatorMetrics meters;
+  private final KubernetesClient writer;
+  private final LeaseFence fence;
+  private final Duration fencedRetry;
   private final FriendIndex friends = new FriendIndex();
 
-  public FooReconciler(FriendshipEvents events, Clock clock, OperatorMetrics meters) {
+  /**
+   * @param writer the client status writes are sent with (the SDK's client reads)
+   * @param fence every status write passes it right before it is sent; one it refuses is dropped
+   * @param fencedRetry when to look again at a Foo whose status write the fence refused
+   */
+  public FooReconciler(
+      FriendshipEvents events,
+      Clock clock,
+      OperatorMetrics meters,
+      KubernetesClient writer,
+      LeaseFence fence,
+      Duration fencedRetry) {
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
     this.meters = Objects.requireNonNull(meters);
+    this.writer = Objects.requireNonNull(writer);
+    this.fence = Objects.requireNonNull(fence);
+    this.fencedRetry = Objects.requireNonNull(fencedRetry);
   }
 
   @Override
@@ -95,13 +115,18 @@ public class FooReconciler implements Reconciler<Foo> {
     // a concurrent writer gets a 409 (and a retry on fresh data) rather than a lost update; caching
     // the response lets the next reconcile see this status before the informer does.
     try {
-      PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
+      PrimaryUpdateAndCacheUtils.updateAndCacheResource(
           foo,
           context,
           fresh -> {
             fresh.setStatus(next);
             return fresh;
-          });
+          },
+          this::sendStatus);
+    } catch (FencedWrite e) {
+      // Not sent. Should this replica still lead when the fence opens again, it writes then; if
+      // not, the next leader reconciles every Foo when it starts.
+      return UpdateControl.<Foo>noUpdate().rescheduleAfter(fencedRetry);
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         log.debug(
@@ -126,6 +151,21 @@ public class FooReconciler implements Reconciler<Foo> {
       events.transitioned(foo, verdict);
     }
     return UpdateControl.noUpdate();
+  }
+
+  /** The status write itself, each attempt (a conflict retry too) checked by the fence first. */
+  private Foo sendStatus(Foo foo) {
+    if (!fence.admit("status", foo.getMetadata().getNamespace(), foo.getMetadata().getName())) {
+      throw new FencedWrite();
+    }
+    return writer.resource(foo).updateStatus();
+  }
+
+  /** A status write the fence refused. */
+  private static final class FencedWrite extends RuntimeException {
+    FencedWrite() {
+      super("status write fenced", null, false, false);
+    }
   }
 
   private void forget(Foo foo) {

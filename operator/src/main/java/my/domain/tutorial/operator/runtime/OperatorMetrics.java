@@ -16,6 +16,8 @@ public final class OperatorMetrics {
   private final Counter statusPatches;
   private final Counter eventsNormal;
   private final Counter eventsWarning;
+  private final Counter fencedStatus;
+  private final Counter fencedEvents;
 
   public OperatorMetrics(MeterRegistry registry) {
     new JvmMemoryMetrics().bindTo(registry);
@@ -37,6 +39,22 @@ public final class OperatorMetrics {
             .tag("type", "Warning")
             .description("Kubernetes Events recorded for Foo transitions")
             .register(registry);
+    fencedStatus = fenced(registry, "status");
+    fencedEvents = fenced(registry, "event");
+  }
+
+  private static Counter fenced(MeterRegistry registry, String kind) {
+    return Counter.builder("foo.writes.fenced")
+        .tag("kind", kind)
+        .description(
+            "Writes dropped unsent because this replica held no Lease renewal younger than the"
+                + " renew deadline")
+        .register(registry);
+  }
+
+  /** A status write ({@code kind} "status") or an Event ("event") the Lease fence dropped. */
+  public void writeFenced(String kind) {
+    ("status".equals(kind) ? fencedStatus : fencedEvents).increment();
   }
 
   public void statusPatched() {

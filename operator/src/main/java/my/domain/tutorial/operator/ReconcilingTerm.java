@@ -1,0 +1,94 @@
+package my.domain.tutorial.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import my.domain.tutorial.operator.election.LeaseFence;
+import my.domain.tutorial.operator.events.FriendshipEvents;
+import my.domain.tutorial.operator.reconciler.FooCache;
+import my.domain.tutorial.operator.reconciler.FooReconciler;
+import my.domain.tutorial.operator.runtime.OperatorMetrics;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
+
+/**
+ * One stretch of reconciling: the SDK operator with the Foo reconciler, its caches and what the
+ * reconciler remembers, all new. Without leader election there is one term for the life of the
+ * process; with it, one per leadership, so a replica that led before starts again from the cluster
+ * and not from what it held then.
+ */
+final class ReconcilingTerm {
+  private final Operator operator;
+  private final FooReconciler reconciler;
+
+  private ReconcilingTerm(Operator operator, FooReconciler reconciler) {
+    this.operator = operator;
+    this.reconciler = reconciler;
+  }
+
+  /**
+   * Starts reconciling and returns once the caches are synced. The SDK (informers, reads) uses
+   * {@code client}; status writes and Events go through {@code writer}.
+   */
+  static ReconcilingTerm start(
+      OperatorSettings settings,
+      KubernetesClient client,
+      KubernetesClient writer,
+      Clock clock,
+      MeterRegistry registry,
+      OperatorMetrics meters,
+      LeaseFence fence) {
+    Operator operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    // One writer owns Foo status, so a JSON merge patch (guarded by
+                    // resourceVersion) is enough, and it behaves the same on every API server and
+                    // on fabric8's mock server.
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                    .withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
+    FriendshipEvents events =
+        new FriendshipEvents(writer, settings.identity(), clock, meters, fence);
+    FooReconciler reconciler =
+        new FooReconciler(events, clock, meters, writer, fence, settings.retryPeriod());
+    operator.register(
+        reconciler,
+        c -> {
+          c.withName(FooReconciler.NAME);
+          c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
+          // Events drive everything; the periodic check is a safety net should one ever be missed.
+          c.withReconciliationMaxInterval(
+              settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());
+          if (settings.watchesAllNamespaces()) {
+            c.watchingAllNamespaces();
+          } else {
+            c.settingNamespaces(settings.watchedNamespaces());
+          }
+        });
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      operator.stop();
+      throw e;
+    }
+    return new ReconcilingTerm(operator, reconciler);
+  }
+
+  RuntimeInfo runtimeInfo() {
+    return operator.getRuntimeInfo();
+  }
+
+  FooReconciler.Memory memory() {
+    return reconciler.memory();
+  }
+
+  void stop() {
+    operator.stop();
+  }
+}

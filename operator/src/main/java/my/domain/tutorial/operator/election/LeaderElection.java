@@ -1,0 +1,275 @@
+package my.domain.tutorial.operator.election;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Campaigns for the Lease with fabric8's LeaderElector, one elector per campaign, for as long as
+ * the operator runs: a replica that loses the Lease (an API outage longer than the renew deadline)
+ * steps down to standby and campaigns again instead of exiting. Three things JOSDK 5.2.3's own
+ * election does not do are why this is ours: it releases the Lease on a clean stop, it campaigns
+ * again after a loss, and its calls go through a client of their own with short timeouts, so a hung
+ * API server cannot stretch one renewal past the deadline.
+ *
+ * <p>The elector's callbacks only propose; the {@link LeaseFence} and the read-back decide. This
+ * replica leads (its {@link Listener} starts reconciling) once a renewal naming it was confirmed
+ * and a fresh read of the Lease names it. All state changes run on one thread, in order.
+ */
+public final class LeaderElection implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LeaderElection.class);
+  private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(1);
+
+  /** What leading means to the operator: reconciling, or not. */
+  public interface Listener {
+    void startLeading();
+
+    void stopLeading();
+  }
+
+  /** Lease coordinates and timings. */
+  public record LeaseSettings(
+      String namespace,
+      String name,
+      String identity,
+      Duration leaseDuration,
+      Duration renewDeadline,
+      Duration retryPeriod) {}
+
+  private final KubernetesClient client;
+  private final LeaseSettings lease;
+  private final LeaseFence fence;
+  private final Listener listener;
+  private final LongSupplier nanoClock;
+  private final ExecutorService electorThreads;
+  private final ExecutorService leadership;
+  private final ScheduledExecutorService timer;
+  private volatile boolean closing;
+  private volatile CompletableFuture<?> campaign;
+  // Confined to the leadership thread.
+  private boolean candidate;
+  private boolean promoted;
+
+  /**
+   * @param client used for the Lease only, and closed with this; see {@link
+   *     ElectionClients#forElector}
+   */
+  public LeaderElection(
+      KubernetesClient client,
+      LeaseSettings lease,
+      LeaseFence fence,
+      Listener listener,
+      LongSupplier nanoClock) {
+    this.client = client;
+    this.lease = lease;
+    this.fence = fence;
+    this.listener = listener;
+    this.nanoClock = nanoClock;
+    this.electorThreads = Executors.newCachedThreadPool(daemon("lease-elector"));
+    this.leadership = Executors.newSingleThreadExecutor(daemon("lease-leadership"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("lease-campaign"));
+  }
+
+  /**
+   * How long one call of the elector may take: at most a third of the renew deadline, so a renewal
+   * (a read and a write) that hangs fails with time left to try again before the deadline.
+   */
+  public static Duration requestTimeout(Duration renewDeadline, Duration retryPeriod) {
+    Duration wanted =
+        retryPeriod.compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT : retryPeriod;
+    Duration third = renewDeadline.dividedBy(3);
+    return wanted.compareTo(third) < 0 ? wanted : third;
+  }
+
+  public void start() {
+    campaign();
+  }
+
+  private void campaign() {
+    if (closing) {
+      return;
+    }
+    var lock =
+        new ConfirmingLock(
+            new LeaseLock(lease.namespace(), lease.name(), lease.identity()),
+            nanoClock,
+            sentAt -> {
+              fence.confirmed(sentAt);
+              onLeadershipThread(this::maybePromote);
+            });
+    var callbacks =
+        new LeaderCallbacks(
+            () ->
+                onLeadershipThread(
+                    () -> {
+                      candidate = true;
+                      maybePromote();
+                    }),
+            () ->
+                onLeadershipThread(
+                    () -> {
+                      candidate = false;
+                      stepDown();
+                    }),
+            holder ->
+                log.info("Lease {}/{} is held by {}", lease.namespace(), lease.name(), holder));
+    var config =
+        new LeaderElectionConfig(
+            lock,
+            lease.leaseDuration(),
+            lease.renewDeadline(),
+            lease.retryPeriod(),
+            callbacks,
+            true,
+            lease.name());
+    CompletableFuture<?> running =
+        new LeaderElectorBuilder(client, electorThreads).withConfig(config).build().start();
+    campaign = running;
+    running.whenComplete(
+        (ignored, failure) -> {
+          if (closing) {
+            return;
+          }
+          log.info(
+              "{} campaigns again for Lease {}/{} in {} ms",
+              lease.identity(),
+              lease.namespace(),
+              lease.name(),
+              lease.retryPeriod().toMillis());
+          try {
+            timer.schedule(this::campaign, lease.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+          } catch (RejectedExecutionException stopping) {
+            // closed meanwhile
+          }
+        });
+  }
+
+  private void maybePromote() {
+    if (closing || promoted || !candidate || !fence.renewedRecently()) {
+      return;
+    }
+    String holder;
+    try {
+      io.fabric8.kubernetes.api.model.coordination.v1.Lease read =
+          client.leases().inNamespace(lease.namespace()).withName(lease.name()).get();
+      holder = read == null || read.getSpec() == null ? null : read.getSpec().getHolderIdentity();
+    } catch (KubernetesClientException e) {
+      log.info(
+          "Lease {}/{}: read-back failed ({}); not leading yet",
+          lease.namespace(),
+          lease.name(),
+          e.getMessage());
+      return;
+    }
+    if (!Objects.equals(holder, lease.identity()) || !fence.renewedRecently()) {
+      log.info(
+          "Lease {}/{}: read back naming {}, not {}; not leading",
+          lease.namespace(),
+          lease.name(),
+          holder,
+          lease.identity());
+      return;
+    }
+    promoted = true;
+    fence.arm();
+    log.info(
+        "{} leads Lease {}/{} (renewal confirmed, read back)",
+        lease.identity(),
+        lease.namespace(),
+        lease.name());
+    try {
+      listener.startLeading();
+    } catch (RuntimeException e) {
+      log.error(
+          "Lease {}/{}: could not start reconciling: {}",
+          lease.namespace(),
+          lease.name(),
+          e.getMessage(),
+          e);
+      stepDown();
+    }
+  }
+
+  private void stepDown() {
+    fence.disarm();
+    if (!promoted) {
+      return;
+    }
+    promoted = false;
+    log.warn(
+        "{} stepped down from Lease {}/{}; standby",
+        lease.identity(),
+        lease.namespace(),
+        lease.name());
+    listener.stopLeading();
+  }
+
+  private void onLeadershipThread(Runnable task) {
+    try {
+      leadership.execute(task);
+    } catch (RejectedExecutionException stopping) {
+      // closed: nothing more to decide
+    }
+  }
+
+  /**
+   * Steps down first (no more writes), then cancels the campaign, which releases the Lease if this
+   * replica holds it, so a standby takes over at its next try instead of after the lease duration.
+   */
+  @Override
+  public void close() {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    timer.shutdownNow();
+    try {
+      leadership
+          .submit(
+              () -> {
+                candidate = false;
+                stepDown();
+              })
+          .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("Lease {}/{}: stepping down: {}", lease.namespace(), lease.name(), e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RejectedExecutionException alreadyStopped) {
+      // nothing to step down from
+    }
+    CompletableFuture<?> running = campaign;
+    if (running != null) {
+      running.cancel(true);
+    }
+    leadership.shutdownNow();
+    electorThreads.shutdownNow();
+    client.close();
+    log.info(
+        "{} left the election for Lease {}/{}", lease.identity(), lease.namespace(), lease.name());
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
