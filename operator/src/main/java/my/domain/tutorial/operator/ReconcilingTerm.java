@@ -56,12 +56,15 @@ final class ReconcilingTerm {
     FriendshipEvents events =
         new FriendshipEvents(writer, settings.identity(), clock, meters, fence);
     FooReconciler reconciler =
-        new FooReconciler(events, clock, meters, writer, fence, settings.retryPeriod());
+        new FooReconciler(
+            events, clock, meters, writer, fence, settings.retryPeriod(), settings.slimCaches());
     operator.register(
         reconciler,
         c -> {
           c.withName(FooReconciler.NAME);
-          c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
+          if (settings.slimCaches()) {
+            c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
+          }
           // Events drive everything; the periodic check is a safety net should one ever be missed.
           c.withReconciliationMaxInterval(
               settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());

@@ -68,7 +68,9 @@ public class FooReconciler implements Reconciler<Foo> {
       OperatorMetrics meters,
       KubernetesClient writer,
       LeaseFence fence,
-      Duration fencedRetry) {
+      Duration fencedRetry,
+      boolean slimPodCache) {
+    this.slimPodCache = slimPodCache;
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
     this.meters = Objects.requireNonNull(meters);
@@ -76,6 +78,9 @@ public class FooReconciler implements Reconciler<Foo> {
     this.fence = Objects.requireNonNull(fence);
     this.fencedRetry = Objects.requireNonNull(fencedRetry);
   }
+
+  /** See {@link my.domain.tutorial.operator.runtime.OperatorSettings#slimCaches()}. */
+  private final boolean slimPodCache;
 
   @Override
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
@@ -86,10 +91,11 @@ public class FooReconciler implements Reconciler<Foo> {
             .withFollowControllerNamespacesChanges(true)
             .withSecondaryToPrimaryMapper(friends.foosNaming())
             .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
-            .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
-            .withItemStore(new TransformingItemStore<>(PodEvents.SLIM))
-            .build();
-    return List.of(new InformerEventSource<>(pods, context));
+            .withOnUpdateFilter(PodEvents.VERDICT_CHANGES);
+    if (slimPodCache) {
+      pods.withItemStore(new TransformingItemStore<>(PodEvents.SLIM));
+    }
+    return List.of(new InformerEventSource<>(pods.build(), context));
   }
 
   @Override

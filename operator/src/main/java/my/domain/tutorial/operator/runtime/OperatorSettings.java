@@ -143,6 +143,16 @@ public record OperatorSettings(
     return watchedNamespaces.isEmpty();
   }
 
+  /**
+   * Whether the caches keep slimmed objects. The SDK gives one item store to every informer of a
+   * kind, and it runs one informer per watched namespace; each informer's listing then drops the
+   * other namespaces' objects from that shared store as deleted. So the slim stores (which must be
+   * given as an instance) are used only where there is one informer: all namespaces, or one.
+   */
+  public boolean slimCaches() {
+    return watchedNamespaces.size() <= 1;
+  }
+
   private record Parser(Map<String, String> env, List<String> problems) {
     Optional<String> optional(String name) {
       return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());

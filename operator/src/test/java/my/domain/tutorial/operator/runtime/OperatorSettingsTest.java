@@ -135,4 +135,13 @@ class OperatorSettingsTest {
                     Map.of("FOO_HEALTH_PORT", "8080", "FOO_METRICS_PORT", "8080")))
         .hasMessageContaining("must differ");
   }
+
+  @Test
+  void slimCachesOnlyWhereTheSdkRunsOneInformerPerKind() {
+    assertThat(OperatorSettings.fromEnvironment(Map.of()).slimCaches()).isTrue();
+    assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_WATCH_NAMESPACES", "a")).slimCaches())
+        .isTrue();
+    assertThat(OperatorSettings.fromEnvironment(Map.of("FOO_WATCH_NAMESPACES", "a,b")).slimCaches())
+        .isFalse();
+  }
 }
