@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
@@ -100,6 +102,39 @@ class LeastPrivilegeIT {
                 .create());
     assertForbidden(
         () -> operator.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName("x").delete());
+  }
+
+  @Test
+  void anotherLeaseInItsOwnNamespace_cannotBeReadOrRenewed() {
+    String other = "someone-elses-leader";
+    admin
+        .resource(
+            new LeaseBuilder()
+                .withNewMetadata()
+                .withName(other)
+                .withNamespace(OperatorUnderTest.NAMESPACE)
+                .endMetadata()
+                .withNewSpec()
+                .withHolderIdentity("someone")
+                .endSpec()
+                .build())
+        .create();
+    try {
+      assertForbidden(
+          () -> operator.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName(other).get());
+      assertForbidden(
+          () ->
+              operator
+                  .leases()
+                  .inNamespace(OperatorUnderTest.NAMESPACE)
+                  .withName(other)
+                  .patch(
+                      PatchContext.of(PatchType.JSON_MERGE),
+                      "{\"spec\":{\"holderIdentity\":\"me\"}}"));
+      assertForbidden(() -> operator.leases().inNamespace(OperatorUnderTest.NAMESPACE).list());
+    } finally {
+      admin.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName(other).delete();
+    }
   }
 
   @Test

@@ -2,6 +2,8 @@ package my.domain.tutorial.testsupport;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
@@ -97,6 +99,9 @@ public final class OperatorUnderTest implements AutoCloseable {
                 OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
     settings.putAll(env);
     OperatorSettings parsed = OperatorSettings.fromEnvironment(settings);
+    if (parsed.leaderElection() && !parsed.leaseName().equals(OperatorDefaults.LEASE_NAME)) {
+      grantLease(cp.adminClient(), parsed.leaseName());
+    }
     WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
     KubernetesClient client =
         new KubernetesClientBuilder()
@@ -112,6 +117,52 @@ public final class OperatorUnderTest implements AutoCloseable {
       client.close();
       throw e;
     }
+  }
+
+  /**
+   * The shipped Role reads and renews only the Lease named {@link OperatorDefaults#LEASE_NAME};
+   * tests that give each case a Lease of its own (so that no case inherits another's holder) grant
+   * the same two verbs on that name, as an operator deployed with {@code FOO_LEASE_NAME} would
+   * need.
+   */
+  private static void grantLease(KubernetesClient admin, String leaseName) {
+    String name = "foo-operator-test-lease-" + leaseName;
+    admin
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NAMESPACE)
+                .endMetadata()
+                .addNewRule()
+                .withApiGroups("coordination.k8s.io")
+                .withResources("leases")
+                .withResourceNames(leaseName)
+                .withVerbs("get", "patch")
+                .endRule()
+                .build())
+        .forceConflicts()
+        .serverSideApply();
+    admin
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NAMESPACE)
+                .endMetadata()
+                .withNewRoleRef()
+                .withApiGroup("rbac.authorization.k8s.io")
+                .withKind("Role")
+                .withName(name)
+                .endRoleRef()
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(SERVICE_ACCOUNT)
+                .withNamespace(NAMESPACE)
+                .endSubject()
+                .build())
+        .forceConflicts()
+        .serverSideApply();
   }
 
   public static OperatorUnderTest start(ControlPlane cp) {

@@ -98,13 +98,18 @@ final class Kubectl {
     return result;
   }
 
-  /** Plugin commands that may run twice: all but create and delete, unless those are dry runs. */
+  /**
+   * Plugin commands ({@code kubectl foo ...}, not kubectl's own, whose arguments may say "foo" as a
+   * resource type) that may run twice: all but create and delete, unless those are dry runs.
+   */
   static boolean changesNothing(String... args) {
     List<String> words = List.of(args);
-    int foo = words.indexOf("foo");
-    String command = foo >= 0 && foo + 1 < words.size() ? words.get(foo + 1) : "";
+    if (words.isEmpty() || !words.get(0).equals("foo")) {
+      return false;
+    }
+    String command = words.size() > 1 ? words.get(1) : "";
     boolean mutating = command.equals("create") || command.equals("delete");
-    return foo >= 0 && (!mutating || words.stream().anyMatch(w -> w.startsWith("--dry-run")));
+    return !mutating || words.stream().anyMatch(w -> w.startsWith("--dry-run"));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import my.domain.tutorial.api.OperatorDefaults;
 import org.junit.jupiter.api.Test;
 
 /** What a cluster admin reviews before installing: RBAC scope and the Pod's security settings. */
@@ -60,16 +61,16 @@ class DeployManifestsTest {
   }
 
   @Test
-  void leaderElectionRoleCoversOnlyLeases() throws IOException {
+  void leaderElectionRoleCoversOnlyItsOwnLease_exceptForCreate() throws IOException {
     assertThat(only(Role.class).getRules())
-        .singleElement()
-        .satisfies(
+        .allSatisfy(
             r -> {
               assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
               assertThat(r.getResources()).containsExactly("leases");
-              assertThat(r.getVerbs())
-                  .containsExactlyInAnyOrder("get", "create", "update", "patch");
-            });
+            })
+        .extracting(r -> String.join(",", r.getVerbs()) + " on " + r.getResourceNames())
+        .containsExactlyInAnyOrder(
+            "create on []", "get,patch on [" + OperatorDefaults.LEASE_NAME + "]");
   }
 
   @Test
