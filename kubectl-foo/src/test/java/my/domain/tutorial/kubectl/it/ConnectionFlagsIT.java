@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooSpec;
 import my.domain.tutorial.controlplane.ControlPlane;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ConnectionFlagsIT {
-  private static final Pattern AGE = Pattern.compile("\\b\\d+[smhd]\\b");
 
   @TempDir static Path home;
 
@@ -297,7 +295,7 @@ class ConnectionFlagsIT {
 
   /** Ages may tick between two runs; everything else must be the same bytes. */
   private static String ages(String table) {
-    return AGE.matcher(table).replaceAll("<age>");
+    return Kubectl.ages(table);
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooSpec;
 import my.domain.tutorial.controlplane.ControlPlane;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(ControlPlaneExtension.class)
 class GetFlagsIT {
-  private static final Pattern AGE = Pattern.compile("\\b\\d+[smhd]\\b");
 
   @TempDir static Path home;
 
@@ -299,6 +297,6 @@ class GetFlagsIT {
   }
 
   private static String ages(String table) {
-    return AGE.matcher(table).replaceAll("<age>");
+    return Kubectl.ages(table);
   }
 }
