@@ -227,7 +227,7 @@ class GetFlagsIT {
 
     assertThat(ages(plugin.stdout())).isEqualTo(ages(reference.stdout()));
     assertThat(ages(plugin.stdout()))
-        .contains("foo-01                   jack     true    FriendFound   <age>\n");
+        .contains("foo-01                   jack     true    FriendFound   <age> \n");
     assertThat(plugin.err()).as("nothing on stderr after Ctrl-C").isEmpty();
     assertThat(pluginOnly.stdout())
         .startsWith("NAME     FRIEND   HAPPY   REASON   AGE\nfoo-02")
