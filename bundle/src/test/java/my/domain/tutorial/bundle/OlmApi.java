@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.controlplane.olm.CatalogServer;
+import my.domain.tutorial.controlplane.olm.OlmStatus;
 
 /** What an OLM user creates and reads (OperatorGroups, Subscriptions, InstallPlans, CSVs). */
 record OlmApi(KubernetesClient admin) {
@@ -41,24 +42,7 @@ record OlmApi(KubernetesClient admin) {
   /** Subscribes {@code ns} to the package's {@code channel} in {@code catalog}. */
   GenericKubernetesResource subscribe(
       String ns, CatalogServer catalog, String pkg, String channel, Map<String, Object> extra) {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("name", pkg);
-    spec.put("channel", channel);
-    spec.put("source", catalog.name());
-    spec.put("sourceNamespace", catalog.namespace());
-    spec.putAll(extra);
-    return admin
-        .resource(
-            new GenericKubernetesResourceBuilder()
-                .withApiVersion(GROUP + "/v1alpha1")
-                .withKind("Subscription")
-                .withNewMetadata()
-                .withName(pkg)
-                .withNamespace(ns)
-                .endMetadata()
-                .addToAdditionalProperties("spec", spec)
-                .build())
-        .create();
+    return admin.resource(catalog.subscription(ns, pkg, channel, extra)).create();
   }
 
   List<GenericKubernetesResource> installPlans(String ns) {
@@ -78,7 +62,7 @@ record OlmApi(KubernetesClient admin) {
                 () -> {
                   GenericKubernetesResource sub =
                       v1alpha1("Subscription").inNamespace(ns).withName(subscription).get();
-                  Object ref = sub == null ? null : status(sub).get("installPlanRef");
+                  Object ref = OlmStatus.of(sub).get("installPlanRef");
                   if (!(ref instanceof Map<?, ?> r) || r.get("name") == null) {
                     return null;
                   }
@@ -88,7 +72,7 @@ record OlmApi(KubernetesClient admin) {
                           .withName(String.valueOf(r.get("name")))
                           .get();
                   return p != null
-                          && "RequiresApproval".equals(status(p).get("phase"))
+                          && "RequiresApproval".equals(OlmStatus.of(p).get("phase"))
                           && spec(p).get("clusterServiceVersionNames") instanceof List<?> names
                           && names.contains(csv)
                       ? p.getMetadata().getName()
@@ -110,7 +94,9 @@ record OlmApi(KubernetesClient admin) {
         .atMost(PATIENCE)
         .until(
             () ->
-                installPlans(ns).stream().map(p -> String.valueOf(status(p).get("phase"))).toList(),
+                installPlans(ns).stream()
+                    .map(p -> String.valueOf(OlmStatus.of(p).get("phase")))
+                    .toList(),
             phases -> phases.contains("Complete"));
   }
 
@@ -135,19 +121,19 @@ record OlmApi(KubernetesClient admin) {
                           + " approved="
                           + spec(p).get("approved")
                           + " "
-                          + status(p).get("phase")
+                          + OlmStatus.of(p).get("phase")
                           + " "
-                          + status(p).get("conditions"))
+                          + OlmStatus.of(p).get("conditions"))
               .toList();
     }
-    Map<?, ?> status = status(csv);
+    Map<?, ?> status = OlmStatus.of(csv);
     return status.get("phase") + " (" + status.get("reason") + ": " + status.get("message") + ")";
   }
 
   String csvPhase(String ns, String name) {
     GenericKubernetesResource csv =
         v1alpha1("ClusterServiceVersion").inNamespace(ns).withName(name).get();
-    return csv == null ? null : String.valueOf(status(csv).get("phase"));
+    return csv == null ? null : String.valueOf(OlmStatus.of(csv).get("phase"));
   }
 
   /** Uninstalls as OLM's docs order it: Subscription, then InstallPlans, then CSVs. */
@@ -169,9 +155,5 @@ record OlmApi(KubernetesClient admin) {
   private static Map<String, Object> spec(GenericKubernetesResource o) {
     return (Map<String, Object>)
         o.getAdditionalProperties().computeIfAbsent("spec", k -> new LinkedHashMap<>());
-  }
-
-  private static Map<?, ?> status(GenericKubernetesResource o) {
-    return o.getAdditionalProperties().get("status") instanceof Map<?, ?> m ? m : Map.of();
   }
 }

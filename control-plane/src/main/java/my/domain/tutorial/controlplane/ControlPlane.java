@@ -149,7 +149,7 @@ public final class ControlPlane implements AutoCloseable {
    * neither read through to storage nor write, as in a control-plane storage outage.
    */
   public synchronized void stopEtcd() {
-    stop(etcd, "etcd");
+    ChildProcess.stop(etcd, "etcd");
   }
 
   /**
@@ -207,7 +207,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Stops kube-apiserver, leaving etcd (and so all data) running. */
   public synchronized void stopApiServer() {
-    stop(apiServer, "kube-apiserver");
+    ChildProcess.stop(apiServer, "kube-apiserver");
   }
 
   private Process launch(String name, List<String> command) {
@@ -365,8 +365,8 @@ public final class ControlPlane implements AutoCloseable {
       adminClient.close();
       adminClient = null;
     }
-    stop(apiServer, "kube-apiserver");
-    stop(etcd, "etcd");
+    ChildProcess.stop(apiServer, "kube-apiserver");
+    ChildProcess.stop(etcd, "etcd");
     try {
       Runtime.getRuntime().removeShutdownHook(reaper);
     } catch (IllegalStateException alreadyShuttingDown) {
@@ -375,10 +375,6 @@ public final class ControlPlane implements AutoCloseable {
     if (config.deleteOnClose()) {
       deleteRecursively(config.dataDir());
     }
-  }
-
-  private static void stop(Process process, String name) {
-    ChildProcess.stop(process, name);
   }
 
   private void killNow() {

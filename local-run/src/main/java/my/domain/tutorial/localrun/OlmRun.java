@@ -1,6 +1,5 @@
 package my.domain.tutorial.localrun;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,21 +61,8 @@ final class OlmRun implements AutoCloseable {
       KubernetesClient admin = cp.adminClient();
       admin
           .resource(
-              new GenericKubernetesResourceBuilder()
-                  .withApiVersion(CatalogServer.API)
-                  .withKind("Subscription")
-                  .withNewMetadata()
-                  .withName(PACKAGE)
-                  .withNamespace(Olm.GLOBAL_NAMESPACE)
-                  .endMetadata()
-                  .addToAdditionalProperties(
-                      "spec",
-                      Map.of(
-                          "name", PACKAGE,
-                          "channel", bundle.defaultChannel(),
-                          "source", catalog.name(),
-                          "sourceNamespace", catalog.namespace()))
-                  .build())
+              catalog.subscription(
+                  Olm.GLOBAL_NAMESPACE, PACKAGE, bundle.defaultChannel(), Map.of()))
           .forceConflicts()
           .serverSideApply();
       String deployment =

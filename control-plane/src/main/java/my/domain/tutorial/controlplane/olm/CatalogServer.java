@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.controlplane.ChildProcess;
@@ -111,9 +112,7 @@ public final class CatalogServer implements AutoCloseable {
             .inNamespace(Olm.NAMESPACE)
             .withName(name)
             .get();
-    if (source == null
-        || !(source.getAdditionalProperties().get("status") instanceof Map<?, ?> status)
-        || !(status.get("connectionState") instanceof Map<?, ?> connection)) {
+    if (!(OlmStatus.of(source).get("connectionState") instanceof Map<?, ?> connection)) {
       return null;
     }
     return String.valueOf(connection.get("lastObservedState"));
@@ -121,6 +120,29 @@ public final class CatalogServer implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * A Subscription in {@code namespace} to {@code pkg}'s {@code channel} in this catalog; {@code
+   * extra} adds spec fields (startingCSV, installPlanApproval).
+   */
+  public GenericKubernetesResource subscription(
+      String namespace, String pkg, String channel, Map<String, Object> extra) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("name", pkg);
+    spec.put("channel", channel);
+    spec.put("source", name);
+    spec.put("sourceNamespace", Olm.NAMESPACE);
+    spec.putAll(extra);
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion(API)
+        .withKind("Subscription")
+        .withNewMetadata()
+        .withName(pkg)
+        .withNamespace(namespace)
+        .endMetadata()
+        .addToAdditionalProperties("spec", spec)
+        .build();
   }
 
   public String namespace() {

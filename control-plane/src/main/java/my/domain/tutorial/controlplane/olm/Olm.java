@@ -131,9 +131,7 @@ public final class Olm implements AutoCloseable {
                       .inNamespace(GLOBAL_NAMESPACE)
                       .withName(GLOBAL_OPERATOR_GROUP)
                       .get();
-              return group != null
-                  && group.getAdditionalProperties().get("status") instanceof Map<?, ?> status
-                  && status.get("namespaces") != null;
+              return OlmStatus.of(group).get("namespaces") != null;
             },
             READY_TIMEOUT,
             Duration.ofMillis(200));
