@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +81,12 @@ record OlmApi(KubernetesClient admin) {
                       : null;
                 },
                 name -> name != null);
+    // A merge patch without resourceVersion, as `kubectl patch` sends it: OLM writes the plan's
+    // status meanwhile, and a read-modify-write would then fail with a conflict.
     v1alpha1("InstallPlan")
         .inNamespace(ns)
         .withName(plan)
-        .edit(
-            p -> {
-              spec(p).put("approved", true);
-              return p;
-            });
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"approved\":true}}");
   }
 
   void awaitInstallPlanComplete(String ns) {
