@@ -18,7 +18,8 @@ import java.util.List;
 record BenchmarkResults(
     Machine machine,
     Parameters parameters,
-    long startupToReadyEmptyMs,
+    Stats startupToReadyEmpty,
+    Footprint.Result idle,
     Stats latencyPodCreatedToHappy,
     Stats latencyPodDeletedToUnhappy,
     @JsonProperty("cost_per_event_at_100") CostPerEventScenario.Result costPerEventAt100,

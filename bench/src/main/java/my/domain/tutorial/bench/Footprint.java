@@ -1,24 +1,36 @@
 package my.domain.tutorial.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * The operator's memory as the node sees it (RSS from /proc) and what it keeps (heap after a full
- * GC).
+ * The operator's memory as the node sees it (RSS from /proc), what it keeps (heap after a full GC),
+ * its thread count and, with {@link OperatorProcess#NMT_SETTING}, where the memory goes.
  */
 final class Footprint {
-  record Result(double operatorRssMib, double operatorHeapAfterFullGcMib) {}
+  record Result(
+      double operatorRssMib,
+      double operatorHeapAfterFullGcMib,
+      int operatorThreads,
+      @JsonInclude(JsonInclude.Include.NON_NULL) NativeMemory operatorNmt) {}
 
   private static final double MIB = 1048576.0;
 
   private Footprint() {}
 
-  static Result measure(Bench bench, int n) {
+  /** Measured in this order: RSS before the forced GC is what the node saw until then. */
+  static Result measure(Bench bench, String what, String target) {
     OperatorProcess operator = bench.operator();
     double rss = operator.rssBytes() / MIB;
+    int threads = operator.threads();
     double heap = operator.heapAfterFullGcBytes() / MIB;
+    NativeMemory nmt = OperatorProcess.nativeMemoryTracked() ? operator.nativeMemory() : null;
     bench.table.row(
-        n + " Foos + " + n + " pods: operator memory",
-        String.format("RSS %.0f MiB, heap after full GC %.0f MiB", rss, heap),
-        "target RSS < 300 MiB at 10,000");
-    return new Result(Stats.round(rss), Stats.round(heap));
+        what,
+        String.format("RSS %.0f MiB, heap after full GC %.0f MiB, %d threads", rss, heap, threads),
+        target);
+    if (nmt != null) {
+      bench.table.row(what + ": where it goes", nmt.breakdown(), "");
+    }
+    return new Result(Stats.round(rss), Stats.round(heap), threads, nmt);
   }
 }

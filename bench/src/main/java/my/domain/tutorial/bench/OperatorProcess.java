@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,13 @@ import my.domain.tutorial.testsupport.PrometheusText;
  * RAM ({@code -XX:MaxRAM}) and gets the Deployment's own {@code JAVA_TOOL_OPTIONS}.
  */
 final class OperatorProcess implements AutoCloseable {
+  /**
+   * {@code FOO_BENCH_NMT=1} adds Native Memory Tracking to the operator's JVM, so each footprint
+   * row also says where the memory goes. Off by default: tracking costs a little memory itself, and
+   * the figures are those of the shipped configuration.
+   */
+  static final String NMT_SETTING = "FOO_BENCH_NMT";
+
   /** The JVM options the shipped Deployment gives the operator, read from its manifest. */
   static List<String> deploymentJvm() {
     Deployment deployment =
@@ -51,12 +59,20 @@ final class OperatorProcess implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   final Duration startupToReady;
 
+  /** {@link System#nanoTime()} just before the process was started. */
+  final long spawnedAtNanos;
+
   private OperatorProcess(
-      Process process, int healthPort, int metricsPort, Duration startupToReady) {
+      Process process,
+      int healthPort,
+      int metricsPort,
+      Duration startupToReady,
+      long spawnedAtNanos) {
     this.process = process;
     this.healthPort = healthPort;
     this.metricsPort = metricsPort;
     this.startupToReady = startupToReady;
+    this.spawnedAtNanos = spawnedAtNanos;
   }
 
   static OperatorProcess start(
@@ -64,6 +80,9 @@ final class OperatorProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(deploymentJvm());
+    if (nativeMemoryTracked()) {
+      command.add("-XX:NativeMemoryTracking=summary");
+    }
     command.add("-jar");
     command.add(operatorJar.toString());
     ProcessBuilder builder =
@@ -88,7 +107,7 @@ final class OperatorProcess implements AutoCloseable {
     long t0 = System.nanoTime();
     try {
       Process process = builder.start();
-      OperatorProcess op = new OperatorProcess(process, healthPort, metricsPort, Duration.ZERO);
+      OperatorProcess op = new OperatorProcess(process, healthPort, metricsPort, Duration.ZERO, t0);
       boolean ready =
           Poll.until(
               () -> {
@@ -99,10 +118,10 @@ final class OperatorProcess implements AutoCloseable {
                 return op.get(healthPort, "/readyz").status() == 200;
               },
               Duration.ofSeconds(120),
-              Duration.ofMillis(20));
+              Duration.ofMillis(5));
       if (ready) {
         return new OperatorProcess(
-            process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0));
+            process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0), t0);
       }
       process.destroyForcibly();
       throw new IllegalStateException("the operator was not ready within 120s; see " + logFile);
@@ -143,6 +162,19 @@ final class OperatorProcess implements AutoCloseable {
     return metric("operator_sdk_reconciliations_started_total");
   }
 
+  /**
+   * Whether at least {@code n} reconciliations ran and none is running: on a restart the SDK
+   * reconciles every Foo it lists once, so this is "nothing left to do".
+   */
+  boolean reconciledAtLeast(int n) {
+    String text = get(metricsPort, "/metrics").body();
+    double started = PrometheusText.sum(text, "operator_sdk_reconciliations_started_total");
+    double ended =
+        PrometheusText.sum(text, "operator_sdk_reconciliations_success_total")
+            + PrometheusText.sum(text, "operator_sdk_reconciliations_failed_total");
+    return started >= n && ended >= started;
+  }
+
   double statusWrites() {
     return metric("foo_status_patches_total");
   }
@@ -158,34 +190,59 @@ final class OperatorProcess implements AutoCloseable {
 
   /** Resident set size, from /proc. */
   long rssBytes() {
+    return Long.parseLong(procStatus("VmRSS:").replaceAll("[^0-9]", "")) * 1024;
+  }
+
+  private String procStatus(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        if (line.startsWith(field)) {
+          return line.substring(field.length()).trim();
         }
       }
-      throw new IllegalStateException("no VmRSS for pid " + pid());
+      throw new IllegalStateException("no " + field + " for pid " + pid());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Heap in use right after a full GC forced through jcmd. */
-  long heapAfterFullGcBytes() {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+  private String jcmd(String... command) {
+    List<String> args = new ArrayList<>();
+    args.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    args.add(Long.toString(pid()));
+    args.addAll(List.of(command));
     try {
-      Process gc =
-          new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "GC.run")
-              .redirectErrorStream(true)
-              .start();
-      gc.getInputStream().readAllBytes();
-      gc.waitFor(60, TimeUnit.SECONDS);
+      Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", args) + " failed: " + out);
+      }
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  static boolean nativeMemoryTracked() {
+    return "1".equals(System.getenv(NMT_SETTING));
+  }
+
+  /** Threads of the process, from /proc. */
+  int threads() {
+    return Integer.parseInt(procStatus("Threads:"));
+  }
+
+  /** Where the memory goes, when the JVM tracks it ({@link #NMT_SETTING}). */
+  NativeMemory nativeMemory() {
+    return NativeMemory.parse(jcmd("VM.native_memory", "summary"));
+  }
+
+  /** Heap in use right after a full GC forced through jcmd. */
+  long heapAfterFullGcBytes() {
+    jcmd("GC.run");
     return (long)
         PrometheusText.sum(
             get(metricsPort, "/metrics").body(), "jvm_memory_used_bytes", "area=\"heap\"");

@@ -64,7 +64,8 @@ final class ScaleScenario {
             (tAll - tLast) / 1e9, (tLast - tFirst) / 1e9, reconcilesPerS),
         "target < 10 s at 10,000");
 
-    Footprint.Result footprint = Footprint.measure(bench, n);
+    Footprint.Result footprint =
+        Footprint.measure(bench, n + " Foos + " + n + " pods: operator memory", rssTarget(n));
     PluginTimer.Result plugin =
         n == PluginTimer.SCALE
             ? new PluginTimer(bench).measure(Bench.scaleNamespace(0), "foo-0")
@@ -109,6 +110,15 @@ final class ScaleScenario {
         restart,
         cost,
         plugin);
+  }
+
+  /** The footprint issue's targets, for the scales it names. */
+  private static String rssTarget(int n) {
+    return switch (n) {
+      case 1000 -> "target RSS < 96 MiB";
+      case 10000 -> "target RSS < 160 MiB";
+      default -> "";
+    };
   }
 
   private long awaitNoneHappy(int n) {

@@ -40,17 +40,22 @@ class BenchmarkResultsTest {
             "reconciles_per_s",
             "operator_rss_mib",
             "operator_heap_after_full_gc_mib",
+            "operator_threads",
             "all_unhappy_after_last_delete_s",
             "status_writes",
             "verdict_transitions_seen",
             "events_recorded",
             "happiness_flips_seen",
             "restart_startup_to_ready_ms",
+            "restart_converged_ms",
             "restart_status_writes",
             "restart_events",
             "cost_per_event");
     assertThat(json.get("latency_pod_created_to_happy").get("p99_ms").asDouble()).isEqualTo(3.0);
     assertThat(json.get("parameters").get("latency_samples").asInt()).isEqualTo(3);
+    assertThat(fieldNames(json.get("idle")))
+        .containsExactly("operator_rss_mib", "operator_heap_after_full_gc_mib", "operator_threads");
+    assertThat(json.get("startup_to_ready_empty").get("p50_ms").asDouble()).isEqualTo(2.0);
     assertThat(fieldNames(json))
         .contains(
             "cost_per_event_at_100",
@@ -111,16 +116,17 @@ class BenchmarkResultsTest {
             6.0,
             0.3,
             158,
-            new Footprint.Result(227, 25),
+            new Footprint.Result(227, 25, 31, null),
             0.01,
             new WriteCounter.Result(3100, 3100, 3000, 3000),
-            new RestartScenario.Result(3800, 0, 0),
+            new RestartScenario.Result(3800, 5100, 0, 0),
             cost,
             plugin);
     return new BenchmarkResults(
         new Machine(2, 24, "cpu", "java", "1.34.3"),
         new Parameters(List.of(1000), 3, 100, 8, List.of("-XX:+UseSerialGC")),
-        2100,
+        stats,
+        new Footprint.Result(141, 20, 30, null),
         stats,
         stats,
         cost,
