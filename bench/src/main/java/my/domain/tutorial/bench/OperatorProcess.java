@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ClusterResources;
@@ -24,8 +25,9 @@ import my.domain.tutorial.testsupport.PrometheusText;
 
 /**
  * The operator as production runs it: its own JVM from the operator jar, talking to the API server
- * over HTTPS, sized like the shipped Deployment: the JVM sees the container's memory limit as its
- * RAM ({@code -XX:MaxRAM}) and gets the Deployment's own {@code JAVA_TOOL_OPTIONS}.
+ * over HTTPS, configured like the shipped Deployment: the JVM sees the container's memory limit as
+ * its RAM ({@code -XX:MaxRAM}) and gets the Deployment's own {@code JAVA_TOOL_OPTIONS} and
+ * environment (leader election on, JSON logs).
  */
 final class OperatorProcess implements AutoCloseable {
   /**
@@ -35,21 +37,46 @@ final class OperatorProcess implements AutoCloseable {
    */
   static final String NMT_SETTING = "FOO_BENCH_NMT";
 
-  /** The JVM options the shipped Deployment gives the operator, read from its manifest. */
-  static List<String> deploymentJvm() {
+  /** Replaces the manifest's {@code JAVA_TOOL_OPTIONS}, to measure a variant of them. */
+  static final String JVM_VARIANT_SETTING = "FOO_BENCH_JVM_OPTIONS";
+
+  private static Container shippedContainer() {
     Deployment deployment =
         ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
-    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+  }
+
+  /**
+   * The JVM options the shipped Deployment gives the operator, read from its manifest: its memory
+   * limit as the JVM's RAM and its {@code JAVA_TOOL_OPTIONS} (or {@link #JVM_VARIANT_SETTING}).
+   */
+  static List<String> deploymentJvm() {
+    Container container = shippedContainer();
     long limit =
         Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
             .longValueExact();
     List<String> options = new ArrayList<>();
     options.add("-XX:MaxRAM=" + limit);
-    container.getEnv().stream()
-        .filter(e -> e.getName().equals("JAVA_TOOL_OPTIONS"))
-        .findFirst()
-        .ifPresent(e -> options.addAll(List.of(e.getValue().trim().split("\\s+"))));
+    String variant = System.getenv(JVM_VARIANT_SETTING);
+    String jvm = variant != null ? variant : deploymentEnvironment().getOrDefault(JAVA_OPTIONS, "");
+    if (!jvm.isBlank()) {
+      options.addAll(List.of(jvm.trim().split("\\s+")));
+    }
     return options;
+  }
+
+  private static final String JAVA_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+  /**
+   * The environment the manifest spells out (leader election, log format, allocator settings);
+   * values the kubelet fills in from the Pod (namespace, Pod name) are left to the defaults.
+   */
+  static Map<String, String> deploymentEnvironment() {
+    Map<String, String> env = new TreeMap<>();
+    shippedContainer().getEnv().stream()
+        .filter(e -> e.getValue() != null)
+        .forEach(e -> env.put(e.getName(), e.getValue()));
+    return env;
   }
 
   private final Process process;
@@ -90,9 +117,11 @@ final class OperatorProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = builder.environment();
-    // Operator settings (FOO_*) given to `make bench` reach the operator, so variants can be
-    // measured.
     env.keySet().removeIf(k -> k.startsWith("FOO_"));
+    env.putAll(deploymentEnvironment());
+    env.remove(JAVA_OPTIONS); // given as options above
+    // Operator settings (FOO_*) given to `make bench` override the manifest's, so variants can be
+    // measured.
     System.getenv()
         .forEach(
             (k, v) -> {
@@ -115,7 +144,10 @@ final class OperatorProcess implements AutoCloseable {
                   throw new IllegalStateException(
                       "the operator exited with " + process.exitValue() + "; see " + logFile);
                 }
-                return op.get(healthPort, "/readyz").status() == 200;
+                // With leader election a standby is ready too ("ok: standby ..."); start-up ends
+                // when this process leads and its informers are synced.
+                Reply readyz = op.get(healthPort, "/readyz");
+                return readyz.status() == 200 && readyz.body().equals("ok\n");
               },
               Duration.ofSeconds(120),
               Duration.ofMillis(5));
@@ -163,16 +195,19 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /**
-   * Whether at least {@code n} reconciliations ran and none is running: on a restart the SDK
-   * reconciles every Foo it lists once, so this is "nothing left to do".
+   * Whether at least {@code n} reconciliations ran and all of them succeeded, none still running:
+   * on a restart the SDK reconciles every Foo it lists once, so this is "nothing left to do". A
+   * failed reconciliation will be retried, so it is something left to do.
    */
   boolean reconciledAtLeast(int n) {
     String text = get(metricsPort, "/metrics").body();
-    double started = PrometheusText.sum(text, "operator_sdk_reconciliations_started_total");
-    double ended =
-        PrometheusText.sum(text, "operator_sdk_reconciliations_success_total")
-            + PrometheusText.sum(text, "operator_sdk_reconciliations_failed_total");
-    return started >= n && ended >= started;
+    String started = "operator_sdk_reconciliations_started_total";
+    String succeeded = "operator_sdk_reconciliations_success_total";
+    if (!text.contains(started) || !text.contains(succeeded)) {
+      return false; // the SDK registers these meters with the first reconciliation
+    }
+    double began = PrometheusText.sum(text, started);
+    return began >= n && PrometheusText.sum(text, succeeded) >= began;
   }
 
   double statusWrites() {

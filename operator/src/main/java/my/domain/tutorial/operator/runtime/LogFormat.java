@@ -5,16 +5,6 @@ package my.domain.tutorial.operator.runtime;
  * collectors.
  */
 public enum LogFormat {
-  TEXT("logback-text.xml"),
-  JSON("logback-json.xml");
-
-  private final String configResource;
-
-  LogFormat(String configResource) {
-    this.configResource = configResource;
-  }
-
-  public String configResource() {
-    return configResource;
-  }
+  TEXT,
+  JSON
 }
