@@ -1,8 +1,5 @@
 package my.domain.tutorial.bench;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,12 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import my.domain.tutorial.api.OperatorDefaults;
-import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.testsupport.PrometheusText;
+import my.domain.tutorial.testsupport.ShippedDeployment;
 
 /**
  * The operator as production runs it: its own JVM from the operator jar, talking to the API server
@@ -40,43 +35,9 @@ final class OperatorProcess implements AutoCloseable {
   /** Replaces the manifest's {@code JAVA_TOOL_OPTIONS}, to measure a variant of them. */
   static final String JVM_VARIANT_SETTING = "FOO_BENCH_JVM_OPTIONS";
 
-  private static Container shippedContainer() {
-    Deployment deployment =
-        ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
-    return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-  }
-
-  /**
-   * The JVM options the shipped Deployment gives the operator, read from its manifest: its memory
-   * limit as the JVM's RAM and its {@code JAVA_TOOL_OPTIONS} (or {@link #JVM_VARIANT_SETTING}).
-   */
+  /** The JVM options the shipped Deployment gives the operator ({@link ShippedDeployment}). */
   static List<String> deploymentJvm() {
-    Container container = shippedContainer();
-    long limit =
-        Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
-            .longValueExact();
-    List<String> options = new ArrayList<>();
-    options.add("-XX:MaxRAM=" + limit);
-    String variant = System.getenv(JVM_VARIANT_SETTING);
-    String jvm = variant != null ? variant : deploymentEnvironment().getOrDefault(JAVA_OPTIONS, "");
-    if (!jvm.isBlank()) {
-      options.addAll(List.of(jvm.trim().split("\\s+")));
-    }
-    return options;
-  }
-
-  private static final String JAVA_OPTIONS = "JAVA_TOOL_OPTIONS";
-
-  /**
-   * The environment the manifest spells out (leader election, log format, allocator settings);
-   * values the kubelet fills in from the Pod (namespace, Pod name) are left to the defaults.
-   */
-  static Map<String, String> deploymentEnvironment() {
-    Map<String, String> env = new TreeMap<>();
-    shippedContainer().getEnv().stream()
-        .filter(e -> e.getValue() != null)
-        .forEach(e -> env.put(e.getName(), e.getValue()));
-    return env;
+    return ShippedDeployment.load().jvmOptions(System.getenv(JVM_VARIANT_SETTING));
   }
 
   private final Process process;
@@ -118,8 +79,8 @@ final class OperatorProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("FOO_"));
-    env.putAll(deploymentEnvironment());
-    env.remove(JAVA_OPTIONS); // given as options above
+    env.putAll(ShippedDeployment.load().environment());
+    env.remove(ShippedDeployment.JAVA_OPTIONS); // given as options above
     // Operator settings (FOO_*) given to `make bench` override the manifest's, so variants can be
     // measured.
     System.getenv()

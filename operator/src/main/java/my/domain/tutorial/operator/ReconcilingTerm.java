@@ -22,13 +22,6 @@ import my.domain.tutorial.operator.runtime.OperatorSettings;
  * and not from what it held then.
  */
 final class ReconcilingTerm {
-  /**
-   * A reconciliation reads the cache and sends at most one status patch and one Event, so a few
-   * threads keep up with thousands of Foos (the 10,000-Foo benchmark converges with these); the
-   * SDK's default of 50 cost one stack and its native arenas each for no throughput.
-   */
-  static final int RECONCILIATION_THREADS = 8;
-
   private final Operator operator;
   private final FooReconciler reconciler;
 
@@ -59,8 +52,7 @@ final class ReconcilingTerm {
                     // on fabric8's mock server.
                     .withUseSSAToPatchPrimaryResource(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                    .withReconciliationTerminationTimeout(Duration.ofSeconds(10))
-                    .withConcurrentReconciliationThreads(RECONCILIATION_THREADS));
+                    .withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
     FriendshipEvents events =
         new FriendshipEvents(writer, settings.identity(), clock, meters, fence);
     FooReconciler reconciler =

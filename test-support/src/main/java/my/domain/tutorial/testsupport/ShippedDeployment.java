@@ -1,0 +1,67 @@
+package my.domain.tutorial.testsupport;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import my.domain.tutorial.api.OperatorDefaults;
+import my.domain.tutorial.controlplane.ClusterResources;
+
+/**
+ * How the shipped Deployment runs the operator's JVM, read from its manifest in the operator jar,
+ * so the benchmark and the tests that start the operator jar as a process run it the same way.
+ */
+public final class ShippedDeployment {
+  /** Given to the JVM as options, not through the environment. */
+  public static final String JAVA_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+  private final Container container;
+
+  private ShippedDeployment(Container container) {
+    this.container = container;
+  }
+
+  public static ShippedDeployment load() {
+    Deployment deployment =
+        ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
+    return new ShippedDeployment(
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+  }
+
+  /** The container's memory limit: what the JVM sees as its RAM in the Pod. */
+  public long memoryLimitBytes() {
+    return Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
+        .longValueExact();
+  }
+
+  /**
+   * The JVM options of the Pod: its memory limit as the JVM's RAM ({@code -XX:MaxRAM}, as the
+   * container's cgroup would make it) and the manifest's {@code JAVA_TOOL_OPTIONS}, or {@code
+   * replacement} when that is not null (to measure a variant).
+   */
+  public List<String> jvmOptions(String replacement) {
+    List<String> options = new ArrayList<>();
+    options.add("-XX:MaxRAM=" + memoryLimitBytes());
+    String jvm = replacement != null ? replacement : environment().getOrDefault(JAVA_OPTIONS, "");
+    if (!jvm.isBlank()) {
+      options.addAll(List.of(jvm.trim().split("\\s+")));
+    }
+    return options;
+  }
+
+  /**
+   * The environment the manifest spells out (leader election, log format, allocator settings,
+   * {@code JAVA_TOOL_OPTIONS}); values the kubelet fills in from the Pod (namespace, Pod name) are
+   * not in it.
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new TreeMap<>();
+    container.getEnv().stream()
+        .filter(e -> e.getValue() != null)
+        .forEach(e -> env.put(e.getName(), e.getValue()));
+    return env;
+  }
+}
