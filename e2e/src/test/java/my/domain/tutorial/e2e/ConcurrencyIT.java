@@ -32,8 +32,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several clients edit many Foos at once while friend pods come and go. Every user edit that the
- * API server accepted must survive (the operator's status writes never overwrite a spec), and every
- * Foo must end with the verdict its final spec and the final pods call for.
+ * API server accepted must survive, and every Foo must end with the verdict its final spec and the
+ * final pods call for.
+ *
+ * <p>That the spec survives is the API server's doing (the status subresource cannot write spec);
+ * what is the operator's is how it writes status. So the test also watches the operator's own
+ * status PUTs ({@link StatusPutLog}) and puts a competing spec edit right before the first one of
+ * every Foo: kube-apiserver must refuse that PUT with 409 (it carried the resourceVersion the
+ * operator had read), and the operator's next accepted PUT of that Foo must carry the edited Foo's
+ * resourceVersion or a later one, with a status computed for its generation.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ConcurrencyIT {
@@ -61,12 +68,15 @@ class ConcurrencyIT {
   @Test
   void concurrentEditsWhilePodsChurn_endInTheRightVerdictForEveryFoo_withNoLostUpdate()
       throws Exception {
-    try (OperatorUnderTest operator = OperatorUnderTest.start(cp)) {
+    // The last accepted write per Foo, keyed by the resourceVersion the API server gave it.
+    Map<String, Write> lastWrite = new ConcurrentHashMap<>();
+    Map<String, Foo> competingEdits = new ConcurrentHashMap<>();
+    StatusPutLog statusPuts =
+        new StatusPutLog(name -> competingEdits.put(name, competingEdit(name, lastWrite)));
+    try (OperatorUnderTest operator = OperatorUnderTest.start(cp, Map.of(), statusPuts)) {
       for (int i = 0; i < FOOS; i++) {
         admin.resource(Foo.of(ns.name(), "foo-" + i, "pod-" + (i % PODS))).create();
       }
-      // The last accepted write per Foo, keyed by the resourceVersion the API server gave it.
-      Map<String, Write> lastWrite = new ConcurrentHashMap<>();
       AtomicInteger conflicts = new AtomicInteger();
 
       ExecutorService pool = Executors.newFixedThreadPool(EDITORS + 1);
@@ -106,10 +116,79 @@ class ConcurrencyIT {
                       .isEqualTo(podsLeft.contains(foo.getSpec().getName()));
                 }
               });
+      assertStatusPutsRetriedOnFreshFoos(statusPuts.puts(), competingEdits);
       System.out.printf(
-          "concurrency: %d foos, %d accepted edits, %d conflicts retried%n",
-          FOOS, EDITORS * EDITS_PER_EDITOR, conflicts.get());
+          "concurrency: %d foos, %d accepted edits, %d editor conflicts retried, %d of %d operator"
+              + " status PUTs refused with 409%n",
+          FOOS,
+          EDITORS * EDITS_PER_EDITOR,
+          conflicts.get(),
+          statusPuts.puts().stream().filter(p -> p.code() == 409).count(),
+          statusPuts.puts().size());
     }
+  }
+
+  /**
+   * A spec edit made on the operator's thread right before its first status PUT of {@code name}
+   * leaves: that PUT carries an older resourceVersion than the one this edit leaves stored.
+   */
+  private Foo competingEdit(String name, Map<String, Write> lastWrite) {
+    Foo edited =
+        admin
+            .resources(Foo.class)
+            .inNamespace(ns.name())
+            .withName(name)
+            .edit(
+                f -> {
+                  // Another friend than now: an edit that changes nothing is an empty patch, which
+                  // leaves the resourceVersion as it was and so makes no conflict.
+                  String friend;
+                  do {
+                    friend = "pod-" + ThreadLocalRandom.current().nextInt(PODS + 2);
+                  } while (friend.equals(f.getSpec().getName()));
+                  f.getSpec().setName(friend);
+                  return f;
+                });
+    Write write =
+        new Write(
+            Long.parseLong(edited.getMetadata().getResourceVersion()), edited.getSpec().getName());
+    lastWrite.merge(name, write, (a, b) -> a.version() > b.version() ? a : b);
+    return edited;
+  }
+
+  private static void assertStatusPutsRetriedOnFreshFoos(
+      List<StatusPutLog.Put> puts, Map<String, Foo> competingEdits) {
+    assertThat(puts)
+        .as("every status PUT carries a resourceVersion (optimistic lock)")
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.resourceVersion()).as(p.toString()).isPositive());
+    assertThat(competingEdits).as("Foos whose first status PUT met a competing edit").hasSize(FOOS);
+    competingEdits.forEach(
+        (name, edit) -> {
+          long editVersion = Long.parseLong(edit.getMetadata().getResourceVersion());
+          List<StatusPutLog.Put> ofFoo = puts.stream().filter(p -> p.name().equals(name)).toList();
+          assertThat(ofFoo.get(0))
+              .as(
+                  "first status PUT of "
+                      + name
+                      + ", made stale by the edit at "
+                      + editVersion
+                      + ": "
+                      + ofFoo)
+              .satisfies(
+                  p -> {
+                    assertThat(p.code()).isEqualTo(409);
+                    assertThat(p.resourceVersion()).isLessThan(editVersion);
+                  });
+          assertThat(ofFoo.stream().filter(p -> p.code() == 200).findFirst())
+              .as("first accepted status PUT of " + name + " after the 409: " + ofFoo)
+              .hasValueSatisfying(
+                  p -> {
+                    assertThat(p.resourceVersion()).isGreaterThanOrEqualTo(editVersion);
+                    assertThat(p.observedGeneration())
+                        .isGreaterThanOrEqualTo(edit.getMetadata().getGeneration());
+                  });
+        });
   }
 
   private record Write(long version, String friend) {}

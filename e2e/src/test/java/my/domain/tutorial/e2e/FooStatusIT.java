@@ -1,8 +1,11 @@
 package my.domain.tutorial.e2e;
 
+import static my.domain.tutorial.e2e.Fixtures.assertTransitionedBetween;
 import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
+import static my.domain.tutorial.e2e.Fixtures.awaitNextSecond;
 import static my.domain.tutorial.e2e.Fixtures.awaitReason;
 import static my.domain.tutorial.e2e.Fixtures.foo;
+import static my.domain.tutorial.e2e.Fixtures.transitionTime;
 import static my.domain.tutorial.testsupport.TestPods.held;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static my.domain.tutorial.testsupport.TestPods.release;
@@ -64,9 +67,11 @@ class FooStatusIT {
 
   @Test
   void whenNoFriendPodExists_fooIsUnhappyWithConditionAndObservedGeneration() {
+    Instant created = Instant.now();
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
 
     Foo foo = awaitHappy(admin, ns.name(), "foo-01", false);
+    Instant seen = Instant.now();
 
     FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
     assertThat(happy.getStatus()).isEqualTo("False");
@@ -74,7 +79,7 @@ class FooStatusIT {
     assertThat(happy.getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
     assertThat(foo.getStatus().getObservedGeneration())
         .isEqualTo(foo.getMetadata().getGeneration());
-    assertThat(Instant.parse(happy.getLastTransitionTime())).isBefore(Instant.now().plusSeconds(1));
+    assertTransitionedBetween(foo, created, seen);
     // The operator caches Foos without managedFields; its status writes must not wipe them.
     assertThat(foo.getMetadata().getManagedFields())
         .extracting(f -> f.getSubresource())
@@ -88,16 +93,23 @@ class FooStatusIT {
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
     awaitHappy(admin, ns.name(), "foo-01", false);
 
+    Instant podCreated = Instant.now();
     admin.resource(pod(ns.name(), "jack")).create();
     Foo happy = awaitReason(admin, ns.name(), "foo-01", "FriendFound");
+    Instant happySeen = Instant.now();
     assertThat(happy.getStatus().getHappy()).isTrue();
+    assertTransitionedBetween(happy, podCreated, happySeen);
 
+    // The times are whole seconds: start the next transition in a later second than the last, so
+    // that a lastTransitionTime left unmoved cannot pass for a new one.
+    awaitNextSecond(transitionTime(happy));
+    Instant podDeleted = Instant.now();
     admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
     Foo lost = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+    Instant lostSeen = Instant.now();
     assertThat(lost.getStatus().getHappy()).isFalse();
-    assertThat(lost.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
-        .isGreaterThanOrEqualTo(
-            happy.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+    assertTransitionedBetween(lost, podDeleted, lostSeen);
+    assertThat(transitionTime(lost)).isAfter(transitionTime(happy));
 
     await()
         .atMost(Fixtures.PATIENCE)
@@ -239,9 +251,11 @@ class FooStatusIT {
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
     awaitHappy(admin, ns.name(), "foo-01", true);
 
+    Instant deleted = Instant.now();
     admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
 
     Foo terminating = awaitReason(admin, ns.name(), "foo-01", "FriendTerminating");
+    assertTransitionedBetween(terminating, deleted, Instant.now());
     assertThat(terminating.getStatus().getHappy()).isFalse();
     assertThat(
             admin
@@ -253,6 +267,9 @@ class FooStatusIT {
                 .getDeletionTimestamp())
         .isNotNull();
 
+    // In a later second than the transition, a lastTransitionTime rewritten on the way to
+    // FriendNotFound would differ from the one kept.
+    awaitNextSecond(transitionTime(terminating));
     release(admin, ns.name(), "jack");
     Foo gone = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
     // Terminating -> gone is no change of happiness: lastTransitionTime stays.

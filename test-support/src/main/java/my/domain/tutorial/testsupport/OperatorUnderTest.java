@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,15 @@ public final class OperatorUnderTest implements AutoCloseable {
    * Installs CRD and RBAC, then starts the operator as its ServiceAccount with the given settings.
    */
   public static OperatorUnderTest start(ControlPlane cp, Map<String, String> env) {
+    return start(cp, env, new Interceptor() {});
+  }
+
+  /**
+   * As {@link #start(ControlPlane, Map)}, with {@code observer} on the operator's HTTP client: it
+   * sees every request the operator sends and every answer, and may act before a request leaves.
+   */
+  public static OperatorUnderTest start(
+      ControlPlane cp, Map<String, String> env, Interceptor observer) {
     installCrd(cp.adminClient());
     installRbac(cp.adminClient());
     Map<String, String> settings =
@@ -106,7 +116,10 @@ public final class OperatorUnderTest implements AutoCloseable {
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(cp.configAs(NAMESPACE, SERVICE_ACCOUNT))
-            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("write-log", writeLog))
+            .withHttpClientBuilderConsumer(
+                b ->
+                    b.addOrReplaceInterceptor("write-log", writeLog)
+                        .addOrReplaceInterceptor("observer", observer))
             .build();
     AtomicInteger lost = new AtomicInteger();
     try {

@@ -1,6 +1,7 @@
 package my.domain.tutorial.testsupport;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,7 +37,14 @@ public final class TestNamespace implements AutoCloseable {
   @Override
   public void close() {
     // No namespace controller runs, so the namespace itself stays Terminating; its Foos and Pods
-    // are what the next tests could trip over, so delete those explicitly first.
+    // are what the next tests could trip over, so delete those explicitly first. A held Pod (see
+    // TestPods.held) that a failed test did not release would stay Terminating in the caches of
+    // every later operator: release it first.
+    for (Pod pod : admin.pods().inNamespace(name).list().getItems()) {
+      if (pod.getMetadata().getFinalizers().contains(TestPods.HOLD)) {
+        TestPods.release(admin, name, pod.getMetadata().getName());
+      }
+    }
     admin.pods().inNamespace(name).withGracePeriod(0).delete();
     admin.genericKubernetesResources("tutorial.my.domain/v1", "Foo").inNamespace(name).delete();
     admin.namespaces().withName(name).delete();

@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.kubectl.PluginRun;
 import my.domain.tutorial.kubectl.PluginRun.Result;
+import my.domain.tutorial.kubectl.StallingServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +84,30 @@ class ConnectionFlagsMockServerTest {
     assertThat(fromFlag.getHeaders().headers("Impersonate-Group"))
         .as("kept from the kubeconfig, as kubectl")
         .containsExactly("ops");
+  }
+
+  @Test
+  void whenTheServerNeverAnswers_requestTimeoutEndsTheCommandWithExit4WithinTheTimeout() {
+    try (StallingServer stalled = StallingServer.start()) {
+      Path config = PluginRun.kubeconfig(dir.resolve("stalled"), stalled.url(), "t", NS);
+      PluginRun stalledPlugin = PluginRun.withKubeconfig(config, Clock.systemUTC());
+
+      long start = System.nanoTime();
+      Result r = stalledPlugin.run("get", "--request-timeout=2s");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
+      assertThat(r.err())
+          .as(r.toString())
+          .startsWith(
+              "error: cannot list foos in namespace team-a: the cluster at "
+                  + stalled.url()
+                  + "/ is unreachable (HttpTimeoutException")
+          .hasLineCount(1);
+      assertThat(stalled.accepted()).as("connections the request made").isPositive();
+      // Not before the timeout, and well before the 15 s the same request takes without the flag.
+      assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
   }
 
   @Test

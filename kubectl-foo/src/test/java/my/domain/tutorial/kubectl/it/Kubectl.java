@@ -1,6 +1,7 @@
 package my.domain.tutorial.kubectl.it;
 
 import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -257,6 +258,22 @@ final class Kubectl {
       if (server != null) {
         config.getClusters().get(0).getCluster().setServer(server);
       }
+      Files.writeString(file, Serialization.asYaml(config));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A copy of the admin kubeconfig with a second context, {@code extraContext}, on the same cluster
+   * and user.
+   */
+  static Path kubeconfigWithContext(ControlPlane cp, Path file, String extraContext) {
+    try {
+      Config config = Serialization.unmarshal(Files.readString(cp.kubeconfig()), Config.class);
+      NamedContext first = config.getContexts().get(0);
+      config.getContexts().add(new NamedContext(first.getContext(), extraContext));
       Files.writeString(file, Serialization.asYaml(config));
       return file;
     } catch (IOException e) {

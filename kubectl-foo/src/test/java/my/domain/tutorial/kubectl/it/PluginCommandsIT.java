@@ -54,7 +54,9 @@ class PluginCommandsIT {
   @Test
   void friendsOutputsAndSelector_workThroughKubectl() {
     Foo gold = Foo.of(ns.name(), "foo-01", "jack");
-    gold.getMetadata().setLabels(java.util.Map.of("tier", "gold"));
+    // Across all namespaces the selector names this test's Foo alone: tier=gold Foos that other
+    // tests made (or failed to delete) elsewhere must not change the answer.
+    gold.getMetadata().setLabels(java.util.Map.of("tier", "gold", "kf-test", ns.name()));
     admin.resource(gold).create();
     admin.resource(Foo.of(ns.name(), "foo-02", "jill")).create();
     admin.resource(TestPods.pod(ns.name(), "jack")).create();
@@ -63,7 +65,8 @@ class PluginCommandsIT {
     Result selected = kubectl.run("foo", "friends", "-n", ns.name(), "-l", "tier=gold");
     Result names = kubectl.run("foo", "friends", "-n", ns.name(), "-o", "name");
     Result json = kubectl.run("foo", "friends", "-n", ns.name(), "-o", "json");
-    Result yaml = kubectl.run("foo", "friends", "-A", "-l", "tier=gold", "-o", "yaml");
+    Result yaml =
+        kubectl.run("foo", "friends", "-A", "-l", "tier=gold,kf-test=" + ns.name(), "-o", "yaml");
     Result badSelector = kubectl.run("foo", "friends", "-n", ns.name(), "-l", "tier in gold");
 
     assertThat(wide.exitCode()).as(wide.toString()).isZero();
@@ -315,6 +318,65 @@ class PluginCommandsIT {
     assertThat(flags.out().lines().map(l -> l.split("\t")[0]))
         .as(flags.toString())
         .contains("--all-namespaces");
+  }
+
+  @Test
+  void kubectlsOwnCompletionCompletesPodsNamespacesAndContextsFromTheRealClusterAndKubeconfig() {
+    admin.resource(TestPods.pod(ns.name(), "jack")).create();
+    admin.resource(TestPods.pod(ns.name(), "jill")).create();
+    admin.resource(TestPods.pod(ns.name(), "bob")).create();
+    Kubectl twoContexts =
+        kubectl.withKubeconfig(
+            Kubectl.kubeconfigWithContext(cp, home.resolve("two-contexts"), "foo-other"));
+
+    Result pods =
+        kubectl.run("__complete", "foo", "create", "foo-03", "-n", ns.name(), "--friend", "j");
+    Result namespaces = kubectl.run("__complete", "foo", "get", "-n", ns.name());
+    Result contexts = twoContexts.run("__complete", "foo", "get", "--context", "");
+
+    assertThat(candidates(pods)).as(pods.toString()).containsExactlyInAnyOrder("jack", "jill");
+    assertThat(candidates(namespaces)).as(namespaces.toString()).containsExactly(ns.name());
+    assertThat(candidates(contexts))
+        .as(contexts.toString())
+        .containsExactlyInAnyOrder("foo-local", "foo-other");
+  }
+
+  /** The candidates of a {@code __complete} answer: its lines up to the {@code :directive}. */
+  private static List<String> candidates(Result r) {
+    return r.out().lines().takeWhile(l -> !l.startsWith(":")).map(l -> l.split("\t")[0]).toList();
+  }
+
+  @Test
+  void whenTheNamespaceDoesNotExist_createExitsWith2AndSaysHowToCreateIt() {
+    String missing = ns.name() + "-missing";
+
+    Result r = kubectl.run("foo", "create", "foo-01", "--friend", "jack", "-n", missing);
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: cannot create foo foo-01 in namespace "
+                + missing
+                + ": namespace "
+                + missing
+                + " does not exist; create it (kubectl create namespace "
+                + missing
+                + ") or pick another with -n\n");
+    assertThat(admin.namespaces().withName(missing).get()).isNull();
+  }
+
+  @Test
+  void whenTheServerAnswersOutsideTheApi_theCommandExitsWith5() {
+    // Plain HTTP to kube-apiserver's HTTPS port: it answers 400 with a text body, no API Status.
+    String plainHttp = cp.server().replace("https://", "http://");
+
+    Result r = kubectl.run("foo", "get", "-n", ns.name(), "-s", plainHttp);
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+    assertThat(r.err())
+        .startsWith("error: cannot list foos in namespace " + ns.name() + ": unexpected ")
+        .endsWith("; rerun with -v for the stack trace and report it\n")
+        .hasLineCount(1);
   }
 
   @Test

@@ -41,15 +41,26 @@ class WhyWithOperatorIT {
 
   @BeforeAll
   static void startOperator(ControlPlane cp) {
+    // A Lease an earlier run left behind would hold this operator off until it expires.
+    deleteLease(cp);
     operator = OperatorUnderTest.start(cp, Map.of(OperatorSettings.LEADER_ELECTION, "true"));
     await().atMost(Duration.ofSeconds(30)).until(() -> operator.operator().isLeader());
   }
 
   @AfterAll
   static void stopOperator(ControlPlane cp) {
-    operator.close();
-    // The Lease it held stays behind (it is not released on shutdown yet) and would turn
-    // OperatorNotRunning on and off in later tests as it ages past its duration: remove it.
+    try {
+      if (operator != null) {
+        operator.close();
+      }
+    } finally {
+      // A Lease left behind (its release failed, or the operator never stopped cleanly) would
+      // turn OperatorNotRunning on and off in later tests as it ages past its duration.
+      deleteLease(cp);
+    }
+  }
+
+  private static void deleteLease(ControlPlane cp) {
     cp.adminClient()
         .leases()
         .inNamespace(OperatorDefaults.NAMESPACE)

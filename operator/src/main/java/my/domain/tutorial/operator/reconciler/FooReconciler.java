@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Optional;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.friendship.Friendship;
-import my.domain.tutorial.api.friendship.Verdict;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooStatus;
 import my.domain.tutorial.operator.election.LeaseFence;
@@ -82,6 +81,9 @@ public class FooReconciler implements Reconciler<Foo> {
   /** See {@link my.domain.tutorial.operator.runtime.OperatorSettings#slimCaches()}. */
   private final boolean slimPodCache;
 
+  /** The friend Pods, as the SDK's informer holds them; set when the SDK asks for event sources. */
+  private volatile InformerEventSource<Pod, Foo> podCache;
+
   @Override
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
     var pods =
@@ -95,7 +97,24 @@ public class FooReconciler implements Reconciler<Foo> {
     if (slimPodCache) {
       pods.withItemStore(new TransformingItemStore<>(PodEvents.SLIM));
     }
-    return List.of(new InformerEventSource<>(pods.build(), context));
+    podCache = new InformerEventSource<>(pods.build(), context);
+    return List.of(podCache);
+  }
+
+  /**
+   * Records which friend {@code foo} names now and returns that Pod from the cache. It looks the
+   * Pod up by the given Foo rather than through the context, whose primary is the Foo the reconcile
+   * started from: a status write retried after a 409 needs the friend of the newer Foo.
+   */
+  private Optional<FriendPod> recordFriendOf(Foo foo) {
+    friends.record(foo);
+    String friend = foo.friendName();
+    if (friend == null) {
+      return Optional.empty();
+    }
+    return podCache
+        .get(new ResourceID(friend, foo.getMetadata().getNamespace()))
+        .flatMap(FriendPod::of);
   }
 
   @Override
@@ -108,27 +127,26 @@ public class FooReconciler implements Reconciler<Foo> {
         return UpdateControl.noUpdate();
       }
     }
-    friends.record(foo);
-    Optional<FriendPod> pod = context.getSecondaryResource(Pod.class).flatMap(FriendPod::of);
-    Verdict verdict = Friendship.verdict(foo, pod);
     FooStatus current = foo.getStatus();
     FooStatus next =
-        StatusCalculator.next(current, verdict, foo.getMetadata().getGeneration(), clock.instant());
+        StatusCalculator.next(
+            current,
+            Friendship.verdict(foo, recordFriendOf(foo)),
+            foo.getMetadata().getGeneration(),
+            clock.instant());
     if (next.equals(current)) {
       return UpdateControl.noUpdate();
     }
     // A PUT on the status subresource carries the resourceVersion the status was computed from, so
-    // a concurrent writer gets a 409 (and a retry on fresh data) rather than a lost update; caching
-    // the response lets the next reconcile see this status before the informer does.
+    // a concurrent writer gets a 409 rather than a lost update. On a 409 the SDK waits for a newer
+    // Foo in its cache and applies the update again to it: the update computes the status afresh
+    // from that Foo (StatusUpdate), and the PUT carries that Foo's resourceVersion. Caching the
+    // response lets the next reconcile see this status before the informer does.
+    StatusUpdate update = new StatusUpdate(this::recordFriendOf, clock);
+    Foo written;
     try {
-      PrimaryUpdateAndCacheUtils.updateAndCacheResource(
-          foo,
-          context,
-          fresh -> {
-            fresh.setStatus(next);
-            return fresh;
-          },
-          this::sendStatus);
+      written =
+          PrimaryUpdateAndCacheUtils.updateAndCacheResource(foo, context, update, this::sendStatus);
     } catch (FencedWrite e) {
       // Not sent. Should this replica still lead when the fence opens again, it writes then; if
       // not, the next leader reconciles every Foo when it starts.
@@ -144,17 +162,17 @@ public class FooReconciler implements Reconciler<Foo> {
       throw e;
     }
     meters.statusPatched();
-    boolean flipped = StatusCalculator.happinessFlipped(current, next);
+    boolean flipped = StatusCalculator.happinessFlipped(update.before(), update.after());
     log.info(
         "{}/{}: status {} (happy={}, reason={}, generation={})",
-        foo.getMetadata().getNamespace(),
-        foo.getMetadata().getName(),
+        written.getMetadata().getNamespace(),
+        written.getMetadata().getName(),
         flipped ? "changed" : "refreshed",
-        next.getHappy(),
-        verdict.reason(),
-        next.getObservedGeneration());
+        update.after().getHappy(),
+        update.verdict().reason(),
+        update.after().getObservedGeneration());
     if (flipped) {
-      events.transitioned(foo, verdict);
+      events.transitioned(written, update.verdict());
     }
     return UpdateControl.noUpdate();
   }
