@@ -1,7 +1,10 @@
 package my.domain.tutorial.operator;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.ElectionClients;
 import my.domain.tutorial.operator.election.LeaderElection;
 import my.domain.tutorial.operator.election.LeaseFence;
@@ -99,6 +103,21 @@ public final class FooOperator implements AutoCloseable {
    */
   public static FooOperator start(
       OperatorSettings settings, KubernetesClient client, Clock clock, Runnable onLeadershipLost) {
+    return start(settings, client, clock, onLeadershipLost, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(OperatorSettings, KubernetesClient, Clock, Runnable)}, but an informer that
+   * stops on an error (say its watch is forbidden) is handed to {@code informerStopped} instead of
+   * ending the process, as the SDK's own handler does: an operator run in-process by a test must
+   * not take the test's JVM down with it.
+   */
+  public static FooOperator start(
+      OperatorSettings settings,
+      KubernetesClient client,
+      Clock clock,
+      Runnable onLeadershipLost,
+      Optional<InformerStoppedHandler> informerStopped) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     OperatorMetrics meters = new OperatorMetrics(registry);
     AtomicBoolean closing = new AtomicBoolean();
@@ -111,7 +130,9 @@ public final class FooOperator implements AutoCloseable {
         settings.leaderElection() ? ElectionClients.forWrites(client) : client;
     Terms terms =
         new Terms(
-            () -> ReconcilingTerm.start(settings, client, writer, clock, registry, meters, fence),
+            () ->
+                ReconcilingTerm.start(
+                    settings, client, writer, clock, registry, meters, fence, informerStopped),
             fence,
             () -> {
               if (!closing.get()) {
@@ -226,6 +247,19 @@ public final class FooOperator implements AutoCloseable {
    */
   public FooReconciler.Memory memory() {
     return terms.current().map(ReconcilingTerm::memory).orElse(new FooReconciler.Memory(0, 0));
+  }
+
+  /**
+   * The Foo as this replica's informer cache holds it (what the slim store kept), if it leads and
+   * has it.
+   */
+  public Optional<Foo> cachedFoo(String namespace, String name) {
+    return terms.current().flatMap(t -> t.cachedFoo(new ResourceID(name, namespace)));
+  }
+
+  /** The Pod as this replica's friend Pod cache holds it, if it leads and has it. */
+  public Optional<Pod> cachedPod(String namespace, String name) {
+    return terms.current().flatMap(t -> t.cachedPod(new ResourceID(name, namespace)));
   }
 
   /**

@@ -1,13 +1,20 @@
 package my.domain.tutorial.operator;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.Controller;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
 import my.domain.tutorial.operator.reconciler.FooCache;
@@ -32,7 +39,9 @@ final class ReconcilingTerm {
 
   /**
    * Starts reconciling and returns once the caches are synced. The SDK (informers, reads) uses
-   * {@code client}; status writes and Events go through {@code writer}.
+   * {@code client}; status writes and Events go through {@code writer}. An informer that stops on
+   * an error after the start ends the process (the SDK's handler) unless {@code informerStopped}
+   * replaces that handler.
    */
   static ReconcilingTerm start(
       OperatorSettings settings,
@@ -41,11 +50,15 @@ final class ReconcilingTerm {
       Clock clock,
       MeterRegistry registry,
       OperatorMetrics meters,
-      LeaseFence fence) {
+      LeaseFence fence,
+      Optional<InformerStoppedHandler> informerStopped) {
     Operator operator =
         new Operator(
             o ->
-                o.withKubernetesClient(client)
+                informerStopped
+                    .map(o::withInformerStoppedHandler)
+                    .orElse(o)
+                    .withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     // One writer owns Foo status, so a JSON merge patch (guarded by
                     // resourceVersion) is enough, and it behaves the same on every API server and
@@ -89,6 +102,25 @@ final class ReconcilingTerm {
 
   FooReconciler.Memory memory() {
     return reconciler.memory();
+  }
+
+  /** The Foo as the SDK's Foo cache holds it. */
+  Optional<Foo> cachedFoo(ResourceID id) {
+    return controller().getEventSourceManager().getControllerEventSource().get(id);
+  }
+
+  /** The Pod as the SDK's friend Pod cache holds it. */
+  Optional<Pod> cachedPod(ResourceID id) {
+    return ((InformerEventSource<Pod, Foo>)
+            controller()
+                .getEventSourceManager()
+                .getEventSourceFor(Pod.class, FooReconciler.FRIEND_PODS))
+        .get(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Controller<Foo> controller() {
+    return (Controller<Foo>) operator.getRegisteredController(FooReconciler.NAME).orElseThrow();
   }
 
   void stop() {

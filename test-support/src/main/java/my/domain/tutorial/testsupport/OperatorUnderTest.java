@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.FooCrd;
@@ -18,6 +19,8 @@ import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.FooOperator;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator as a cluster runs it, but in this JVM: installed from its own manifests (the CRD
@@ -25,6 +28,7 @@ import my.domain.tutorial.operator.runtime.OperatorSettings;
  * those permissions by impersonating its ServiceAccount.
  */
 public final class OperatorUnderTest implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(OperatorUnderTest.class);
   public static final String NAMESPACE = OperatorDefaults.NAMESPACE;
   public static final String SERVICE_ACCOUNT = OperatorDefaults.SERVICE_ACCOUNT;
 
@@ -101,6 +105,25 @@ public final class OperatorUnderTest implements AutoCloseable {
       ControlPlane cp, Map<String, String> env, Interceptor observer) {
     installCrd(cp.adminClient());
     installRbac(cp.adminClient());
+    return start(cp, SERVICE_ACCOUNT, env, true, observer);
+  }
+
+  /**
+   * Starts the operator as {@code serviceAccount} (in {@link #NAMESPACE}) with only what the caller
+   * granted it: no RBAC is installed or granted here, so a test can run it with a chosen subset.
+   */
+  public static OperatorUnderTest startAs(
+      ControlPlane cp, String serviceAccount, Map<String, String> env) {
+    installCrd(cp.adminClient());
+    return start(cp, serviceAccount, env, false, new Interceptor() {});
+  }
+
+  private static OperatorUnderTest start(
+      ControlPlane cp,
+      String serviceAccount,
+      Map<String, String> env,
+      boolean grantLease,
+      Interceptor observer) {
     Map<String, String> settings =
         new HashMap<>(
             Map.of(
@@ -109,13 +132,15 @@ public final class OperatorUnderTest implements AutoCloseable {
                 OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
     settings.putAll(env);
     OperatorSettings parsed = OperatorSettings.fromEnvironment(settings);
-    if (parsed.leaderElection() && !parsed.leaseName().equals(OperatorDefaults.LEASE_NAME)) {
+    if (grantLease
+        && parsed.leaderElection()
+        && !parsed.leaseName().equals(OperatorDefaults.LEASE_NAME)) {
       grantLease(cp.adminClient(), parsed.leaseName());
     }
     WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
     KubernetesClient client =
         new KubernetesClientBuilder()
-            .withConfig(cp.configAs(NAMESPACE, SERVICE_ACCOUNT))
+            .withConfig(cp.configAs(NAMESPACE, serviceAccount))
             .withHttpClientBuilderConsumer(
                 b ->
                     b.addOrReplaceInterceptor("write-log", writeLog)
@@ -124,7 +149,17 @@ public final class OperatorUnderTest implements AutoCloseable {
     AtomicInteger lost = new AtomicInteger();
     try {
       FooOperator operator =
-          FooOperator.start(parsed, client, Clock.systemUTC(), lost::incrementAndGet);
+          FooOperator.start(
+              parsed,
+              client,
+              Clock.systemUTC(),
+              lost::incrementAndGet,
+              Optional.of(
+                  (informer, error) ->
+                      log.error(
+                          "informer {} stopped; the operator reconciles no more",
+                          informer.getApiTypeClass().getSimpleName(),
+                          error)));
       return new OperatorUnderTest(operator, client, lost, writeLog);
     } catch (RuntimeException e) {
       client.close();

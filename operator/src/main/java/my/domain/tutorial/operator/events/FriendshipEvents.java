@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Records one Kubernetes Event per happiness transition of a Foo. Events of the same Foo and reason
  * share a name, so a Foo that flaps gets one Event with a growing count rather than a stream of new
  * objects, as kubectl's own event recorder does. Failing to record an Event never fails a
- * reconcile. The counts are kept per Foo and released when the Foo is deleted ({@link #forget}).
+ * reconcile; it is counted ({@code foo_events_failed_total}) and logged. The counts are kept per
+ * Foo and released when the Foo is deleted ({@link #forget}).
  */
 public class FriendshipEvents {
   public static final String COMPONENT = "foo-operator";
@@ -130,6 +131,7 @@ public class FriendshipEvents {
           count,
           verdict.message());
     } catch (KubernetesClientException e) {
+      meters.eventFailed();
       log.warn(
           "{}/{}: could not record event {}: {}",
           namespace,

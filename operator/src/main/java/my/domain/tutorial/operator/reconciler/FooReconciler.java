@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
     generationAwareEventProcessing = true)
 public class FooReconciler implements Reconciler<Foo> {
   public static final String NAME = "foo";
+
+  /** The name of the friend Pod event source. */
+  public static final String FRIEND_PODS = "friend-pods";
+
   private static final Logger log = LoggerFactory.getLogger(FooReconciler.class);
 
   private final FriendshipEvents events;
@@ -88,7 +92,7 @@ public class FooReconciler implements Reconciler<Foo> {
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
     var pods =
         InformerEventSourceConfiguration.from(Pod.class, Foo.class)
-            .withName("friend-pods")
+            .withName(FRIEND_PODS)
             .withNamespacesInheritedFromController()
             .withFollowControllerNamespacesChanges(true)
             .withSecondaryToPrimaryMapper(friends.foosNaming())

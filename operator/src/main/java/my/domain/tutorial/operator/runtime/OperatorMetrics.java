@@ -16,6 +16,7 @@ public final class OperatorMetrics {
   private final Counter statusPatches;
   private final Counter eventsNormal;
   private final Counter eventsWarning;
+  private final Counter eventsFailed;
   private final Counter fencedStatus;
   private final Counter fencedEvents;
 
@@ -38,6 +39,11 @@ public final class OperatorMetrics {
         Counter.builder("foo.events.recorded")
             .tag("type", "Warning")
             .description("Kubernetes Events recorded for Foo transitions")
+            .register(registry);
+    // A failed Event write never fails the reconcile, so without this it would show only in a log.
+    eventsFailed =
+        Counter.builder("foo.events.failed")
+            .description("Kubernetes Events the API server refused or that could not be sent")
             .register(registry);
     fencedStatus = fenced(registry, "status");
     fencedEvents = fenced(registry, "event");
@@ -63,5 +69,9 @@ public final class OperatorMetrics {
 
   public void eventRecorded(boolean happy) {
     (happy ? eventsNormal : eventsWarning).increment();
+  }
+
+  public void eventFailed() {
+    eventsFailed.increment();
   }
 }

@@ -54,7 +54,7 @@ class DeployManifestsTest {
                     + ":"
                     + String.join(",", r.getVerbs()))
         .containsExactlyInAnyOrder(
-            "tutorial.my.domain/foos:get,list,watch",
+            "tutorial.my.domain/foos:list,watch",
             "tutorial.my.domain/foos/status:update",
             "/pods:list,watch",
             "/events:create,get,patch");
