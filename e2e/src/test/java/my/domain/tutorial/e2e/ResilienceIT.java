@@ -143,11 +143,19 @@ class ResilienceIT {
     Duration lease = Duration.ofSeconds(4);
     Map<String, String> env =
         Map.of(
-            OperatorSettings.LEADER_ELECTION, "true",
-            OperatorSettings.LEASE_NAME, "leader-" + ns.name(),
-            OperatorSettings.LEASE_DURATION, lease.toSeconds() + "s",
-            OperatorSettings.RENEW_DEADLINE, "3s",
-            OperatorSettings.RETRY_PERIOD, "500ms");
+            OperatorSettings.LEADER_ELECTION,
+            "true",
+            OperatorSettings.LEASE_NAME,
+            "leader-" + ns.name(),
+            OperatorSettings.LEASE_DURATION,
+            lease.toSeconds() + "s",
+            OperatorSettings.RENEW_DEADLINE,
+            "3s",
+            OperatorSettings.RETRY_PERIOD,
+            "500ms",
+            // Only this test's Foos: what earlier tests left elsewhere must not count as writes.
+            OperatorSettings.WATCH_NAMESPACES,
+            ns.name());
     // Both in one try-with-resources: if the second fails to start, the first is still stopped.
     try (OperatorUnderTest first = OperatorUnderTest.start(cp, with(env, "first"));
         OperatorUnderTest second = OperatorUnderTest.start(cp, with(env, "second"))) {
