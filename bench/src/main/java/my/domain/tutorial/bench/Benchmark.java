@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneBinaries;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
 import my.domain.tutorial.controlplane.RepoRoot;
+import my.domain.tutorial.testsupport.ShippedDeployment;
 
 /**
  * {@code make bench}: the operator as its own JVM against a real control plane on loopback, under
@@ -45,7 +45,7 @@ public final class Benchmark {
     Path out = args.length > 0 ? Path.of(args[0]) : repo.resolve("bench/target/results.json");
     Files.createDirectories(out.getParent());
     Parameters parameters = Parameters.from(System.getenv(), OperatorProcess.deploymentJvm());
-    Path jar = operatorJar(repo);
+    Path jar = ShippedDeployment.operatorJar();
     Table table = new Table(System.out::println);
 
     try (ControlPlane cp =
@@ -158,17 +158,5 @@ public final class Benchmark {
         "FOO_BENCH_SCALES has no " + PluginTimer.SCALE + ", the scale the plugin is timed at";
     bench.table.row("plugin", "skipped: " + why, "");
     return PluginTimer.Result.skipped(why);
-  }
-
-  private static Path operatorJar(Path repo) throws IOException {
-    try (var files = Files.list(repo.resolve("operator/target"))) {
-      return files
-          .filter(
-              f ->
-                  f.getFileName().toString().matches("operator-.*\\.jar")
-                      && !f.getFileName().toString().contains("sources"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("build the operator first: make build"));
-    }
   }
 }

@@ -65,22 +65,15 @@ final class OperatorProcess implements AutoCloseable {
 
   static OperatorProcess start(
       Path operatorJar, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(deploymentJvm());
-    if (nativeMemoryTracked()) {
-      command.add("-XX:NativeMemoryTracking=summary");
-    }
-    command.add("-jar");
-    command.add(operatorJar.toString());
+    List<String> nmt =
+        nativeMemoryTracked() ? List.of("-XX:NativeMemoryTracking=summary") : List.of();
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        ShippedDeployment.load()
+            .process(operatorJar, System.getenv(JVM_VARIANT_SETTING))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    builder.command().addAll(1, nmt);
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("FOO_"));
-    env.putAll(ShippedDeployment.load().environment());
-    env.remove(ShippedDeployment.JAVA_OPTIONS); // given as options above
     // Operator settings (FOO_*) given to `make bench` override the manifest's, so variants can be
     // measured.
     System.getenv()

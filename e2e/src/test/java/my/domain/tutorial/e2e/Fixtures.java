@@ -32,8 +32,13 @@ final class Fixtures {
   }
 
   static Foo awaitReason(KubernetesClient client, String namespace, String name, String reason) {
+    return awaitReason(client, namespace, name, reason, PATIENCE);
+  }
+
+  static Foo awaitReason(
+      KubernetesClient client, String namespace, String name, String reason, Duration atMost) {
     return await()
-        .atMost(PATIENCE)
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> foo(client, namespace, name),

@@ -132,18 +132,7 @@ final class OperatorScenario {
   }
 
   private void awaitReason(String reason) {
-    await()
-        .atMost(STEP)
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> Fixtures.foo(admin, namespace, "foo-01"),
-            f ->
-                f != null
-                    && f.getStatus() != null
-                    && f.getStatus()
-                        .condition("Happy")
-                        .map(c -> reason.equals(c.getReason()))
-                        .orElse(false));
+    Fixtures.awaitReason(admin, namespace, "foo-01", reason, STEP);
   }
 
   private void awaitEvent(String reason, int count) {

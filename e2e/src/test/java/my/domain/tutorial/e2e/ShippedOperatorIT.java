@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
-import my.domain.tutorial.controlplane.RepoRoot;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.ShippedDeployment;
@@ -94,20 +92,13 @@ class ShippedOperatorIT {
   }
 
   private static Process start(ControlPlane cp, Path dir, Path log, int health) throws IOException {
-    ShippedDeployment deployment = ShippedDeployment.load();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(deployment.jvmOptions(null));
-    command.add("-jar");
-    command.add(operatorJar().toString());
     ProcessBuilder builder =
-        new ProcessBuilder(command)
+        ShippedDeployment.load()
+            .process(ShippedDeployment.operatorJar(), null)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> env = builder.environment();
-    env.keySet().removeIf(k -> k.startsWith("FOO_") || k.startsWith("KUBERNETES_"));
-    env.putAll(deployment.environment());
-    env.remove(ShippedDeployment.JAVA_OPTIONS);
+    env.keySet().removeIf(k -> k.startsWith("KUBERNETES_"));
     // What the kubelet would fill in from the Pod, and the ServiceAccount's token.
     env.put("FOO_OPERATOR_NAMESPACE", OperatorDefaults.NAMESPACE);
     env.put("POD_NAME", IDENTITY);
@@ -115,15 +106,6 @@ class ShippedOperatorIT {
     env.put("FOO_HEALTH_PORT", Integer.toString(health));
     env.put("FOO_METRICS_PORT", Integer.toString(ControlPlaneConfig.freePort()));
     return builder.start();
-  }
-
-  private static Path operatorJar() throws IOException {
-    try (var files = Files.list(RepoRoot.find().resolve("operator/target"))) {
-      return files
-          .filter(f -> f.getFileName().toString().matches("operator-[0-9].*[0-9T]\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("operator/target has no operator jar"));
-    }
   }
 
   private static Path serviceAccountKubeconfig(ControlPlane cp, Path dir) throws IOException {

@@ -3,12 +3,17 @@ package my.domain.tutorial.testsupport;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ClusterResources;
+import my.domain.tutorial.controlplane.RepoRoot;
 
 /**
  * How the shipped Deployment runs the operator's JVM, read from its manifest in the operator jar,
@@ -29,6 +34,39 @@ public final class ShippedDeployment {
         ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
     return new ShippedDeployment(
         deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+  }
+
+  /**
+   * A process that runs {@code jar} as the Pod runs it: this JVM's {@code java}, {@link
+   * #jvmOptions}, and the manifest's environment (without {@code JAVA_TOOL_OPTIONS}, given as
+   * options). Inherited {@code FOO_*} settings are dropped so the caller sets only what the kubelet
+   * and the cluster would (namespace, Pod name, kubeconfig, ports).
+   */
+  public ProcessBuilder process(Path jar, String jvmReplacement) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions(jvmReplacement));
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("FOO_"));
+    env.putAll(environment());
+    env.remove(JAVA_OPTIONS);
+    return builder;
+  }
+
+  /** The built operator jar ({@code operator/target/operator-<version>.jar}) of this checkout. */
+  public static Path operatorJar() {
+    try (var files = Files.list(RepoRoot.find().resolve("operator/target"))) {
+      return files
+          .filter(f -> f.getFileName().toString().matches("operator-[0-9][^-]*(-SNAPSHOT)?\\.jar"))
+          .findFirst()
+          .orElseThrow(
+              () -> new IllegalStateException("operator/target has no operator jar: make build"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The container's memory limit: what the JVM sees as its RAM in the Pod. */
