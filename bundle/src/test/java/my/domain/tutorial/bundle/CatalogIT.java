@@ -9,16 +9,25 @@ import java.util.List;
 import my.domain.tutorial.bundle.catalog.CatalogBundle;
 import my.domain.tutorial.bundle.catalog.FileBasedCatalog;
 import my.domain.tutorial.bundle.catalog.Opm;
-import my.domain.tutorial.controlplane.olm.OlmBinaries;
+import my.domain.tutorial.testsupport.OlmTier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The file-based catalog of the built bundle passes {@code opm validate}, which catches a bad one.
  */
+@ExtendWith(OlmTier.class)
 class CatalogIT {
-  private final Opm opm = new Opm(OlmBinaries.locate().opm());
+  private static Opm opm;
   @TempDir Path scratch;
+
+  @BeforeAll
+  static void provisionOpm(ExtensionContext context) {
+    opm = new Opm(OlmTier.opm(context));
+  }
 
   @Test
   void theCatalogOfTheBuiltBundle_passesOpmValidate() throws Exception {

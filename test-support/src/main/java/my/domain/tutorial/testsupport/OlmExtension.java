@@ -7,18 +7,28 @@ import my.domain.tutorial.controlplane.olm.ClusterControllers;
 import my.domain.tutorial.controlplane.olm.Olm;
 import my.domain.tutorial.controlplane.olm.OlmBinaries;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives tests one {@link OlmCluster} for the run: started when the first test class needs it (the
- * OLM binaries are provisioned by {@code hack/olm} if not cached), stopped when the run ends. Use
- * with {@code @ExtendWith(OlmExtension.class)} and an {@link OlmCluster} parameter.
+ * OLM binaries are provisioned by {@code hack/olm} if not cached), stopped when the run ends. Where
+ * OLM's sources cannot be had, every test class using it is skipped with the reason ({@link
+ * OlmTier}). Use with {@code @ExtendWith(OlmExtension.class)} and an {@link OlmCluster} parameter.
  */
-public class OlmExtension implements BeforeAllCallback, ParameterResolver {
+public class OlmExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(OlmExtension.class);
+
+  private final OlmTier tier = new OlmTier();
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    return tier.evaluateExecutionCondition(context);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -39,7 +49,8 @@ public class OlmExtension implements BeforeAllCallback, ParameterResolver {
     return context
         .getRoot()
         .getStore(NS)
-        .getOrComputeIfAbsent("olm-cluster", key -> Shared.start(), Shared.class)
+        .getOrComputeIfAbsent(
+            "olm-cluster", key -> Shared.start(OlmTier.binaries(context)), Shared.class)
         .cluster;
   }
 
@@ -66,8 +77,7 @@ public class OlmExtension implements BeforeAllCallback, ParameterResolver {
       Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    static Shared start() {
-      OlmBinaries binaries = OlmBinaries.locate();
+    static Shared start(OlmBinaries binaries) {
       ControlPlane cp =
           ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway());
       ClusterControllers controllers = null;

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,26 +28,80 @@ public record OlmBinaries(
     Path olmManifests,
     Path kwokStages) {
 
+  /** {@code hack/olm}'s exit code for "the sources cannot be had here": nothing was built. */
+  static final int EXIT_UNAVAILABLE = 3;
+
+  /**
+   * Provisions (or finds cached) the pinned versions.
+   *
+   * @throws OlmUnavailableException where OLM's sources cannot be had: the OLM tier is skipped
+   * @throws IllegalStateException where provisioning is broken: a failure, naming the step
+   */
   public static OlmBinaries locate() {
+    return locate("--print-paths");
+  }
+
+  /** Only opm, which writing and validating a catalog needs; the other paths are not checked. */
+  public static Path opmOnly() {
+    String out = run("--only-opm", "--print-paths");
+    return out.lines()
+        .filter(l -> l.startsWith("opm="))
+        .map(l -> Path.of(l.substring("opm=".length()).trim()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("hack/olm --only-opm did not name opm"));
+  }
+
+  private static OlmBinaries locate(String... args) {
+    return fromPaths(run(args));
+  }
+
+  private static String run(String... args) {
     Path script = RepoRoot.find().resolve("hack/olm");
     try {
-      Process process =
-          new ProcessBuilder(script.toString(), "--print-paths")
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int rc = process.waitFor();
-      if (rc != 0) {
-        throw new IllegalStateException(
-            script + " failed with exit code " + rc + " (its output above says which step)");
+      Path err = Files.createTempFile("hack-olm-", ".err");
+      try {
+        Process process =
+            new ProcessBuilder(command(script, args)).redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = process.waitFor();
+        String progress = Files.readString(err);
+        System.err.print(progress);
+        if (rc == EXIT_UNAVAILABLE) {
+          throw new OlmUnavailableException(skipReason(progress));
+        }
+        if (rc != 0) {
+          throw new IllegalStateException(
+              script + " failed with exit code " + rc + " (its output above says which step)");
+        }
+        return out;
+      } finally {
+        Files.deleteIfExists(err);
       }
-      return fromPaths(out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + script, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while provisioning OLM", e);
     }
+  }
+
+  private static List<String> command(Path script, String... args) {
+    List<String> command = new ArrayList<>(List.of(script.toString()));
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** The banner's headline and its "why" line, which is what a skipped test should report. */
+  static String skipReason(String progress) {
+    List<String> lines =
+        progress
+            .lines()
+            .map(l -> l.replaceFirst("^\\[olm\\]\\s*", ""))
+            .filter(l -> l.startsWith("OLM TIER SKIPPED") || l.startsWith("why:"))
+            .toList();
+    return lines.isEmpty()
+        ? "OLM TIER SKIPPED: hack/olm says OLM's sources cannot be had on this machine"
+        : String.join("; ", lines);
   }
 
   /** Reads the {@code NAME=PATH} lines of {@code hack/olm --print-paths}. */
