@@ -201,6 +201,10 @@ public final class FooOperator implements AutoCloseable {
       return Reply.text(503, "shutting down\n");
     }
     var term = terms.current();
+    var failure = terms.startFailure();
+    if (term.isEmpty() && failure.isPresent()) {
+      return Reply.text(503, "not ready: could not start reconciling: " + failure.get() + "\n");
+    }
     if (term.isEmpty() || !terms.mayWrite()) {
       return settings.leaderElection()
           ? Reply.text(200, "ok: standby, waiting for Lease " + settings.leaseName() + "\n")
@@ -284,12 +288,16 @@ public final class FooOperator implements AutoCloseable {
     log.info("stopped");
   }
 
-  /** The current term, if any, started and stopped as leadership comes and goes. */
+  /**
+   * The current term, if any, started and stopped as leadership comes and goes, and why the last
+   * attempt to start one failed, until one starts.
+   */
   private static final class Terms implements LeaderElection.Listener {
     private final java.util.function.Supplier<ReconcilingTerm> starter;
     private final LeaseFence fence;
     private final Runnable onStepDown;
     private final AtomicReference<ReconcilingTerm> current = new AtomicReference<>();
+    private volatile String startFailure;
 
     Terms(
         java.util.function.Supplier<ReconcilingTerm> starter,
@@ -303,8 +311,18 @@ public final class FooOperator implements AutoCloseable {
     @Override
     public synchronized void startLeading() {
       if (current.get() == null) {
-        current.set(starter.get());
+        try {
+          current.set(starter.get());
+          startFailure = null;
+        } catch (RuntimeException e) {
+          startFailure = StartFailure.describe(e);
+          throw e;
+        }
       }
+    }
+
+    Optional<String> startFailure() {
+      return Optional.ofNullable(startFailure);
     }
 
     @Override
