@@ -392,7 +392,10 @@ class FooOperatorMockServerTest {
         OperatorSettings.fromEnvironment(
             Map.of(
                 OperatorSettings.HEALTH_PORT, "0",
-                OperatorSettings.METRICS_PORT, "0"));
+                OperatorSettings.METRICS_PORT, "0",
+                // The mock server answers no TokenReview; secure metrics are proven on
+                // kube-apiserver (SecureMetricsIT).
+                OperatorSettings.METRICS_SECURE, "false"));
     return FooOperator.start(settings, client, Clock.systemUTC(), () -> {});
   }
 
