@@ -62,15 +62,17 @@ public final class ServingCertificate {
         key.contains("BEGIN EC PRIVATE KEY")
             ? List.of("EC")
             : key.contains("BEGIN RSA PRIVATE KEY") ? List.of("RSA") : List.of("RSA", "EC");
-    GeneralSecurityException last = null;
+    Exception last = null;
     for (String algorithm : algorithms) {
       try (InputStream cert = Files.newInputStream(dir.resolve("tls.crt"));
           InputStream keyIn = Files.newInputStream(dir.resolve("tls.key"))) {
         return CertUtils.createKeyStore(cert, keyIn, algorithm, NO_PASSWORD, null, NO_PASSWORD);
-      } catch (GeneralSecurityException e) {
+      } catch (GeneralSecurityException | IOException | RuntimeException e) {
+        // A PKCS#8 key does not say its algorithm: the wrong guess fails to parse; try the next.
         last = e;
       }
     }
-    throw last;
+    throw new GeneralSecurityException(
+        "tls.key is no " + String.join(" or ", algorithms) + " key: " + last.getMessage(), last);
   }
 }

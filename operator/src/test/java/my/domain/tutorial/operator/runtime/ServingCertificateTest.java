@@ -6,9 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -16,6 +20,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import my.domain.tutorial.operator.runtime.HttpEndpoints.Reply;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServingCertificateTest {
   @Test
@@ -54,6 +59,46 @@ class ServingCertificateTest {
           (X509Certificate) answer.sslSession().orElseThrow().getPeerCertificates()[0];
       assertThat(served.getSubjectX500Principal().getName()).isEqualTo("CN=foo-operator");
     }
+  }
+
+  @Test
+  void withACertificateMounted_itIsTheOneServed(@TempDir Path dir) throws Exception {
+    SelfSignedCertificate mounted =
+        SelfSignedCertificate.generate(
+            "metrics.foo-system.svc",
+            List.of("foo-operator-metrics.foo-system.svc", "localhost"),
+            Instant.now(),
+            Duration.ofDays(90));
+    Files.writeString(
+        dir.resolve("tls.crt"), pem("CERTIFICATE", mounted.certificate().getEncoded()));
+    Files.writeString(
+        dir.resolve("tls.key"), pem("PRIVATE KEY", mounted.keys().getPrivate().getEncoded()));
+
+    SSLContext tls = ServingCertificate.tls(Optional.of(dir));
+    try (HttpEndpoints metrics =
+        HttpEndpoints.onHttps(0, tls).get("/metrics", () -> Reply.text(200, "m\n")).start()) {
+      HttpResponse<String> answer =
+          HttpClient.newBuilder()
+              .sslContext(trustingAnyServer())
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + metrics.port() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.sslSession().orElseThrow().getPeerCertificates()[0])
+          .isEqualTo(mounted.certificate());
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /**
