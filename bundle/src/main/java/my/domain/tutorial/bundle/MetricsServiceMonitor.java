@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,23 +40,17 @@ final class MetricsServiceMonitor {
             .withLabels(service.getMetadata().getLabels())
             .endMetadata()
             .build();
-    monitor.setAdditionalProperty(
-        "spec",
-        Map.of(
-            "selector", Map.of("matchLabels", service.getMetadata().getLabels()),
-            "endpoints",
-                List.of(
-                    Map.of(
-                        "port",
-                        ports.get(0).getName(),
-                        "path",
-                        "/metrics",
-                        "scheme",
-                        "https",
-                        "bearerTokenFile",
-                        TOKEN_FILE,
-                        "tlsConfig",
-                        Map.of("insecureSkipVerify", true)))));
+    // Ordered maps: the same bundle every build.
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("port", ports.get(0).getName());
+    endpoint.put("path", "/metrics");
+    endpoint.put("scheme", "https");
+    endpoint.put("bearerTokenFile", TOKEN_FILE);
+    endpoint.put("tlsConfig", Map.of("insecureSkipVerify", true));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("selector", Map.of("matchLabels", service.getMetadata().getLabels()));
+    spec.put("endpoints", List.of(endpoint));
+    monitor.setAdditionalProperty("spec", spec);
     return monitor;
   }
 }
