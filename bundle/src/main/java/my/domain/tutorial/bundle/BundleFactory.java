@@ -77,14 +77,22 @@ public final class BundleFactory {
 
   /**
    * Manifests OLM applies as they are, beside the CSV: the metrics Service (namespace dropped, OLM
-   * puts it in the install namespace). The Namespace, ServiceAccount, RBAC and Deployment are not
-   * copied: OLM makes those from the CSV.
+   * puts it in the install namespace), a ServiceMonitor for it (for Prometheus Operator users; OLM
+   * applies it where that API exists), and the ClusterRoles no binding gives the operator (the
+   * metrics-reader role, for the scraper). The Namespace, ServiceAccount, the operator's own RBAC
+   * and Deployment are not copied: OLM makes those from the CSV.
    */
   static List<HasMetadata> extraManifests(OperatorManifests manifests) {
     List<HasMetadata> extras = new ArrayList<>();
     for (Service s : manifests.services()) {
       extras.add(new ServiceBuilder(s).editMetadata().withNamespace(null).endMetadata().build());
+      extras.add(MetricsServiceMonitor.of(s));
     }
+    List<String> bound =
+        manifests.clusterRoleBindings().stream().map(b -> b.getRoleRef().getName()).toList();
+    manifests.clusterRoles().stream()
+        .filter(r -> !bound.contains(r.getMetadata().getName()))
+        .forEach(extras::add);
     return extras;
   }
 

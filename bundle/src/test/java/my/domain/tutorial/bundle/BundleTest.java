@@ -254,7 +254,9 @@ class BundleTest {
 
   @Test
   void manifests_holdNoObjectOlmMakesFromTheCsv() {
-    assertThat(bundle.extraManifests()).extracting(HasMetadata::getKind).containsExactly("Service");
+    assertThat(bundle.extraManifests())
+        .extracting(HasMetadata::getKind)
+        .containsExactly("Service", "ServiceMonitor", "ClusterRole");
     assertThat(bundle.extraManifests())
         .allSatisfy(m -> assertThat(m.getMetadata().getNamespace()).isNull());
     assertThat(bundle.files().keySet())
@@ -262,9 +264,55 @@ class BundleTest {
             "bundle/manifests/foo-operator.clusterserviceversion.yaml",
             "bundle/manifests/tutorial.my.domain_foos.yaml",
             "bundle/manifests/foo-operator-metrics_v1_service.yaml",
+            "bundle/manifests/foo-operator-metrics_monitoring.coreos.com_v1_servicemonitor.yaml",
+            "bundle/manifests/foo-operator-metrics-reader_rbac.authorization.k8s.io_v1_clusterrole.yaml",
             "bundle/metadata/annotations.yaml",
             "bundle/tests/scorecard/config.yaml",
             "bundle.Dockerfile");
+  }
+
+  @Test
+  void theServiceMonitor_scrapesTheMetricsServicesPortOverHttpsWithPrometheussToken() {
+    var service =
+        bundle.extraManifests().stream()
+            .filter(m -> m.getKind().equals("Service"))
+            .map(io.fabric8.kubernetes.api.model.Service.class::cast)
+            .findFirst()
+            .orElseThrow();
+    var monitor =
+        (io.fabric8.kubernetes.api.model.GenericKubernetesResource)
+            bundle.extraManifests().stream()
+                .filter(m -> m.getKind().equals("ServiceMonitor"))
+                .findFirst()
+                .orElseThrow();
+
+    assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(monitor.<Map<String, String>>get("spec", "selector", "matchLabels"))
+        .isEqualTo(service.getMetadata().getLabels());
+    assertThat(monitor.<String>get("spec", "endpoints", 0, "port"))
+        .isEqualTo(service.getSpec().getPorts().get(0).getName());
+    assertThat(monitor.<String>get("spec", "endpoints", 0, "scheme")).isEqualTo("https");
+    assertThat(monitor.<String>get("spec", "endpoints", 0, "path")).isEqualTo("/metrics");
+    assertThat(monitor.<String>get("spec", "endpoints", 0, "bearerTokenFile"))
+        .isEqualTo("/var/run/secrets/kubernetes.io/serviceaccount/token");
+  }
+
+  @Test
+  void theMetricsReaderClusterRole_isShipped_unbound_grantingOnlyGetOnMetrics() {
+    var reader =
+        (io.fabric8.kubernetes.api.model.rbac.ClusterRole)
+            bundle.extraManifests().stream()
+                .filter(m -> m.getKind().equals("ClusterRole"))
+                .findFirst()
+                .orElseThrow();
+
+    assertThat(reader.getRules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getNonResourceURLs()).containsExactly("/metrics");
+              assertThat(r.getVerbs()).containsExactly("get");
+            });
   }
 
   @Test

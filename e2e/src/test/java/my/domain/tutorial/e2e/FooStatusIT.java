@@ -10,6 +10,7 @@ import static my.domain.tutorial.testsupport.TestPods.held;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static my.domain.tutorial.testsupport.TestPods.release;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
@@ -178,6 +179,38 @@ class FooStatusIT {
                   .singleElement()
                   .satisfies(e -> assertThat(e.getCount()).isEqualTo(2));
             });
+  }
+
+  /**
+   * {@code kubectl delete events --all} in the Foo's namespace (the API server's event TTL does the
+   * same to every Event an hour after its last update): the next transitions record new Events,
+   * each with count 1, and no Event write fails.
+   */
+  @Test
+  void whenEventWasDeleted_nextTransitionCreatesANewOne() {
+    admin.resource(Foo.of(ns.name(), "foo-ttl", "jack")).create();
+    awaitReason(admin, ns.name(), "foo-ttl", "FriendNotFound");
+    admin.resource(pod(ns.name(), "jack")).create();
+    awaitReason(admin, ns.name(), "foo-ttl", "FriendFound");
+    await().atMost(Fixtures.PATIENCE).until(() -> eventsOf("foo-ttl").size() == 2);
+    double failedBefore = operator.metric("foo_events_failed_total");
+
+    admin.v1().events().inNamespace(ns.name()).delete();
+    await().atMost(Fixtures.PATIENCE).until(() -> eventsOf("foo-ttl").isEmpty());
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+    awaitReason(admin, ns.name(), "foo-ttl", "FriendNotFound");
+    admin.resource(pod(ns.name(), "jack")).create();
+    awaitReason(admin, ns.name(), "foo-ttl", "FriendFound");
+
+    await()
+        .atMost(Fixtures.PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(eventsOf("foo-ttl"))
+                    .extracting(Event::getReason, Event::getCount)
+                    .containsExactlyInAnyOrder(
+                        tuple("FriendNotFound", 1), tuple("FriendFound", 1)));
+    assertThat(operator.metric("foo_events_failed_total")).isEqualTo(failedBefore);
   }
 
   private List<Event> eventsOf(String foo) {

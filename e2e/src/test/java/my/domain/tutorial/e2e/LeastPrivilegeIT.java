@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.MetricsScraper;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
@@ -27,12 +29,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ControlPlaneExtension.class)
 class LeastPrivilegeIT {
+  private ControlPlane cp;
   private KubernetesClient admin;
   private KubernetesClient operator;
   private TestNamespace ns;
 
   @BeforeEach
   void setUp(ControlPlane cp) {
+    this.cp = cp;
     admin = cp.adminClient();
     OperatorUnderTest.installCrd(admin);
     OperatorUnderTest.installRbac(admin);
@@ -131,6 +135,46 @@ class LeastPrivilegeIT {
   void readingOrDeletingEvents_isForbidden() {
     assertForbidden(() -> operator.v1().events().inNamespace(ns.name()).list());
     assertForbidden(() -> operator.v1().events().inNamespace(ns.name()).withName("any").delete());
+  }
+
+  /**
+   * The review verbs the secure {@code /metrics} needs let the operator ask about others, not read
+   * anything itself: its own account may not read {@code /metrics}; and the shipped metrics-reader
+   * role lets a scraper get {@code /metrics} and nothing else.
+   */
+  @Test
+  void theMetricsReaderRole_grantsGetOnMetricsOnly_andTheOperatorDoesNotHoldIt() {
+    MetricsScraper.readerToken(admin);
+    String ns = OperatorUnderTest.NAMESPACE;
+    String operatorUser = "system:serviceaccount:" + ns + ":" + OperatorUnderTest.SERVICE_ACCOUNT;
+    String scraper = "system:serviceaccount:" + ns + ":" + MetricsScraper.READER;
+
+    assertThat(allowed(operatorUser, "get", "/metrics")).isFalse();
+    assertThat(allowed(scraper, "get", "/metrics")).isTrue();
+    assertThat(allowed(scraper, "post", "/metrics")).isFalse();
+    assertThat(allowed(scraper, "get", "/debug/pprof/")).isFalse();
+    assertThat(allowed(scraper, "get", "/metrics/slis")).isFalse();
+    try (KubernetesClient asScraper = cp.clientAs(ns, MetricsScraper.READER)) {
+      assertForbidden(() -> asScraper.pods().inNamespace(this.ns.name()).list());
+    }
+  }
+
+  /** Whether a ServiceAccount's user may {@code verb} the non-resource URL {@code path}. */
+  private boolean allowed(String user, String verb, String path) {
+    return admin
+        .authorization()
+        .v1()
+        .subjectAccessReview()
+        .create(
+            new SubjectAccessReviewBuilder()
+                .withNewSpec()
+                .withUser(user)
+                .withGroups("system:serviceaccounts", "system:authenticated")
+                .withNewNonResourceAttributes(path, verb)
+                .endSpec()
+                .build())
+        .getStatus()
+        .getAllowed();
   }
 
   private static void assertForbidden(ThrowingCallable call) {

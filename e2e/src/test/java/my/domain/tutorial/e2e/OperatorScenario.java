@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * Everything the operator does on the API server, step by step, each step checked from outside
  * (admin reads) and each given a few seconds: it takes and renews its Lease, writes a new Foo's
  * status, follows a friend Pod's creation and deletion, records an Event per transition and bumps
- * one that repeats, and, restarted, continues an Event an earlier run recorded. Every Event write
- * must succeed ({@code foo_events_failed_total} stays 0). {@link #run} names the first step that
- * did not happen, so a permission the operator lacks shows as a step it cannot do.
+ * one that repeats, serves {@code /metrics} to an authorized client (reviewing its token and its
+ * permission with the API server), and, restarted, continues an Event an earlier run recorded.
+ * Every Event write must succeed ({@code foo_events_failed_total} stays 0). {@link #run} names the
+ * first step that did not happen, so a permission the operator lacks shows as a step it cannot do.
  */
 final class OperatorScenario {
   private static final Logger log = LoggerFactory.getLogger(OperatorScenario.class);
@@ -52,9 +53,13 @@ final class OperatorScenario {
     this.leaseName = leaseName;
   }
 
-  /** Leader election on through {@code leaseName}, short timings, only {@code namespace}. */
+  /**
+   * Leader election on through {@code leaseName}, short timings, only {@code namespace}; {@code
+   * /metrics} as shipped (HTTPS, each scrape's token reviewed by the API server).
+   */
   static Map<String, String> settings(String namespace, String leaseName) {
     return Map.of(
+        OperatorSettings.METRICS_SECURE, "true",
         OperatorSettings.WATCH_NAMESPACES, namespace,
         OperatorSettings.LEADER_ELECTION, "true",
         OperatorSettings.LEASE_NAME, leaseName,
@@ -91,6 +96,8 @@ final class OperatorScenario {
       admin.pods().inNamespace(namespace).withName("jack").withGracePeriod(0).delete();
       awaitReason("FriendNotFound");
       awaitEvent("FriendNotFound", 2);
+      step = "an authorized client reads /metrics (its token and permission reviewed)";
+      assertThat(first.metrics()).contains("foo_events_recorded_total");
       step = "no Event write failed";
       assertThat(first.metric("foo_events_failed_total")).isZero();
       operator.close();

@@ -17,12 +17,15 @@ import my.domain.tutorial.operator.election.ElectionClients;
 import my.domain.tutorial.operator.election.LeaderElection;
 import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
+import my.domain.tutorial.operator.runtime.ApiServerReviews;
 import my.domain.tutorial.operator.runtime.HttpEndpoints;
 import my.domain.tutorial.operator.runtime.HttpEndpoints.Reply;
 import my.domain.tutorial.operator.runtime.InvalidSettingsException;
 import my.domain.tutorial.operator.runtime.LogSetup;
+import my.domain.tutorial.operator.runtime.MetricsAccess;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.operator.runtime.ServingCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,8 +143,15 @@ public final class FooOperator implements AutoCloseable {
               }
             });
 
+    // As kubebuilder v4 serves it: HTTPS, for authenticated clients allowed to get /metrics.
+    HttpEndpoints.Builder metricsServer =
+        settings.metricsSecure()
+            ? HttpEndpoints.onHttps(
+                    settings.metricsPort(), ServingCertificate.tls(settings.metricsCertDir()))
+                .guardedBy(new MetricsAccess(new ApiServerReviews(client)))
+            : HttpEndpoints.on(settings.metricsPort());
     HttpEndpoints metrics =
-        HttpEndpoints.on(settings.metricsPort())
+        metricsServer
             .get(
                 "/metrics",
                 () -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
@@ -174,7 +184,7 @@ public final class FooOperator implements AutoCloseable {
     }
     FooOperator running = new FooOperator(settings, terms, election, health, metrics, closing);
     log.info(
-        "starting: watching {}, leader election {}, health on :{}, metrics on :{}",
+        "starting: watching {}, leader election {}, health on :{}, metrics on :{} ({})",
         settings.watchesAllNamespaces()
             ? "all namespaces"
             : "namespaces " + settings.watchedNamespaces(),
@@ -182,7 +192,14 @@ public final class FooOperator implements AutoCloseable {
             ? "on (Lease " + leaseNamespace + "/" + settings.leaseName() + ")"
             : "off",
         health.port(),
-        metrics.port());
+        metrics.port(),
+        settings.metricsSecure()
+            ? "https, authenticated"
+                + settings
+                    .metricsCertDir()
+                    .map(d -> ", certificate from " + d)
+                    .orElse(", self-signed")
+            : "http");
     try {
       if (election != null) {
         election.start();
@@ -201,6 +218,10 @@ public final class FooOperator implements AutoCloseable {
       return Reply.text(503, "shutting down\n");
     }
     var term = terms.current();
+    var failure = terms.startFailure();
+    if (term.isEmpty() && failure.isPresent()) {
+      return Reply.text(503, "not ready: could not start reconciling: " + failure.get() + "\n");
+    }
     if (term.isEmpty() || !terms.mayWrite()) {
       return settings.leaderElection()
           ? Reply.text(200, "ok: standby, waiting for Lease " + settings.leaseName() + "\n")
@@ -227,6 +248,11 @@ public final class FooOperator implements AutoCloseable {
 
   public int metricsPort() {
     return metrics.port();
+  }
+
+  /** Whether {@code /metrics} is served over HTTPS to authenticated, authorized clients only. */
+  public boolean metricsSecure() {
+    return settings.metricsSecure();
   }
 
   /**
@@ -284,12 +310,16 @@ public final class FooOperator implements AutoCloseable {
     log.info("stopped");
   }
 
-  /** The current term, if any, started and stopped as leadership comes and goes. */
+  /**
+   * The current term, if any, started and stopped as leadership comes and goes, and why the last
+   * attempt to start one failed, until one starts.
+   */
   private static final class Terms implements LeaderElection.Listener {
     private final java.util.function.Supplier<ReconcilingTerm> starter;
     private final LeaseFence fence;
     private final Runnable onStepDown;
     private final AtomicReference<ReconcilingTerm> current = new AtomicReference<>();
+    private volatile String startFailure;
 
     Terms(
         java.util.function.Supplier<ReconcilingTerm> starter,
@@ -303,8 +333,18 @@ public final class FooOperator implements AutoCloseable {
     @Override
     public synchronized void startLeading() {
       if (current.get() == null) {
-        current.set(starter.get());
+        try {
+          current.set(starter.get());
+          startFailure = null;
+        } catch (RuntimeException e) {
+          startFailure = StartFailure.describe(e);
+          throw e;
+        }
       }
+    }
+
+    Optional<String> startFailure() {
+      return Optional.ofNullable(startFailure);
     }
 
     @Override

@@ -237,6 +237,35 @@ class FooOperatorMockServerTest {
             });
   }
 
+  /**
+   * {@code kubectl delete events --all}, or the API server's event TTL, removes an Event the
+   * operator will bump on the next repeat of that transition: the repeat records a new Event with
+   * count 1 instead of failing on the missing one.
+   */
+  @Test
+  void whenEventWasDeleted_nextTransitionCreatesANewOne() throws Exception {
+    createFoo("foo-01", "jack");
+    awaitHappy("foo-01", false);
+    awaitEvent("FriendNotFound", 1);
+    createPod(NS, "jack");
+    awaitHappy("foo-01", true);
+    awaitEvent("FriendFound", 1);
+
+    client.v1().events().inNamespace(NS).delete();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> client.v1().events().inNamespace(NS).list().getItems().isEmpty());
+    client.pods().inNamespace(NS).withName("jack").delete();
+    awaitHappy("foo-01", false);
+    awaitEvent("FriendNotFound", 1);
+    createPod(NS, "jack");
+    awaitHappy("foo-01", true);
+    awaitEvent("FriendFound", 1);
+
+    assertThat(metric(operator, "foo_events_failed_total")).isZero();
+    assertThat(metric(operator, "foo_events_recorded_total")).isEqualTo(4.0);
+  }
+
   @Test
   void overFooCreateAndDeleteCycles_theOperatorHoldsNothingForDeletedFoos() {
     createPod(NS, "jack");
@@ -363,7 +392,10 @@ class FooOperatorMockServerTest {
         OperatorSettings.fromEnvironment(
             Map.of(
                 OperatorSettings.HEALTH_PORT, "0",
-                OperatorSettings.METRICS_PORT, "0"));
+                OperatorSettings.METRICS_PORT, "0",
+                // The mock server answers no TokenReview; secure metrics are proven on
+                // kube-apiserver (SecureMetricsIT).
+                OperatorSettings.METRICS_SECURE, "false"));
     return FooOperator.start(settings, client, Clock.systemUTC(), () -> {});
   }
 
@@ -403,6 +435,18 @@ class FooOperatorMockServerTest {
                 f != null
                     && f.getStatus() != null
                     && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+  }
+
+  /** Waits until the Event of foo-01 for {@code reason} exists with {@code count}. */
+  private void awaitEvent(String reason, int count) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace(NS).list().getItems())
+                    .filteredOn(e -> reason.equals(e.getReason()))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getCount()).isEqualTo(count)));
   }
 
   private static HttpResponse<String> get(int port, String path) throws Exception {

@@ -107,7 +107,13 @@ class StatusConflictMockServerTest {
     operator =
         FooOperator.start(
             OperatorSettings.fromEnvironment(
-                Map.of(OperatorSettings.HEALTH_PORT, "0", OperatorSettings.METRICS_PORT, "0")),
+                Map.of(
+                    OperatorSettings.HEALTH_PORT,
+                    "0",
+                    OperatorSettings.METRICS_PORT,
+                    "0",
+                    OperatorSettings.METRICS_SECURE,
+                    "false")),
             operatorClient,
             Clock.systemUTC(),
             () -> {});

@@ -43,6 +43,8 @@ public final class OlmInstalledOperator implements AutoCloseable {
     Map<String, String> env = new HashMap<>(pod.env());
     env.put(OperatorSettings.HEALTH_PORT, "0");
     env.put(OperatorSettings.METRICS_PORT, "0");
+    // The OLM tests read /metrics without a token; secure metrics are SecureMetricsIT's.
+    env.put(OperatorSettings.METRICS_SECURE, "false");
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(pod.config(cp))

@@ -1,28 +1,50 @@
 package my.domain.tutorial.testsupport;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import my.domain.tutorial.operator.FooOperator;
 
-/** What a test reads from a running operator's probe and metrics endpoints. */
+/**
+ * What a test reads from a running operator's probe and metrics endpoints. Probes are plain HTTP;
+ * {@code /metrics} is HTTPS when the operator serves it securely, read with a bearer token as
+ * Prometheus reads it, accepting the operator's self-signed certificate (as a ServiceMonitor with
+ * {@code insecureSkipVerify} does).
+ */
 public final class OperatorEndpoints {
   private OperatorEndpoints() {}
 
   /** GET on one of the operator's endpoints: {@code (status, body)}; -1 when unreachable. */
   public static Probe probe(FooOperator operator, String path) {
-    int port = path.equals("/metrics") ? operator.metricsPort() : operator.healthPort();
+    return probe(operator, path, Optional.empty());
+  }
+
+  /** As {@link #probe(FooOperator, String)}, sending {@code token} as a bearer token if given. */
+  public static Probe probe(FooOperator operator, String path, Optional<String> token) {
+    boolean metrics = path.equals("/metrics");
+    int port = metrics ? operator.metricsPort() : operator.healthPort();
+    String scheme = metrics && operator.metricsSecure() ? "https" : "http";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(scheme + "://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(5));
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
       HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                      .timeout(Duration.ofSeconds(5))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+          HttpClient.newBuilder()
+              .sslContext(acceptingAnyServer())
+              .build()
+              .send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Probe(response.statusCode(), response.body());
     } catch (IOException e) {
       return new Probe(-1, e.toString());
@@ -32,9 +54,14 @@ public final class OperatorEndpoints {
     }
   }
 
+  /** The sum of a metric's samples, read without a token (plain-HTTP metrics). */
+  public static double metric(FooOperator operator, String name) {
+    return metric(operator, name, Optional.empty());
+  }
+
   /** The operator's whole {@code /metrics} exposition; anything but a 200 throws. */
-  public static String metrics(FooOperator operator) {
-    Probe scrape = probe(operator, "/metrics");
+  public static String metrics(FooOperator operator, Optional<String> token) {
+    Probe scrape = probe(operator, "/metrics", token);
     if (scrape.status() != 200) {
       throw new IllegalStateException(
           "GET /metrics answered " + scrape.status() + ": " + scrape.body());
@@ -43,9 +70,44 @@ public final class OperatorEndpoints {
   }
 
   /** The sum of a metric's samples (all label sets); a failed scrape or missing series throws. */
-  public static double metric(FooOperator operator, String name) {
-    return PrometheusText.sum(metrics(operator), name);
+  public static double metric(FooOperator operator, String name, Optional<String> token) {
+    return PrometheusText.sum(metrics(operator, token), name);
   }
 
   public record Probe(int status, String body) {}
+
+  private static SSLContext acceptingAnyServer() {
+    TrustManager any =
+        new X509ExtendedTrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) {}
+
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
+
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e) {}
+
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
+    try {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {any}, null);
+      return tls;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -43,22 +43,26 @@ public final class OperatorUnderTest implements AutoCloseable {
           "cluster_role.yaml",
           "cluster_role_binding.yaml",
           "leader_election_role.yaml",
-          "leader_election_role_binding.yaml");
+          "leader_election_role_binding.yaml",
+          MetricsScraper.READER_ROLE_MANIFEST);
 
   private final FooOperator operator;
   private final KubernetesClient client;
   private final AtomicInteger leadershipLost;
   private final WriteLog writeLog;
+  private final Optional<String> scrapeToken;
 
   private OperatorUnderTest(
       FooOperator operator,
       KubernetesClient client,
       AtomicInteger leadershipLost,
-      WriteLog writeLog) {
+      WriteLog writeLog,
+      Optional<String> scrapeToken) {
     this.operator = operator;
     this.client = client;
     this.leadershipLost = leadershipLost;
     this.writeLog = writeLog;
+    this.scrapeToken = scrapeToken;
   }
 
   /** Applies the generated CRD and waits until the API server serves it. Idempotent. */
@@ -129,6 +133,10 @@ public final class OperatorUnderTest implements AutoCloseable {
             Map.of(
                 OperatorSettings.HEALTH_PORT, "0",
                 OperatorSettings.METRICS_PORT, "0",
+                // Plain unless a test asks for HTTPS with authentication (OperatorScenario,
+                // SecureMetricsIT): most tests scrape often, and some while the API server that
+                // would review each scrape is down.
+                OperatorSettings.METRICS_SECURE, "false",
                 OperatorSettings.OPERATOR_NAMESPACE, NAMESPACE));
     settings.putAll(env);
     OperatorSettings parsed = OperatorSettings.fromEnvironment(settings);
@@ -137,6 +145,10 @@ public final class OperatorUnderTest implements AutoCloseable {
         && !parsed.leaseName().equals(OperatorDefaults.LEASE_NAME)) {
       grantLease(cp.adminClient(), parsed.leaseName());
     }
+    Optional<String> scrapeToken =
+        parsed.metricsSecure()
+            ? Optional.of(MetricsScraper.readerToken(cp.adminClient()))
+            : Optional.empty();
     WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
     KubernetesClient client =
         new KubernetesClientBuilder()
@@ -160,7 +172,7 @@ public final class OperatorUnderTest implements AutoCloseable {
                           "informer {} stopped; the operator reconciles no more",
                           informer.getApiTypeClass().getSimpleName(),
                           error)));
-      return new OperatorUnderTest(operator, client, lost, writeLog);
+      return new OperatorUnderTest(operator, client, lost, writeLog, scrapeToken);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -230,9 +242,17 @@ public final class OperatorUnderTest implements AutoCloseable {
     return leadershipLost.get();
   }
 
-  /** GET on one of the operator's endpoints: {@code (status, body)}. */
+  /**
+   * GET on one of the operator's endpoints: {@code (status, body)}; {@code /metrics} with the token
+   * of a client allowed to read it when the operator serves it securely.
+   */
   public OperatorEndpoints.Probe probe(String path) {
-    return OperatorEndpoints.probe(operator, path);
+    return OperatorEndpoints.probe(operator, path, scrapeToken);
+  }
+
+  /** GET on one of the operator's endpoints with {@code token}, or none if empty. */
+  public OperatorEndpoints.Probe probe(String path, Optional<String> token) {
+    return OperatorEndpoints.probe(operator, path, token);
   }
 
   /**
@@ -240,12 +260,12 @@ public final class OperatorUnderTest implements AutoCloseable {
    * throws.
    */
   public double metric(String name) {
-    return OperatorEndpoints.metric(operator, name);
+    return OperatorEndpoints.metric(operator, name, scrapeToken);
   }
 
   /** The operator's whole {@code /metrics} exposition; anything but a 200 throws. */
   public String metrics() {
-    return OperatorEndpoints.metrics(operator);
+    return OperatorEndpoints.metrics(operator, scrapeToken);
   }
 
   @Override

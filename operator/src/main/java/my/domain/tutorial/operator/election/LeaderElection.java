@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>The elector's callbacks only propose; the {@link LeaseFence} and the read-back decide. This
  * replica leads (its {@link Listener} starts reconciling) once a renewal naming it was confirmed
  * and a fresh read of the Lease names it. All state changes run on one thread, in order.
+ *
+ * <p>A replica that wins the Lease but cannot start reconciling (say its RBAC lacks a verb an
+ * informer needs) gives the Lease up at once and sits out one lease duration before it campaigns
+ * again, so a healthy replica leads instead of a broken one renewing the Lease for ever.
  */
 public final class LeaderElection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LeaderElection.class);
@@ -62,6 +67,9 @@ public final class LeaderElection implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile boolean closing;
   private volatile CompletableFuture<?> campaign;
+  // Which campaign is the current one: callbacks of an elector already given up are ignored.
+  private final AtomicInteger campaigns = new AtomicInteger();
+  private volatile boolean sittingOut;
   // Confined to the leadership thread.
   private boolean candidate;
   private boolean promoted;
@@ -105,24 +113,29 @@ public final class LeaderElection implements AutoCloseable {
     if (closing) {
       return;
     }
+    int number = campaigns.incrementAndGet();
     var lock =
         new ConfirmingLock(
             new LeaseLock(lease.namespace(), lease.name(), lease.identity()),
             nanoClock,
             sentAt -> {
-              fence.confirmed(sentAt);
-              onLeadershipThread(this::maybePromote);
+              if (campaigns.get() == number) {
+                fence.confirmed(sentAt);
+                onLeadershipThread(number, this::maybePromote);
+              }
             });
     var callbacks =
         new LeaderCallbacks(
             () ->
                 onLeadershipThread(
+                    number,
                     () -> {
                       candidate = true;
                       maybePromote();
                     }),
             () ->
                 onLeadershipThread(
+                    number,
                     () -> {
                       candidate = false;
                       stepDown();
@@ -146,14 +159,16 @@ public final class LeaderElection implements AutoCloseable {
           if (closing) {
             return;
           }
+          Duration pause = sittingOut ? lease.leaseDuration() : lease.retryPeriod();
+          sittingOut = false;
           log.info(
               "{} campaigns again for Lease {}/{} in {} ms",
               lease.identity(),
               lease.namespace(),
               lease.name(),
-              lease.retryPeriod().toMillis());
+              pause.toMillis());
           try {
-            timer.schedule(this::campaign, lease.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(this::campaign, pause.toMillis(), TimeUnit.MILLISECONDS);
           } catch (RejectedExecutionException stopping) {
             // closed meanwhile
           }
@@ -197,13 +212,32 @@ public final class LeaderElection implements AutoCloseable {
       listener.startLeading();
     } catch (RuntimeException e) {
       log.error(
-          "Lease {}/{}: could not start reconciling: {}",
+          "{} could not start reconciling; releasing Lease {}/{} so that another replica leads,"
+              + " campaigning again in {} ms: {}",
+          lease.identity(),
           lease.namespace(),
           lease.name(),
+          lease.leaseDuration().toMillis(),
           e.getMessage(),
           e);
+      candidate = false;
       stepDown();
+      giveUp();
     }
+  }
+
+  /**
+   * Ends the current campaign, which releases the Lease (the elector's release on cancel), and
+   * campaigns again only after a lease duration, time enough for any healthy standby to take it.
+   */
+  private void giveUp() {
+    CompletableFuture<?> running = campaign;
+    if (running == null || running.isDone()) {
+      return;
+    }
+    sittingOut = true;
+    campaigns.incrementAndGet();
+    running.cancel(true);
   }
 
   private void stepDown() {
@@ -220,9 +254,15 @@ public final class LeaderElection implements AutoCloseable {
     listener.stopLeading();
   }
 
-  private void onLeadershipThread(Runnable task) {
+  /** Runs {@code task} on the leadership thread if campaign {@code number} is still the current. */
+  private void onLeadershipThread(int number, Runnable task) {
     try {
-      leadership.execute(task);
+      leadership.execute(
+          () -> {
+            if (campaigns.get() == number) {
+              task.run();
+            }
+          });
     } catch (RejectedExecutionException stopping) {
       // closed: nothing more to decide
     }

@@ -68,77 +68,124 @@ public class FriendshipEvents {
 
   public void transitioned(Foo foo, Verdict verdict) {
     String namespace = foo.getMetadata().getNamespace();
+    String fooName = foo.getMetadata().getName();
     String name = eventName(foo, verdict);
     String type = verdict.happy() ? "Normal" : "Warning";
     String now =
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-    if (!fence.admit("event", namespace, foo.getMetadata().getName())) {
-      return;
-    }
     try {
       int count = bump(foo, verdict.reason());
-      if (count == 1) {
-        try {
-          client
-              .v1()
-              .events()
-              .inNamespace(namespace)
-              .resource(newEvent(foo, verdict, name, type, now))
-              .create();
-          meters.eventRecorded(verdict.happy());
-          log.info(
-              "{}/{}: event {} {}: {}",
-              namespace,
-              foo.getMetadata().getName(),
-              type,
-              verdict.reason(),
-              verdict.message());
+      if (count > 1) {
+        Write repeat = patch(foo, name, count, now, verdict);
+        if (repeat != Write.GONE) {
+          logRecorded(repeat, foo, type, verdict, count);
           return;
-        } catch (KubernetesClientException e) {
-          if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-            unbump(foo, verdict.reason());
-            throw e;
-          }
-          // Recorded by an earlier run of the operator (a restart, another leader): continue from
-          // the
-          // count the cluster holds, so it never moves backwards.
-          count = continueFrom(foo, verdict.reason(), recordedCount(namespace, name));
+        }
+        // The Event was deleted (kubectl delete events, or the API server's event TTL, an hour by
+        // default): a repeat now starts a new Event, as client-go's recorder does.
+        log.info(
+            "{}/{}: event {} {} no longer exists; recording it anew",
+            namespace,
+            fooName,
+            name,
+            verdict.reason());
+        count = restart(foo, verdict.reason());
+      }
+      Write created;
+      try {
+        created = create(foo, verdict, name, type, now);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+          unbump(foo, verdict.reason());
+          throw e;
+        }
+        // Recorded by an earlier run of the operator (a restart, another leader): continue from
+        // the count the cluster holds, so it never moves backwards.
+        count = continueFrom(foo, verdict.reason(), recordedCount(namespace, name));
+        created = patch(foo, name, count, now, verdict);
+        if (created == Write.GONE) {
+          throw new KubernetesClientException(
+              "event " + name + " was deleted while its count was being continued");
         }
       }
-      String patch =
-          Serialization.asJson(
-              Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
-      // Patching through a stub item, not withName(): fabric8 would GET the Event first, a request
-      // per repeat that the count kept here makes unnecessary.
-      Event stub =
-          new EventBuilder()
-              .withNewMetadata()
-              .withName(name)
-              .withNamespace(namespace)
-              .endMetadata()
-              .build();
-      if (!fence.admit("event", namespace, foo.getMetadata().getName())) {
-        return;
+      if (created == Write.FENCED && count == 1) {
+        unbump(foo, verdict.reason());
       }
-      client.v1().events().inNamespace(namespace).resource(stub).patch(MERGE, patch);
-      meters.eventRecorded(verdict.happy());
-      log.info(
-          "{}/{}: event {} {} (x{}): {}",
-          namespace,
-          foo.getMetadata().getName(),
-          type,
-          verdict.reason(),
-          count,
-          verdict.message());
+      logRecorded(created, foo, type, verdict, count);
     } catch (KubernetesClientException e) {
       meters.eventFailed();
       log.warn(
           "{}/{}: could not record event {}: {}",
           namespace,
-          foo.getMetadata().getName(),
+          fooName,
           verdict.reason(),
           e.getMessage());
     }
+  }
+
+  /** What became of one Event write. */
+  private enum Write {
+    DONE,
+    FENCED,
+    /** The Event to be patched does not exist (any more). */
+    GONE
+  }
+
+  private Write create(Foo foo, Verdict verdict, String name, String type, String now) {
+    String namespace = foo.getMetadata().getNamespace();
+    if (!fence.admit("event", namespace, foo.getMetadata().getName())) {
+      return Write.FENCED;
+    }
+    client
+        .v1()
+        .events()
+        .inNamespace(namespace)
+        .resource(newEvent(foo, verdict, name, type, now))
+        .create();
+    return Write.DONE;
+  }
+
+  private Write patch(Foo foo, String name, int count, String now, Verdict verdict) {
+    String namespace = foo.getMetadata().getNamespace();
+    String patch =
+        Serialization.asJson(
+            Map.of("count", count, "lastTimestamp", now, "message", verdict.message()));
+    // Patching through a stub item, not withName(): fabric8 would GET the Event first, a request
+    // per repeat that the count kept here makes unnecessary.
+    Event stub =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .build();
+    if (!fence.admit("event", namespace, foo.getMetadata().getName())) {
+      return Write.FENCED;
+    }
+    try {
+      client.v1().events().inNamespace(namespace).resource(stub).patch(MERGE, patch);
+      return Write.DONE;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return Write.GONE;
+      }
+      throw e;
+    }
+  }
+
+  private void logRecorded(Write write, Foo foo, String type, Verdict verdict, int count) {
+    if (write != Write.DONE) {
+      return;
+    }
+    meters.eventRecorded(verdict.happy());
+    log.info(
+        "{}/{}: event {} {} (x{}): {}",
+        foo.getMetadata().getNamespace(),
+        foo.getMetadata().getName(),
+        type,
+        verdict.reason(),
+        count,
+        verdict.message());
   }
 
   /** Releases what is kept for a deleted Foo. */
@@ -179,6 +226,18 @@ public class FriendshipEvents {
           return next;
         });
     return count[0];
+  }
+
+  /** Starts the count kept for this Foo and reason over at 1, for a new Event, and returns it. */
+  private int restart(Foo foo, Reason reason) {
+    counts.compute(
+        ResourceID.fromResource(foo),
+        (id, c) -> {
+          Counts next = Counts.of(foo, c);
+          next.byReason().put(reason, 1);
+          return next;
+        });
+    return 1;
   }
 
   private void unbump(Foo foo, Reason reason) {

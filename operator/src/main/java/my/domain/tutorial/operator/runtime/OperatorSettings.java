@@ -1,5 +1,7 @@
 package my.domain.tutorial.operator.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +23,10 @@ import my.domain.tutorial.api.OperatorDefaults;
  * @param operatorNamespace where the leader Lease lives; empty means the client's namespace
  * @param resyncPeriod how long a Foo may go without a reconcile before it is checked anyway; zero
  *     turns the periodic check off
+ * @param metricsSecure {@code /metrics} over HTTPS for authenticated, authorized clients only (as
+ *     kubebuilder's {@code --metrics-secure}); false serves it over plain HTTP to anyone
+ * @param metricsCertDir where {@code tls.crt} and {@code tls.key} of the metrics serving
+ *     certificate are; empty means a self-signed one made at start
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
@@ -34,6 +40,8 @@ public record OperatorSettings(
     Duration resyncPeriod,
     int healthPort,
     int metricsPort,
+    boolean metricsSecure,
+    Optional<Path> metricsCertDir,
     LogFormat logFormat,
     String logLevel) {
 
@@ -49,6 +57,8 @@ public record OperatorSettings(
   public static final String RESYNC_PERIOD = "FOO_RESYNC_PERIOD";
   public static final String HEALTH_PORT = "FOO_HEALTH_PORT";
   public static final String METRICS_PORT = "FOO_METRICS_PORT";
+  public static final String METRICS_SECURE = "FOO_METRICS_SECURE";
+  public static final String METRICS_CERT_DIR = "FOO_METRICS_CERT_DIR";
   public static final String LOG_FORMAT = "FOO_LOG_FORMAT";
   public static final String LOG_LEVEL = "FOO_LOG_LEVEL";
 
@@ -109,10 +119,27 @@ public record OperatorSettings(
             .map(zero -> Duration.ZERO)
             .orElseGet(() -> p.duration(RESYNC_PERIOD, Duration.ofMinutes(10)));
     int healthPort = p.port(HEALTH_PORT, 8081);
-    int metricsPort = p.port(METRICS_PORT, 8080);
+    int metricsPort = p.port(METRICS_PORT, 8443);
     if (healthPort != 0 && healthPort == metricsPort) {
       problems.add(HEALTH_PORT + " and " + METRICS_PORT + " must differ, both are " + healthPort);
     }
+    boolean metricsSecure = p.bool(METRICS_SECURE, true);
+    Optional<Path> certDir = p.optional(METRICS_CERT_DIR).map(Path::of);
+    certDir.ifPresent(
+        dir -> {
+          for (String file : new String[] {"tls.crt", "tls.key"}) {
+            if (!Files.isReadable(dir.resolve(file))) {
+              problems.add(
+                  METRICS_CERT_DIR
+                      + "="
+                      + dir
+                      + " holds no readable "
+                      + file
+                      + "; mount a kubernetes.io/tls Secret there, or leave it empty for a"
+                      + " self-signed certificate");
+            }
+          }
+        });
     LogFormat format = p.logFormat(LOG_FORMAT);
     String level = p.optional(LOG_LEVEL).map(s -> s.toUpperCase(Locale.ROOT)).orElse("INFO");
     if (!LEVELS.contains(level)) {
@@ -135,6 +162,8 @@ public record OperatorSettings(
         resync,
         healthPort,
         metricsPort,
+        metricsSecure,
+        certDir,
         format,
         level);
   }

@@ -3,8 +3,10 @@ package my.domain.tutorial.operator.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -41,9 +43,18 @@ class DeployManifestsTest {
     return manifests().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
   }
 
+  static ClusterRole clusterRole(String name) throws IOException {
+    return manifests().stream()
+        .filter(ClusterRole.class::isInstance)
+        .map(ClusterRole.class::cast)
+        .filter(r -> r.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void clusterRoleGrantsExactlyWhatTheOperatorUses() throws IOException {
-    List<PolicyRule> rules = only(ClusterRole.class).getRules();
+    List<PolicyRule> rules = clusterRole("foo-operator").getRules();
 
     assertThat(rules)
         .extracting(
@@ -57,7 +68,47 @@ class DeployManifestsTest {
             "tutorial.my.domain/foos:list,watch",
             "tutorial.my.domain/foos/status:update",
             "/pods:list,watch",
-            "/events:create,get,patch");
+            "/events:create,get,patch",
+            "authentication.k8s.io/tokenreviews:create",
+            "authorization.k8s.io/subjectaccessreviews:create");
+  }
+
+  @Test
+  void theMetricsReaderRole_grantsOnlyGetOnMetrics_andNoManifestBindsIt() throws IOException {
+    ClusterRole reader = clusterRole("foo-operator-metrics-reader");
+
+    assertThat(reader.getRules())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getNonResourceURLs()).containsExactly("/metrics");
+              assertThat(r.getVerbs()).containsExactly("get");
+              assertThat(r.getResources()).isNullOrEmpty();
+            });
+    assertThat(manifests())
+        .filteredOn(ClusterRoleBinding.class::isInstance)
+        .map(b -> ((ClusterRoleBinding) b).getRoleRef().getName())
+        .doesNotContain("foo-operator-metrics-reader");
+  }
+
+  @Test
+  void theMetricsService_exposesTheContainersMetricsPort_overHttps() throws IOException {
+    Service service = only(Service.class);
+    var container = only(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+
+    assertThat(service.getSpec().getPorts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getName()).isEqualTo("https");
+              assertThat(p.getTargetPort().getStrVal()).isEqualTo("metrics");
+              assertThat(container.getPorts())
+                  .anySatisfy(
+                      c -> {
+                        assertThat(c.getName()).isEqualTo("metrics");
+                        assertThat(c.getContainerPort()).isEqualTo(p.getPort());
+                      });
+            });
   }
 
   @Test
@@ -75,7 +126,8 @@ class DeployManifestsTest {
 
   @Test
   void noRuleUsesAWildcard() throws IOException {
-    Stream.concat(only(ClusterRole.class).getRules().stream(), only(Role.class).getRules().stream())
+    Stream.concat(
+            clusterRole("foo-operator").getRules().stream(), only(Role.class).getRules().stream())
         .forEach(
             rule -> {
               assertThat(rule.getVerbs()).doesNotContain("*");

@@ -22,7 +22,9 @@ class OperatorSettingsTest {
     assertThat(s.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
     assertThat(s.resyncPeriod()).isEqualTo(Duration.ofMinutes(10));
     assertThat(s.healthPort()).isEqualTo(8081);
-    assertThat(s.metricsPort()).isEqualTo(8080);
+    assertThat(s.metricsPort()).isEqualTo(8443);
+    assertThat(s.metricsSecure()).isTrue();
+    assertThat(s.metricsCertDir()).isEmpty();
     assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(s.logLevel()).isEqualTo("INFO");
     assertThat(s.identity()).startsWith("foo-operator-");
