@@ -18,6 +18,19 @@ public final class OperatorDefaults {
   /** The leader-election Lease's name. */
   public static final String LEASE_NAME = "foo-operator-leader";
 
+  /** The Deployment of the shipped manifests (and of the OLM bundle's CSV, built from them). */
+  public static final String DEPLOYMENT = "foo-operator";
+
+  /**
+   * The label key the shipped manifests put on the operator's objects, and the operator on its
+   * leader Lease, with the value {@link #NAME_LABEL_VALUE}: how clients find the Lease in whatever
+   * namespace the operator was installed.
+   */
+  public static final String NAME_LABEL = "app.kubernetes.io/name";
+
+  /** The value of {@link #NAME_LABEL} on the operator's objects. */
+  public static final String NAME_LABEL_VALUE = "foo-operator";
+
   /** How long a Lease is valid without renewal. */
   public static final Duration LEASE_DURATION = Duration.ofSeconds(15);
 
