@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.paging.Pages;
 import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
 import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
 import my.domain.tutorial.kubectl.why.Facts.PodSummary;
@@ -55,7 +56,8 @@ public final class FactGatherer {
                 "foos.tutorial.my.domain",
                 inNs,
                 () ->
-                    client.resources(Foo.class).inNamespace(namespace).list().getItems().stream()
+                    Pages.all(o -> client.resources(Foo.class).inNamespace(namespace).list(o))
+                        .stream()
                         .map(f -> f.getMetadata().getName())
                         .toList());
       } catch (KubernetesClientException e) {
@@ -115,12 +117,10 @@ public final class FactGatherer {
             "pods",
             "all namespaces",
             () ->
-                client
-                    .pods()
-                    .inAnyNamespace()
-                    .withField("metadata.name", friend)
-                    .list()
-                    .getItems()
+                Pages.all(
+                        o -> client.pods().inAnyNamespace().list(o),
+                        null,
+                        "metadata.name=" + friend)
                     .stream()
                     .filter(p -> friend.equals(p.getMetadata().getName()))
                     .map(p -> p.getMetadata().getNamespace())
@@ -134,7 +134,7 @@ public final class FactGatherer {
             "pods",
             inNs,
             () ->
-                client.pods().inNamespace(namespace).list().getItems().stream()
+                Pages.all(o -> client.pods().inNamespace(namespace).list(o)).stream()
                     .map(FactGatherer::summary)
                     .toList());
     List<WorkloadCheck> workloads =
@@ -175,10 +175,11 @@ public final class FactGatherer {
   public Survey survey(String namespace, LeaseRef leaseRef) {
     boolean cluster = namespace == null;
     List<Foo> foos =
-        (cluster
-                ? client.resources(Foo.class).inAnyNamespace().list()
-                : client.resources(Foo.class).inNamespace(namespace).list())
-            .getItems();
+        Pages.all(
+            o ->
+                cluster
+                    ? client.resources(Foo.class).inAnyNamespace().list(o)
+                    : client.resources(Foo.class).inNamespace(namespace).list(o));
     java.util.Set<String> namespaces = new java.util.TreeSet<>();
     foos.forEach(f -> namespaces.add(f.getMetadata().getNamespace()));
     java.util.Map<String, Lookup<List<Pod>>> pods = new java.util.HashMap<>();
@@ -189,7 +190,7 @@ public final class FactGatherer {
               "list",
               "pods",
               "all namespaces",
-              () -> client.pods().inAnyNamespace().list().getItems());
+              () -> Pages.all(o -> client.pods().inAnyNamespace().list(o)));
       for (String ns : namespaces) {
         pods.put(
             ns,
@@ -208,7 +209,7 @@ public final class FactGatherer {
                 "list",
                 "pods",
                 "namespace " + ns,
-                () -> client.pods().inNamespace(ns).list().getItems()));
+                () -> Pages.all(o -> client.pods().inNamespace(ns).list(o))));
       }
     }
     java.util.Set<String> missingIn = new java.util.TreeSet<>();
@@ -233,7 +234,7 @@ public final class FactGatherer {
                   "list",
                   "pods",
                   "all namespaces",
-                  () -> client.pods().inAnyNamespace().list().getItems());
+                  () -> Pages.all(o -> client.pods().inAnyNamespace().list(o)));
       podNamespaces =
           all instanceof Lookup.Found<List<Pod>> f
               ? Lookup.found(
@@ -279,7 +280,7 @@ public final class FactGatherer {
             resource,
             "namespace " + ns,
             () ->
-                op.inNamespace(ns).list().getItems().stream()
+                Pages.all(o -> op.inNamespace(ns).list(o)).stream()
                     .map(w -> w.getMetadata().getName())
                     .collect(java.util.stream.Collectors.toSet())));
   }
