@@ -1,6 +1,7 @@
 package my.domain.tutorial.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the operator, its manifests and its clients agree on without configuration: the namespace
@@ -11,6 +12,13 @@ import java.time.Duration;
 public final class OperatorDefaults {
   /** The Namespace of the shipped manifests, where the Deployment and the leader Lease live. */
   public static final String NAMESPACE = "foo-system";
+
+  /**
+   * Where OLM installs operators for all namespaces: OpenShift's {@code openshift-operators}, and
+   * {@code operators} on clusters with upstream OLM. (An OwnNamespace install puts the operator in
+   * the namespace it watches.)
+   */
+  public static final List<String> OLM_NAMESPACES = List.of("openshift-operators", "operators");
 
   /** The ServiceAccount of the shipped manifests. */
   public static final String SERVICE_ACCOUNT = "foo-operator";

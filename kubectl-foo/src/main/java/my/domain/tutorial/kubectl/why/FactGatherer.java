@@ -18,7 +18,6 @@ import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.paging.Pages;
 import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
 import my.domain.tutorial.kubectl.why.Facts.PodSummary;
 import my.domain.tutorial.kubectl.why.Facts.WorkloadCheck;
 
@@ -36,7 +35,7 @@ public final class FactGatherer {
     this.clock = clock;
   }
 
-  public Facts gather(String namespace, String name, LeaseRef leaseRef) {
+  public Facts gather(String namespace, String name, OperatorLocator.Hint hint) {
     String inNs = "namespace " + namespace;
     Lookup<Optional<Foo>> foo =
         read(
@@ -81,8 +80,7 @@ public final class FactGatherer {
           Lookup.found(List.of()),
           Lookup.found(List.of()),
           List.of(),
-          leaseRef,
-          lease(leaseRef),
+          operator(namespace, hint),
           clock.instant());
     }
     if (found.isEmpty()) {
@@ -97,8 +95,7 @@ public final class FactGatherer {
           Lookup.found(List.of()),
           Lookup.found(List.of()),
           List.of(),
-          leaseRef,
-          Lookup.found(Optional.empty()),
+          OperatorSearch.notSearched(),
           clock.instant());
     }
 
@@ -161,8 +158,7 @@ public final class FactGatherer {
         elsewhere,
         pods,
         workloads,
-        leaseRef,
-        lease(leaseRef),
+        operator(namespace, hint),
         clock.instant());
   }
 
@@ -172,7 +168,7 @@ public final class FactGatherer {
    * and, only where some friend is missing, the Pods of the cluster and the workloads of that
    * namespace. Never a request per Foo.
    */
-  public Survey survey(String namespace, LeaseRef leaseRef) {
+  public Survey survey(String namespace, OperatorLocator.Hint hint) {
     boolean cluster = namespace == null;
     List<Foo> foos =
         Pages.all(
@@ -263,8 +259,7 @@ public final class FactGatherer {
         pods,
         podNamespaces,
         workloads,
-        leaseRef,
-        foos.isEmpty() ? Lookup.found(Optional.empty()) : lease(leaseRef),
+        foos.isEmpty() ? OperatorSearch.notSearched() : operator(namespace, hint),
         clock.instant());
   }
 
@@ -285,19 +280,8 @@ public final class FactGatherer {
                     .collect(java.util.stream.Collectors.toSet())));
   }
 
-  private Lookup<Optional<LeaseInfo>> lease(LeaseRef leaseRef) {
-    return read(
-        "get",
-        "leases.coordination.k8s.io",
-        "namespace " + leaseRef.namespace(),
-        () ->
-            Optional.ofNullable(
-                    client
-                        .leases()
-                        .inNamespace(leaseRef.namespace())
-                        .withName(leaseRef.name())
-                        .get())
-                .map(FactGatherer::leaseInfo));
+  private OperatorSearch operator(String fooNamespace, OperatorLocator.Hint hint) {
+    return new OperatorLocator(client).locate(fooNamespace, hint.namespace(), hint.leaseName());
   }
 
   private static <T extends HasMetadata, L> WorkloadCheck workload(
