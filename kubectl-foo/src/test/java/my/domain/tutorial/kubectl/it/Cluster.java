@@ -80,4 +80,42 @@ final class Cluster {
         .getStatus()
         .getToken();
   }
+
+  /**
+   * Lets ServiceAccount {@code name} of {@code namespace} list Leases there (only there), as a
+   * tenant of an OwnNamespace install may.
+   */
+  static void leaseReader(KubernetesClient admin, String namespace, String name) {
+    String role = name + "-leases";
+    admin
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(role)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups("coordination.k8s.io")
+                        .withResources("leases")
+                        .withVerbs("get", "list")
+                        .build())
+                .build())
+        .create();
+    admin
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(role)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", role)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(name)
+                .withNamespace(namespace)
+                .endSubject()
+                .build())
+        .create();
+  }
 }
