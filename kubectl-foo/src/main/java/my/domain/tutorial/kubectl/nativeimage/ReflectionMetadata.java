@@ -68,6 +68,8 @@ public final class ReflectionMetadata {
           Lease.class,
           // why finds the operator by listing Leases with its label.
           LeaseList.class,
+          // ...and OLM's ClusterServiceVersions, as generic resources.
+          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList.class,
           DeploymentList.class,
           ReplicaSetList.class,
           StatefulSetList.class,

@@ -26,8 +26,6 @@ public final class Diagnosis {
   /** What a Lease without leaseDurationSeconds is taken to last: the operator's default. */
   static final int DEFAULT_LEASE_SECONDS = (int) OperatorDefaults.LEASE_DURATION.toSeconds();
 
-  private static final String DEPLOYMENT = OperatorDefaults.DEPLOYMENT;
-
   private Diagnosis() {}
 
   public static WhyReport diagnose(Facts facts) {
@@ -391,24 +389,27 @@ public final class Diagnosis {
   /** What to check when the status lags: the operator's Deployment where it was found. */
   private static String operatorFix(String ns, OperatorSearch operator) {
     String check = "check that the operator runs and watches namespace " + ns + ": ";
+    String deployment = operator.deployment();
     return check
         + operator
             .namespace()
-            .map(
-                where ->
-                    "kubectl -n "
-                        + where
-                        + " get deploy "
-                        + DEPLOYMENT
-                        + ", and its logs: kubectl -n "
-                        + where
-                        + " logs deploy/"
-                        + DEPLOYMENT)
+            .map(where -> deploymentAndLogs(where, deployment))
             .orElse(
                 "find it with kubectl get deploy -A --field-selector metadata.name="
-                    + DEPLOYMENT
+                    + deployment
                     + ", and read its logs: kubectl -n NAMESPACE logs deploy/"
-                    + DEPLOYMENT);
+                    + deployment);
+  }
+
+  private static String deploymentAndLogs(String namespace, String deployment) {
+    return "kubectl -n "
+        + namespace
+        + " get deploy "
+        + deployment
+        + ", and its logs: kubectl -n "
+        + namespace
+        + " logs deploy/"
+        + deployment;
   }
 
   /**
@@ -442,14 +443,8 @@ public final class Diagnosis {
                               + ", and it is valid for "
                               + lease.info().durationSeconds().orElse(DEFAULT_LEASE_SECONDS)
                               + "s only: the operator has stopped.",
-                          "see why it stopped: kubectl -n "
-                              + lease.namespace()
-                              + " get deploy "
-                              + DEPLOYMENT
-                              + ", and its logs: kubectl -n "
-                              + lease.namespace()
-                              + " logs deploy/"
-                              + DEPLOYMENT)));
+                          "see why it stopped: "
+                              + deploymentAndLogs(lease.namespace(), search.deployment()))));
       if (findings.isEmpty() || search.refused().isEmpty()) {
         return findings;
       }
@@ -485,7 +480,7 @@ public final class Diagnosis {
           "start the operator (kubectl -n "
               + ns
               + " get deploy "
-              + DEPLOYMENT
+              + search.deployment()
               + "); if it was installed in another namespace, leave out --operator-namespace and"
               + " why finds it");
     }
@@ -499,7 +494,7 @@ public final class Diagnosis {
             + running,
         "install the operator, or start it where it is installed: kubectl get deploy -A"
             + " --field-selector metadata.name="
-            + DEPLOYMENT);
+            + search.deployment());
   }
 
   /** The search found no Lease, but some reads were refused: say what, not a guess. */
@@ -508,8 +503,7 @@ public final class Diagnosis {
         search.refused().stream()
             .map(r -> r.verb() + " " + r.resource() + " in " + r.scope())
             .toList();
-    return new Finding(
-        FindingCode.Forbidden,
+    String message =
         "Not allowed to "
             + String.join(", nor to ", refused)
             + (search.readWithout().isEmpty()
@@ -517,7 +511,28 @@ public final class Diagnosis {
                 : " (no operator Lease in " + String.join(", ", search.readWithout()) + ")")
             + ": "
             + consequence
-            + ".",
+            + ".";
+    if (search.olm().isPresent()) {
+      OlmInstall olm = search.olm().get();
+      return new Finding(
+          FindingCode.Forbidden,
+          message
+              + " OLM installed the operator in namespace "
+              + olm.namespace()
+              + " (ClusterServiceVersion "
+              + olm.csv()
+              + olm.phase().map(p -> ", phase " + p).orElse("")
+              + ").",
+          "check it there: "
+              + deploymentAndLogs(olm.namespace(), olm.deployment())
+              + "; for why to tell whether it runs, ask a cluster admin for list on "
+              + OperatorLocator.RESOURCE
+              + " in namespace "
+              + olm.namespace());
+    }
+    return new Finding(
+        FindingCode.Forbidden,
+        message,
         "ask a cluster admin for list on "
             + OperatorLocator.RESOURCE
             + " in the operator's namespace and run this with --operator-namespace NAMESPACE, or"

@@ -18,7 +18,9 @@ import my.domain.tutorial.kubectl.why.OperatorSearch.FoundLease;
  * can: in the namespace the user named ({@code --operator-namespace}), else by the label the
  * operator puts on it across all namespaces, else (when listing Leases cluster-wide is refused)
  * namespace by namespace where an install puts it: the Foo's own (OwnNamespace), the shipped
- * manifests' {@code foo-system}, then OLM's, stopping at the first that has one. Reads only.
+ * manifests' {@code foo-system}, then OLM's, stopping at the first that has one; and when that
+ * finds none, OLM's ClusterServiceVersion in the Foo's namespace, which names the namespace the
+ * operator runs in (its Leases are read there too, if not yet). Reads only.
  */
 public final class OperatorLocator {
   static final String RESOURCE = "leases.coordination.k8s.io";
@@ -56,9 +58,11 @@ public final class OperatorLocator {
         leases,
         readWithout,
         refused)) {
-      return new OperatorSearch(true, Optional.empty(), leaseName, leases, readWithout, refused);
+      return new OperatorSearch(
+          true, Optional.empty(), leaseName, leases, readWithout, refused, Optional.empty());
     }
-    for (String ns : candidates(fooNamespace)) {
+    List<String> tried = candidates(fooNamespace);
+    for (String ns : tried) {
       read(
           "namespace " + ns,
           () -> Pages.all(o -> client.leases().inNamespace(ns).list(o), LABEL, null),
@@ -70,7 +74,24 @@ public final class OperatorLocator {
         break;
       }
     }
-    return new OperatorSearch(true, Optional.empty(), leaseName, leases, readWithout, refused);
+    Optional<OlmInstall> olm = Optional.empty();
+    if (leases.isEmpty() && fooNamespace != null) {
+      Lookup<Optional<OlmInstall>> csv = OlmInstall.in(client, fooNamespace);
+      csv.refusal().ifPresent(refused::add);
+      olm = csv.found().flatMap(o -> o);
+      olm.map(OlmInstall::namespace)
+          .filter(ns -> !tried.contains(ns))
+          .ifPresent(
+              ns ->
+                  read(
+                      "namespace " + ns,
+                      () -> Pages.all(o -> client.leases().inNamespace(ns).list(o), LABEL, null),
+                      leaseName,
+                      leases,
+                      readWithout,
+                      refused));
+    }
+    return new OperatorSearch(true, Optional.empty(), leaseName, leases, readWithout, refused, olm);
   }
 
   /** Where installs put the operator, in the order they are looked at. */
@@ -95,7 +116,8 @@ public final class OperatorLocator {
           name,
           lease.map(OperatorLocator::found).stream().toList(),
           lease.isPresent() ? List.of() : List.of(scope),
-          List.of());
+          List.of(),
+          Optional.empty());
     } catch (KubernetesClientException e) {
       if (e.getCode() != 403) {
         throw e;
@@ -106,7 +128,8 @@ public final class OperatorLocator {
           name,
           List.of(),
           List.of(),
-          List.of(new Lookup.Forbidden<Lease>("get", RESOURCE, scope)));
+          List.of(new Lookup.Forbidden<Lease>("get", RESOURCE, scope)),
+          Optional.empty());
     }
   }
 

@@ -3,6 +3,7 @@ package my.domain.tutorial.kubectl.why;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
 
 /**
@@ -15,6 +16,8 @@ import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
  * @param leases the operator's Leases found
  * @param readWithout the scopes read without finding one ("all namespaces", "namespace x")
  * @param refused the reads the API server refused
+ * @param olm what OLM's ClusterServiceVersion in the Foo's namespace says, read only when no Lease
+ *     was found and some reads were refused
  */
 public record OperatorSearch(
     boolean searched,
@@ -22,7 +25,8 @@ public record OperatorSearch(
     String leaseName,
     List<FoundLease> leases,
     List<String> readWithout,
-    List<Lookup.Forbidden<?>> refused) {
+    List<Lookup.Forbidden<?>> refused,
+    Optional<OlmInstall> olm) {
 
   public OperatorSearch {
     leases = List.copyOf(leases);
@@ -35,7 +39,8 @@ public record OperatorSearch(
 
   /** No search made: there was no Foo to explain. */
   public static OperatorSearch notSearched() {
-    return new OperatorSearch(false, Optional.empty(), null, List.of(), List.of(), List.of());
+    return new OperatorSearch(
+        false, Optional.empty(), null, List.of(), List.of(), List.of(), Optional.empty());
   }
 
   /** The Lease that says most about the operator: the most recently renewed. */
@@ -48,6 +53,14 @@ public record OperatorSearch(
 
   /** The operator's namespace, when the search tells it. */
   public Optional<String> namespace() {
-    return latest().map(FoundLease::namespace).or(() -> pinned);
+    return latest()
+        .map(FoundLease::namespace)
+        .or(() -> pinned)
+        .or(() -> olm.map(OlmInstall::namespace));
+  }
+
+  /** The operator's Deployment: the one OLM's CSV names, else the shipped manifests'. */
+  public String deployment() {
+    return olm.map(OlmInstall::deployment).orElse(OperatorDefaults.DEPLOYMENT);
   }
 }

@@ -82,11 +82,12 @@ final class Cluster {
   }
 
   /**
-   * Lets ServiceAccount {@code name} of {@code namespace} list Leases there (only there), as a
-   * tenant of an OwnNamespace install may.
+   * Lets ServiceAccount {@code name} of {@code namespace} get and list {@code resource} of {@code
+   * apiGroup} there (only there), for example Leases, as a tenant of an OwnNamespace install may.
    */
-  static void leaseReader(KubernetesClient admin, String namespace, String name) {
-    String role = name + "-leases";
+  static void reader(
+      KubernetesClient admin, String namespace, String name, String apiGroup, String resource) {
+    String role = name + "-" + resource;
     admin
         .resource(
             new RoleBuilder()
@@ -96,8 +97,8 @@ final class Cluster {
                 .endMetadata()
                 .withRules(
                     new PolicyRuleBuilder()
-                        .withApiGroups("coordination.k8s.io")
-                        .withResources("leases")
+                        .withApiGroups(apiGroup)
+                        .withResources(resource)
                         .withVerbs("get", "list")
                         .build())
                 .build())

@@ -180,6 +180,35 @@ class WhyWithOperatorIT {
                 + " operator's leader Lease, so whether the operator runs is unknown.");
   }
 
+  @Test
+  void whenOlmInstalledTheOperator_aTenantWhoMayReadOnlyItsCsvIsToldWhereItRunsAndItsDeployment() {
+    install(OLM_NAMESPACE, "");
+    unhappyFoo();
+    OlmCsv.installApi(admin);
+    installed.add(() -> OlmCsv.removeApi(admin));
+    OlmCsv.copied(admin, ns.name(), OLM_NAMESPACE);
+    Kubectl tenant = tenant(false);
+    Cluster.reader(admin, ns.name(), "tenant", "operators.coreos.com", "clusterserviceversions");
+
+    JsonNode report = why(tenant);
+
+    assertThat(aboutTheOperator(report))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.get("code").asText()).isEqualTo("Forbidden");
+              assertThat(f.get("message").asText())
+                  .endsWith(
+                      "OLM installed the operator in namespace operators (ClusterServiceVersion "
+                          + OlmCsv.NAME
+                          + ", phase Succeeded).");
+              assertThat(f.get("fix").asText())
+                  .startsWith(
+                      "check it there: kubectl -n operators get deploy foo-operator, and its"
+                          + " logs: kubectl -n operators logs deploy/foo-operator");
+            });
+  }
+
   private InstalledOperator install(String namespace, String watched) {
     InstalledOperator operator = InstalledOperator.in(cp, namespace, watched);
     installed.add(operator);
@@ -202,7 +231,7 @@ class WhyWithOperatorIT {
         Cluster.tokenFor(
             admin, ns.name(), "tenant", List.of("foos", "pods"), List.of("get", "list"));
     if (leases) {
-      Cluster.leaseReader(admin, ns.name(), "tenant");
+      Cluster.reader(admin, ns.name(), "tenant", "coordination.k8s.io", "leases");
     }
     return kubectl.withKubeconfig(
         Kubectl.kubeconfigWithToken(cp, home.resolve("tenant-" + ns.name()), token, null));

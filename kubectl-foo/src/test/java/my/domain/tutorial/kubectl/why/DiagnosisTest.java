@@ -265,6 +265,34 @@ class DiagnosisTest {
         .contains("kubectl get deploy -A --field-selector metadata.name=foo-operator");
   }
 
+  @Test
+  void whenOnlyOlmsCsvCanBeRead_whyNamesTheNamespaceAndDeploymentOlmInstalledItIn() {
+    OlmInstall olm =
+        new OlmInstall(
+            "foo-operator.v0.1.0", "openshift-operators", "foo-operator", Optional.of("Succeeded"));
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(Foo.of(NS, "foo-01", "jack"))
+                .operator(Searches.refusedWithCsv(List.of(NS), olm))
+                .build());
+
+    assertThat(codes(r)).doesNotContain(FindingCode.OperatorNotRunning);
+    Finding f = find(r, FindingCode.Forbidden);
+    assertThat(f.message())
+        .endsWith(
+            "could not find the operator's leader Lease, so whether the operator runs is unknown."
+                + " OLM installed the operator in namespace openshift-operators"
+                + " (ClusterServiceVersion foo-operator.v0.1.0, phase Succeeded).");
+    assertThat(f.fix())
+        .isEqualTo(
+            "check it there: kubectl -n openshift-operators get deploy foo-operator, and its logs:"
+                + " kubectl -n openshift-operators logs deploy/foo-operator; for why to tell whether"
+                + " it runs, ask a cluster admin for list on leases.coordination.k8s.io in namespace"
+                + " openshift-operators");
+    assertThat(find(r, FindingCode.StatusNotReconciled).fix())
+        .contains("kubectl -n openshift-operators get deploy foo-operator");
+  }
+
   // FooNotFound
 
   @Test

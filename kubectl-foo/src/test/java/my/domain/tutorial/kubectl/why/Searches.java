@@ -27,13 +27,20 @@ final class Searches {
                     Optional.of(15),
                     Optional.of("op-1")))),
         List.of(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** Leases listed across all namespaces, none with the operator's label. */
   static OperatorSearch noneAnywhere() {
     return new OperatorSearch(
-        true, Optional.empty(), null, List.of(), List.of("all namespaces"), List.of());
+        true,
+        Optional.empty(),
+        null,
+        List.of(),
+        List.of("all namespaces"),
+        List.of(),
+        Optional.empty());
   }
 
   /** {@code --operator-namespace namespace}, where there is no such Lease. */
@@ -44,7 +51,8 @@ final class Searches {
         LEASE,
         List.of(),
         List.of("namespace " + namespace),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** The cluster-wide list refused, {@code readable} read without a Lease, the rest refused. */
@@ -61,6 +69,14 @@ final class Searches {
         null,
         List.of(),
         readable.stream().map(ns -> "namespace " + ns).toList(),
-        refused);
+        refused,
+        Optional.empty());
+  }
+
+  /** As {@link #refused}, with OLM's CSV in the Foo's namespace naming where it installed it. */
+  static OperatorSearch refusedWithCsv(List<String> readable, OlmInstall olm) {
+    OperatorSearch s = refused(readable, List.of("foo-system", "openshift-operators", "operators"));
+    return new OperatorSearch(
+        true, Optional.empty(), null, List.of(), s.readWithout(), s.refused(), Optional.of(olm));
   }
 }
