@@ -1,6 +1,7 @@
 package my.domain.tutorial.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the operator, its manifests and its clients agree on without configuration: the namespace
@@ -12,11 +13,31 @@ public final class OperatorDefaults {
   /** The Namespace of the shipped manifests, where the Deployment and the leader Lease live. */
   public static final String NAMESPACE = "foo-system";
 
+  /**
+   * Where OLM installs operators for all namespaces: OpenShift's {@code openshift-operators}, and
+   * {@code operators} on clusters with upstream OLM. (An OwnNamespace install puts the operator in
+   * the namespace it watches.)
+   */
+  public static final List<String> OLM_NAMESPACES = List.of("openshift-operators", "operators");
+
   /** The ServiceAccount of the shipped manifests. */
   public static final String SERVICE_ACCOUNT = "foo-operator";
 
   /** The leader-election Lease's name. */
   public static final String LEASE_NAME = "foo-operator-leader";
+
+  /** The Deployment of the shipped manifests (and of the OLM bundle's CSV, built from them). */
+  public static final String DEPLOYMENT = "foo-operator";
+
+  /**
+   * The label key the shipped manifests put on the operator's objects, and the operator on its
+   * leader Lease, with the value {@link #NAME_LABEL_VALUE}: how clients find the Lease in whatever
+   * namespace the operator was installed.
+   */
+  public static final String NAME_LABEL = "app.kubernetes.io/name";
+
+  /** The value of {@link #NAME_LABEL} on the operator's objects. */
+  public static final String NAME_LABEL_VALUE = "foo-operator";
 
   /** How long a Lease is valid without renewal. */
   public static final Duration LEASE_DURATION = Duration.ofSeconds(15);

@@ -1,7 +1,5 @@
 package my.domain.tutorial.kubectl.commands;
 
-import io.fabric8.kubernetes.api.model.ListOptions;
-import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +11,7 @@ import my.domain.tutorial.kubectl.cli.PluginException;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.CloseNames;
+import my.domain.tutorial.kubectl.paging.Pages;
 
 /** The Foo reads the commands share, with their failures already turned into one-line errors. */
 final class FooReads {
@@ -45,26 +44,25 @@ final class FooReads {
    */
   List<Foo> list(boolean allNamespaces, String labelSelector, String fieldSelector) {
     String where = allNamespaces ? "all namespaces" : "namespace " + cluster.namespace();
-    ListOptions options =
-        new ListOptionsBuilder()
-            .withLabelSelector(labelSelector)
-            .withFieldSelector(fieldSelector)
-            .build();
     return call(
         "list foos in " + where,
         () ->
-            (allNamespaces
-                    ? cluster.client().resources(Foo.class).inAnyNamespace().list(options)
-                    : cluster
-                        .client()
-                        .resources(Foo.class)
-                        .inNamespace(cluster.namespace())
-                        .list(options))
-                .getItems().stream()
-                    .sorted(
-                        Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
-                            .thenComparing(f -> f.getMetadata().getName()))
-                    .toList());
+            Pages.all(
+                    options ->
+                        allNamespaces
+                            ? cluster.client().resources(Foo.class).inAnyNamespace().list(options)
+                            : cluster
+                                .client()
+                                .resources(Foo.class)
+                                .inNamespace(cluster.namespace())
+                                .list(options),
+                    labelSelector,
+                    fieldSelector)
+                .stream()
+                .sorted(
+                    Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
+                        .thenComparing(f -> f.getMetadata().getName()))
+                .toList());
   }
 
   /**
@@ -105,7 +103,7 @@ final class FooReads {
     List<String> names;
     try {
       names =
-          cluster.client().resources(Foo.class).inNamespace(ns).list().getItems().stream()
+          Pages.all(o -> cluster.client().resources(Foo.class).inNamespace(ns).list(o)).stream()
               .map(f -> f.getMetadata().getName())
               .toList();
     } catch (KubernetesClientException e) {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.paging.Pages;
 
 /**
  * {@code get -w}: lists the Foos, then hands every change (added, modified, deleted) to a sink as
@@ -46,10 +47,12 @@ final class FooWatch {
     Map<String, String> seen = new HashMap<>();
     boolean first = true;
     while (true) {
-      KubernetesResourceList<Foo> list =
-          reads.call("list foos in " + where(), () -> foos().list(options(null)));
+      Pages.Listing<Foo> list =
+          reads.call(
+              "list foos in " + where(),
+              () -> Pages.listing(o -> foos().list(o), labelSelector, fieldSelector));
       List<Foo> items =
-          list.getItems().stream()
+          list.items().stream()
               .sorted(
                   Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
                       .thenComparing(f -> f.getMetadata().getName()))
@@ -66,7 +69,7 @@ final class FooWatch {
       first = false;
       seen.clear();
       items.forEach(f -> seen.put(f.getMetadata().getUid(), f.getMetadata().getResourceVersion()));
-      if (!watch(list.getMetadata().getResourceVersion(), seen, changes)) {
+      if (!watch(list.resourceVersion(), seen, changes)) {
         return;
       }
     }

@@ -15,6 +15,7 @@ import my.domain.tutorial.kubectl.output.Objects;
 import my.domain.tutorial.kubectl.why.Diagnosis;
 import my.domain.tutorial.kubectl.why.FactGatherer;
 import my.domain.tutorial.kubectl.why.Facts;
+import my.domain.tutorial.kubectl.why.OperatorLocator;
 import my.domain.tutorial.kubectl.why.Survey;
 import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyListText;
@@ -39,9 +40,6 @@ import picocli.CommandLine.Parameters;
       ExitCodes.WHY_SUMMARY
     })
 public final class WhyCommand implements Callable<Integer> {
-  public static final String DEFAULT_OPERATOR_NAMESPACE = OperatorDefaults.NAMESPACE;
-  public static final String DEFAULT_LEASE_NAME = OperatorDefaults.LEASE_NAME;
-
   /** Lower case: the value users type. */
   public enum Output {
     json
@@ -76,15 +74,21 @@ public final class WhyCommand implements Callable<Integer> {
   @Option(
       names = "--operator-namespace",
       paramLabel = "NAMESPACE",
-      defaultValue = DEFAULT_OPERATOR_NAMESPACE,
-      description = "Where the operator's leader Lease lives (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where the operator runs (default: found by its leader Lease's label in any namespace"
+              + " you may read, else in the Foo's namespace, "
+              + OperatorDefaults.NAMESPACE
+              + " or OLM's namespaces).")
   String operatorNamespace;
 
   @Option(
       names = "--lease-name",
       paramLabel = "NAME",
-      defaultValue = DEFAULT_LEASE_NAME,
-      description = "The operator's leader Lease (default: ${DEFAULT-VALUE}).")
+      description =
+          "The operator's leader Lease (default: any with the operator's label; with"
+              + " --operator-namespace: "
+              + OperatorDefaults.LEASE_NAME
+              + ").")
   String leaseName;
 
   @Mixin ClusterOptions cluster = new ClusterOptions();
@@ -107,8 +111,12 @@ public final class WhyCommand implements Callable<Integer> {
             "--all explains every Foo of the namespace; drop it when naming one Foo");
       }
     }
-    Names.requireNamespace(operatorNamespace);
-    Names.requireSubdomain("Lease name", leaseName);
+    if (operatorNamespace != null) {
+      Names.requireNamespace(operatorNamespace);
+    }
+    if (leaseName != null) {
+      Names.requireSubdomain("Lease name", leaseName);
+    }
     if (name == null) {
       return explainAll();
     }
@@ -117,7 +125,8 @@ public final class WhyCommand implements Callable<Integer> {
       try {
         facts =
             new FactGatherer(c.client(), plugin.clock())
-                .gather(c.namespace(), name, new Facts.LeaseRef(operatorNamespace, leaseName));
+                .gather(
+                    c.namespace(), name, new OperatorLocator.Hint(operatorNamespace, leaseName));
       } catch (RuntimeException e) {
         throw ApiErrors.translate(
             e, "explain foo " + name + " in namespace " + c.namespace(), c.server());
@@ -136,7 +145,7 @@ public final class WhyCommand implements Callable<Integer> {
       try {
         survey =
             new FactGatherer(c.client(), plugin.clock())
-                .survey(namespace, new Facts.LeaseRef(operatorNamespace, leaseName));
+                .survey(namespace, new OperatorLocator.Hint(operatorNamespace, leaseName));
       } catch (RuntimeException e) {
         throw ApiErrors.translate(
             e,

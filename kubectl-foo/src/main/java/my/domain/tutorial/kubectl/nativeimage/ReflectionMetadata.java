@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetList;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetList;
 import io.fabric8.kubernetes.api.model.batch.v1.JobList;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseList;
 import io.fabric8.kubernetes.api.model.runtime.RawExtension;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -65,6 +66,10 @@ public final class ReflectionMetadata {
           PodList.class,
           NamespaceList.class,
           Lease.class,
+          // why finds the operator by listing Leases with its label.
+          LeaseList.class,
+          // ...and OLM's ClusterServiceVersions, as generic resources.
+          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList.class,
           DeploymentList.class,
           ReplicaSetList.class,
           StatefulSetList.class,

@@ -89,9 +89,9 @@ public final class Diagnosis {
       findings.addAll(whereTheFriendMightBe(facts, foo));
     }
     if (from != null && from.equals(WhyReport.FROM_CLUSTER)) {
-      statusNotReconciled(foo, verdict.get()).ifPresent(findings::add);
+      statusNotReconciled(foo, verdict.get(), facts.operator()).ifPresent(findings::add);
     } else if (foo.getStatus() == null) {
-      findings.add(noStatusYet(foo));
+      findings.add(noStatusYet(foo, facts.operator()));
     }
     findings.addAll(operator(facts));
     return new WhyReport(
@@ -339,14 +339,15 @@ public final class Diagnosis {
             + friend);
   }
 
-  private static Optional<Finding> statusNotReconciled(Foo foo, Verdict live) {
+  private static Optional<Finding> statusNotReconciled(
+      Foo foo, Verdict live, OperatorSearch operator) {
     FooStatus status = foo.getStatus();
     if (status == null || status.getHappy() == null) {
-      return Optional.of(noStatusYet(foo));
+      return Optional.of(noStatusYet(foo, operator));
     }
     Long generation = foo.getMetadata().getGeneration();
     Long observed = status.getObservedGeneration();
-    String fix = operatorFix(foo.getMetadata().getNamespace());
+    String fix = operatorFix(foo.getMetadata().getNamespace(), operator);
     if (generation != null && (observed == null || observed < generation)) {
       return Optional.of(
           new Finding(
@@ -378,62 +379,164 @@ public final class Diagnosis {
     return Optional.empty();
   }
 
-  private static Finding noStatusYet(Foo foo) {
+  private static Finding noStatusYet(Foo foo, OperatorSearch operator) {
     return new Finding(
         FindingCode.StatusNotReconciled,
         "The Foo has no status yet: the operator has not reconciled it.",
-        operatorFix(foo.getMetadata().getNamespace()));
+        operatorFix(foo.getMetadata().getNamespace(), operator));
   }
 
-  private static String operatorFix(String ns) {
-    return "check that the operator runs and watches namespace "
-        + ns
-        + ": kubectl -n foo-system get deploy"
-        + " foo-operator, and its logs: kubectl -n foo-system logs deploy/foo-operator";
+  /** What to check when the status lags: the operator's Deployment where it was found. */
+  private static String operatorFix(String ns, OperatorSearch operator) {
+    String check = "check that the operator runs and watches namespace " + ns + ": ";
+    String deployment = operator.deployment();
+    return check
+        + operator
+            .namespace()
+            .map(where -> deploymentAndLogs(where, deployment))
+            .orElse(
+                "find it with kubectl get deploy -A --field-selector metadata.name="
+                    + deployment
+                    + ", and read its logs: kubectl -n NAMESPACE logs deploy/"
+                    + deployment);
   }
 
+  private static String deploymentAndLogs(String namespace, String deployment) {
+    return "kubectl -n "
+        + namespace
+        + " get deploy "
+        + deployment
+        + ", and its logs: kubectl -n "
+        + namespace
+        + " logs deploy/"
+        + deployment;
+  }
+
+  /**
+   * What the search for the operator's Lease says about the operator, the same for every Foo:
+   * nothing when a Lease was renewed in time; {@code OperatorNotRunning} when none exists where the
+   * search could see everything, or the latest expired; {@code Forbidden} naming every read that
+   * was refused when it found no Lease but could not look everywhere.
+   */
   static List<Finding> operator(Facts facts) {
-    Facts.LeaseRef ref = facts.leaseRef();
-    String where = ref.namespace() + "/" + ref.name();
-    String fix =
-        "start the operator (kubectl -n "
-            + ref.namespace()
-            + " get deploy foo-operator); if it runs"
-            + " elsewhere, pass --operator-namespace and --lease-name";
-    Optional<Lookup.Forbidden<Optional<Facts.LeaseInfo>>> refused = facts.lease().refusal();
-    if (refused.isPresent()) {
-      return List.of(
-          forbidden(
-              refused.get(),
-              "read the operator's leader Lease " + where + " to tell whether it runs"));
+    OperatorSearch search = facts.operator();
+    if (!search.searched()) {
+      return List.of();
     }
-    Optional<Facts.LeaseInfo> lease = facts.lease().found().flatMap(o -> o);
-    if (lease.isEmpty()) {
-      return List.of(
-          new Finding(
-              FindingCode.OperatorNotRunning,
-              "The operator's leader Lease "
-                  + where
-                  + " does not exist: no operator is running (or it runs without"
-                  + " leader election), so nothing keeps Foo status up to date.",
-              fix));
+    List<Finding> findings = new ArrayList<>();
+    Optional<OperatorSearch.FoundLease> latest = search.latest();
+    if (latest.isPresent()) {
+      OperatorSearch.FoundLease lease = latest.get();
+      expired(lease.info(), facts.now())
+          .ifPresent(
+              when ->
+                  findings.add(
+                      new Finding(
+                          FindingCode.OperatorNotRunning,
+                          "The operator's leader Lease "
+                              + lease.namespace()
+                              + "/"
+                              + lease.name()
+                              + lease.info().holder().map(h -> " (held by " + h + ")").orElse("")
+                              + " "
+                              + when
+                              + ", and it is valid for "
+                              + lease.info().durationSeconds().orElse(DEFAULT_LEASE_SECONDS)
+                              + "s only: the operator has stopped.",
+                          "see why it stopped: "
+                              + deploymentAndLogs(lease.namespace(), search.deployment()))));
+      if (findings.isEmpty() || search.refused().isEmpty()) {
+        return findings;
+      }
     }
-    return expired(lease.get(), facts.now())
-        .map(
-            when ->
-                List.of(
-                    new Finding(
-                        FindingCode.OperatorNotRunning,
-                        "The operator's leader Lease "
-                            + where
-                            + lease.get().holder().map(h -> " (held by " + h + ")").orElse("")
-                            + " "
-                            + when
-                            + ", and it is valid for "
-                            + lease.get().durationSeconds().orElse(DEFAULT_LEASE_SECONDS)
-                            + "s only: the operator has stopped.",
-                        fix)))
-        .orElse(List.of());
+    if (!search.refused().isEmpty()) {
+      findings.add(
+          leaseNotVisible(
+              search,
+              latest.isPresent()
+                  ? "could not see whether an operator runs there instead"
+                  : "could not find the operator's leader Lease, so whether the operator runs is"
+                      + " unknown"));
+      return findings;
+    }
+    findings.add(noLease(search));
+    return findings;
+  }
+
+  private static Finding noLease(OperatorSearch search) {
+    String running =
+        ": no operator is running (or it runs without leader election), so nothing keeps Foo"
+            + " status up to date.";
+    if (search.pinned().isPresent()) {
+      String ns = search.pinned().get();
+      return new Finding(
+          FindingCode.OperatorNotRunning,
+          "The operator's leader Lease "
+              + ns
+              + "/"
+              + search.leaseName()
+              + " does not exist"
+              + running,
+          "start the operator (kubectl -n "
+              + ns
+              + " get deploy "
+              + search.deployment()
+              + "); if it was installed in another namespace, leave out --operator-namespace and"
+              + " why finds it");
+    }
+    return new Finding(
+        FindingCode.OperatorNotRunning,
+        "No namespace has the operator's leader Lease ("
+            + (search.leaseName() == null ? "" : search.leaseName() + ", ")
+            + "a Lease labelled "
+            + OperatorLocator.LABEL
+            + ")"
+            + running,
+        "install the operator, or start it where it is installed: kubectl get deploy -A"
+            + " --field-selector metadata.name="
+            + search.deployment());
+  }
+
+  /** The search found no Lease, but some reads were refused: say what, not a guess. */
+  private static Finding leaseNotVisible(OperatorSearch search, String consequence) {
+    List<String> refused =
+        search.refused().stream()
+            .map(r -> r.verb() + " " + r.resource() + " in " + r.scope())
+            .toList();
+    String message =
+        "Not allowed to "
+            + String.join(", nor to ", refused)
+            + (search.readWithout().isEmpty()
+                ? ""
+                : " (no operator Lease in " + String.join(", ", search.readWithout()) + ")")
+            + ": "
+            + consequence
+            + ".";
+    if (search.olm().isPresent()) {
+      OlmInstall olm = search.olm().get();
+      return new Finding(
+          FindingCode.Forbidden,
+          message
+              + " OLM installed the operator in namespace "
+              + olm.namespace()
+              + " (ClusterServiceVersion "
+              + olm.csv()
+              + olm.phase().map(p -> ", phase " + p).orElse("")
+              + ").",
+          "check it there: "
+              + deploymentAndLogs(olm.namespace(), olm.deployment())
+              + "; for why to tell whether it runs, ask a cluster admin for list on "
+              + OperatorLocator.RESOURCE
+              + " in namespace "
+              + olm.namespace());
+    }
+    return new Finding(
+        FindingCode.Forbidden,
+        message,
+        "ask a cluster admin for list on "
+            + OperatorLocator.RESOURCE
+            + " in the operator's namespace and run this with --operator-namespace NAMESPACE, or"
+            + " ask someone who may read it to run this");
   }
 
   /**

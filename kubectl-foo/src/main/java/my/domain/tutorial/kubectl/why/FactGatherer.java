@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.paging.Pages;
 import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
 import my.domain.tutorial.kubectl.why.Facts.PodSummary;
 import my.domain.tutorial.kubectl.why.Facts.WorkloadCheck;
 
@@ -35,7 +35,7 @@ public final class FactGatherer {
     this.clock = clock;
   }
 
-  public Facts gather(String namespace, String name, LeaseRef leaseRef) {
+  public Facts gather(String namespace, String name, OperatorLocator.Hint hint) {
     String inNs = "namespace " + namespace;
     Lookup<Optional<Foo>> foo =
         read(
@@ -55,7 +55,8 @@ public final class FactGatherer {
                 "foos.tutorial.my.domain",
                 inNs,
                 () ->
-                    client.resources(Foo.class).inNamespace(namespace).list().getItems().stream()
+                    Pages.all(o -> client.resources(Foo.class).inNamespace(namespace).list(o))
+                        .stream()
                         .map(f -> f.getMetadata().getName())
                         .toList());
       } catch (KubernetesClientException e) {
@@ -79,8 +80,7 @@ public final class FactGatherer {
           Lookup.found(List.of()),
           Lookup.found(List.of()),
           List.of(),
-          leaseRef,
-          lease(leaseRef),
+          operator(namespace, hint),
           clock.instant());
     }
     if (found.isEmpty()) {
@@ -95,8 +95,7 @@ public final class FactGatherer {
           Lookup.found(List.of()),
           Lookup.found(List.of()),
           List.of(),
-          leaseRef,
-          Lookup.found(Optional.empty()),
+          OperatorSearch.notSearched(),
           clock.instant());
     }
 
@@ -115,12 +114,10 @@ public final class FactGatherer {
             "pods",
             "all namespaces",
             () ->
-                client
-                    .pods()
-                    .inAnyNamespace()
-                    .withField("metadata.name", friend)
-                    .list()
-                    .getItems()
+                Pages.all(
+                        o -> client.pods().inAnyNamespace().list(o),
+                        null,
+                        "metadata.name=" + friend)
                     .stream()
                     .filter(p -> friend.equals(p.getMetadata().getName()))
                     .map(p -> p.getMetadata().getNamespace())
@@ -134,7 +131,7 @@ public final class FactGatherer {
             "pods",
             inNs,
             () ->
-                client.pods().inNamespace(namespace).list().getItems().stream()
+                Pages.all(o -> client.pods().inNamespace(namespace).list(o)).stream()
                     .map(FactGatherer::summary)
                     .toList());
     List<WorkloadCheck> workloads =
@@ -161,8 +158,7 @@ public final class FactGatherer {
         elsewhere,
         pods,
         workloads,
-        leaseRef,
-        lease(leaseRef),
+        operator(namespace, hint),
         clock.instant());
   }
 
@@ -172,13 +168,14 @@ public final class FactGatherer {
    * and, only where some friend is missing, the Pods of the cluster and the workloads of that
    * namespace. Never a request per Foo.
    */
-  public Survey survey(String namespace, LeaseRef leaseRef) {
+  public Survey survey(String namespace, OperatorLocator.Hint hint) {
     boolean cluster = namespace == null;
     List<Foo> foos =
-        (cluster
-                ? client.resources(Foo.class).inAnyNamespace().list()
-                : client.resources(Foo.class).inNamespace(namespace).list())
-            .getItems();
+        Pages.all(
+            o ->
+                cluster
+                    ? client.resources(Foo.class).inAnyNamespace().list(o)
+                    : client.resources(Foo.class).inNamespace(namespace).list(o));
     java.util.Set<String> namespaces = new java.util.TreeSet<>();
     foos.forEach(f -> namespaces.add(f.getMetadata().getNamespace()));
     java.util.Map<String, Lookup<List<Pod>>> pods = new java.util.HashMap<>();
@@ -189,7 +186,7 @@ public final class FactGatherer {
               "list",
               "pods",
               "all namespaces",
-              () -> client.pods().inAnyNamespace().list().getItems());
+              () -> Pages.all(o -> client.pods().inAnyNamespace().list(o)));
       for (String ns : namespaces) {
         pods.put(
             ns,
@@ -208,7 +205,7 @@ public final class FactGatherer {
                 "list",
                 "pods",
                 "namespace " + ns,
-                () -> client.pods().inNamespace(ns).list().getItems()));
+                () -> Pages.all(o -> client.pods().inNamespace(ns).list(o))));
       }
     }
     java.util.Set<String> missingIn = new java.util.TreeSet<>();
@@ -233,7 +230,7 @@ public final class FactGatherer {
                   "list",
                   "pods",
                   "all namespaces",
-                  () -> client.pods().inAnyNamespace().list().getItems());
+                  () -> Pages.all(o -> client.pods().inAnyNamespace().list(o)));
       podNamespaces =
           all instanceof Lookup.Found<List<Pod>> f
               ? Lookup.found(
@@ -262,8 +259,7 @@ public final class FactGatherer {
         pods,
         podNamespaces,
         workloads,
-        leaseRef,
-        foos.isEmpty() ? Lookup.found(Optional.empty()) : lease(leaseRef),
+        foos.isEmpty() ? OperatorSearch.notSearched() : operator(namespace, hint),
         clock.instant());
   }
 
@@ -279,24 +275,13 @@ public final class FactGatherer {
             resource,
             "namespace " + ns,
             () ->
-                op.inNamespace(ns).list().getItems().stream()
+                Pages.all(o -> op.inNamespace(ns).list(o)).stream()
                     .map(w -> w.getMetadata().getName())
                     .collect(java.util.stream.Collectors.toSet())));
   }
 
-  private Lookup<Optional<LeaseInfo>> lease(LeaseRef leaseRef) {
-    return read(
-        "get",
-        "leases.coordination.k8s.io",
-        "namespace " + leaseRef.namespace(),
-        () ->
-            Optional.ofNullable(
-                    client
-                        .leases()
-                        .inNamespace(leaseRef.namespace())
-                        .withName(leaseRef.name())
-                        .get())
-                .map(FactGatherer::leaseInfo));
+  private OperatorSearch operator(String fooNamespace, OperatorLocator.Hint hint) {
+    return new OperatorLocator(client).locate(fooNamespace, hint.namespace(), hint.leaseName());
   }
 
   private static <T extends HasMetadata, L> WorkloadCheck workload(

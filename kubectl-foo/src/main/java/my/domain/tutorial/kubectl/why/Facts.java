@@ -17,7 +17,7 @@ import my.domain.tutorial.api.v1.Foo;
  * @param otherNamespaces namespaces other than the Foo's with a Pod of the friend's name
  * @param podsInNamespace every Pod in the Foo's namespace, trimmed to what the rules need
  * @param workloads for each workload kind checked, whether one of the friend's name exists
- * @param lease the operator's leader Lease
+ * @param operator where the operator's leader Lease was looked for, and what was found
  */
 public record Facts(
     String namespace,
@@ -29,8 +29,7 @@ public record Facts(
     Lookup<List<String>> otherNamespaces,
     Lookup<List<PodSummary>> podsInNamespace,
     List<WorkloadCheck> workloads,
-    LeaseRef leaseRef,
-    Lookup<Optional<LeaseInfo>> lease,
+    OperatorSearch operator,
     Instant now) {
 
   /** A Pod's name and the kind and name of its controller, if it has one. */
@@ -38,9 +37,6 @@ public record Facts(
 
   /** Whether a workload of {@code kind} named like the friend exists. */
   public record WorkloadCheck(String kind, Lookup<Boolean> exists) {}
-
-  /** Where the operator's leader Lease is expected. */
-  public record LeaseRef(String namespace, String name) {}
 
   /** What matters of a Lease: when it was last renewed, for how long that holds, and by whom. */
   public record LeaseInfo(

@@ -9,15 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
 import my.domain.tutorial.kubectl.why.Facts.WorkloadCheck;
 
 /**
  * What {@code why} without a name reads once for a whole namespace (or, with {@code -A}, the
  * cluster): the Foos, the Pods of each of their namespaces, the names of Pods elsewhere and of the
- * workloads, and the Lease. {@link #facts()} cuts it into the {@link Facts} of each Foo, so the
- * rules stay those of a single {@code why NAME}. Pure.
+ * workloads, and the operator's Lease. {@link #facts()} cuts it into the {@link Facts} of each Foo,
+ * so the rules stay those of a single {@code why NAME}. Pure.
  *
  * @param pods the Pods of each namespace that holds a Foo
  * @param podNamespaces for each Pod name, the namespaces with a Pod of that name (read only when
@@ -30,8 +28,7 @@ public record Survey(
     Map<String, Lookup<List<Pod>>> pods,
     Lookup<Map<String, Set<String>>> podNamespaces,
     Map<String, List<WorkloadNames>> workloadNames,
-    LeaseRef leaseRef,
-    Lookup<Optional<LeaseInfo>> lease,
+    OperatorSearch operator,
     Instant now) {
 
   /** The names of the workloads of one kind in a namespace. */
@@ -62,8 +59,7 @@ public record Survey(
           Lookup.found(List.of()),
           Lookup.found(List.of()),
           List.of(),
-          leaseRef,
-          lease,
+          operator,
           now);
     }
     Lookup<List<Pod>> here = pods.getOrDefault(ns, Lookup.found(List.of()));
@@ -99,8 +95,7 @@ public record Survey(
         elsewhere,
         summaries,
         workloads,
-        leaseRef,
-        lease,
+        operator,
         now);
   }
 

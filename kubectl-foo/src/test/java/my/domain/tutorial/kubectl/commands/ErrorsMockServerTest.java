@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ErrorsMockServerTest {
   static final String FOOS = "/apis/tutorial.my.domain/v1/namespaces/team-a/foos";
 
+  /** The list of Foos, one page of at most 500 as kubectl asks. */
+  static final String LIST = FOOS + "?limit=500";
+
   KubernetesMockServer server;
   KubernetesClient client;
 
@@ -37,7 +40,7 @@ class ErrorsMockServerTest {
 
   @Test
   void whenTheCredentialsAreRejected_getExitsWith4() {
-    server.expect().get().withPath(FOOS).andReturn(401, status(401, "Unauthorized")).always();
+    server.expect().get().withPath(LIST).andReturn(401, status(401, "Unauthorized")).always();
 
     Result r = plugin.run("get");
 
@@ -53,7 +56,7 @@ class ErrorsMockServerTest {
     server
         .expect()
         .get()
-        .withPath(FOOS)
+        .withPath(LIST)
         .andReturn(
             403,
             status(
@@ -76,7 +79,7 @@ class ErrorsMockServerTest {
     server
         .expect()
         .get()
-        .withPath(FOOS)
+        .withPath(LIST)
         .andReturn(404, status(404, "the server could not find the requested" + " resource"))
         .always();
 
@@ -100,7 +103,7 @@ class ErrorsMockServerTest {
     server
         .expect()
         .get()
-        .withPath(FOOS)
+        .withPath(LIST)
         .andReturn(404, status(404, "the server could not find the requested" + " resource"))
         .always();
 
@@ -131,7 +134,7 @@ class ErrorsMockServerTest {
     server
         .expect()
         .get()
-        .withPath(FOOS)
+        .withPath(LIST)
         .andReturn(404, status(404, "the server could not find the requested" + " resource"))
         .always();
 
@@ -141,7 +144,7 @@ class ErrorsMockServerTest {
 
   @Test
   void whenTheServerFails_getExitsWith4() {
-    server.expect().get().withPath(FOOS).andReturn(503, status(503, "etcd is down")).always();
+    server.expect().get().withPath(LIST).andReturn(503, status(503, "etcd is down")).always();
 
     Result r = plugin.run("get");
 

@@ -27,6 +27,9 @@ class FooWatchMockServerTest {
   static final String NS = "team-a";
   static final String PATH = "/apis/tutorial.my.domain/v1/namespaces/" + NS + "/foos";
 
+  /** The listing, one page of at most 500 as kubectl asks. */
+  static final String LIST = PATH + "?limit=500";
+
   KubernetesMockServer server;
   KubernetesClient client;
 
@@ -36,7 +39,7 @@ class FooWatchMockServerTest {
     Foo a4 = foo("foo-a", "uid-a", "4");
     Foo b5 = foo("foo-b", "uid-b", "5");
     Foo b6 = foo("foo-b", "uid-b", "6");
-    server.expect().get().withPath(PATH).andReturn(200, list("1", a1)).once();
+    server.expect().get().withPath(LIST).andReturn(200, list("1", a1)).once();
     server
         .expect()
         .get()
@@ -47,7 +50,7 @@ class FooWatchMockServerTest {
         .andEmit(gone())
         .done()
         .once();
-    server.expect().get().withPath(PATH).andReturn(200, list("5", a4, b5)).once();
+    server.expect().get().withPath(LIST).andReturn(200, list("5", a4, b5)).once();
     server
         .expect()
         .get()

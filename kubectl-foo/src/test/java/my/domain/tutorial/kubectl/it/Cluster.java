@@ -80,4 +80,43 @@ final class Cluster {
         .getStatus()
         .getToken();
   }
+
+  /**
+   * Lets ServiceAccount {@code name} of {@code namespace} get and list {@code resource} of {@code
+   * apiGroup} there (only there), for example Leases, as a tenant of an OwnNamespace install may.
+   */
+  static void reader(
+      KubernetesClient admin, String namespace, String name, String apiGroup, String resource) {
+    String role = name + "-" + resource;
+    admin
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(role)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups(apiGroup)
+                        .withResources(resource)
+                        .withVerbs("get", "list")
+                        .build())
+                .build())
+        .create();
+    admin
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(role)
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", role)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(name)
+                .withNamespace(namespace)
+                .endSubject()
+                .build())
+        .create();
+  }
 }

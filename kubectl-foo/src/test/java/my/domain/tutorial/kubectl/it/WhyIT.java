@@ -80,9 +80,9 @@ class WhyIT {
         .contains("[FriendNotFound] Pod jack does not exist in namespace " + ns.name() + ".")
         .contains("[StatusNotReconciled] The Foo has no status yet")
         .contains(
-            "[OperatorNotRunning] The operator's leader Lease foo-system/"
+            "[OperatorNotRunning] No namespace has the operator's leader Lease ("
                 + NO_LEASE
-                + " does not exist")
+                + ", a Lease labelled app.kubernetes.io/name=foo-operator)")
         .contains("  fix: ");
   }
 
@@ -265,7 +265,9 @@ class WhyIT {
         .anyMatch(
             m ->
                 m.startsWith(
-                    "Not allowed to get leases.coordination.k8s.io in namespace foo-system"));
+                    "Not allowed to list leases.coordination.k8s.io in all namespaces, nor to list"
+                        + " leases.coordination.k8s.io in namespace "
+                        + ns.name()));
   }
 
   @Test

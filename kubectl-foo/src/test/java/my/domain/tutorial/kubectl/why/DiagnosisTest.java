@@ -10,8 +10,6 @@ import my.domain.tutorial.api.friendship.Friendship;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.api.v1.FooStatus;
-import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
 import my.domain.tutorial.kubectl.why.Facts.PodSummary;
 import my.domain.tutorial.kubectl.why.Facts.WorkloadCheck;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 class DiagnosisTest {
   static final String NS = "team-a";
   static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-  static final LeaseRef LEASE = new LeaseRef("foo-system", "foo-operator-leader");
 
   // FriendFound
 
@@ -174,33 +171,52 @@ class DiagnosisTest {
             "status says unhappy (FriendNotFound), but the cluster now says happy (FriendFound)");
   }
 
-  // OperatorNotRunning
+  // OperatorNotRunning: where the operator was installed, and what a user may read
 
   @Test
-  void whenTheLeaseIsMissing_whyReportsOperatorNotRunning() {
+  void whenNoNamespaceHasTheOperatorsLease_whyReportsOperatorNotRunningAndHowToFindItsDeployment() {
     WhyReport r =
         Diagnosis.diagnose(
-            facts(reconciled(false, "FriendNotFound")).lease(Optional.empty()).build());
+            facts(reconciled(false, "FriendNotFound")).operator(Searches.noneAnywhere()).build());
 
-    assertThat(find(r, FindingCode.OperatorNotRunning).message())
-        .contains("foo-system/foo-operator-leader does not" + " exist");
+    Finding f = find(r, FindingCode.OperatorNotRunning);
+    assertThat(f.message())
+        .startsWith(
+            "No namespace has the operator's leader Lease (a Lease labelled"
+                + " app.kubernetes.io/name=foo-operator): no operator is running");
+    assertThat(f.fix())
+        .contains("kubectl get deploy -A --field-selector metadata.name=foo-operator");
   }
 
   @Test
-  void whenTheLeaseExpired_whyReportsOperatorNotRunning() {
+  void whenTheNamedOperatorNamespaceHasNoLease_whyReportsOperatorNotRunningThere() {
     WhyReport r =
         Diagnosis.diagnose(
             facts(reconciled(false, "FriendNotFound"))
-                .lease(
-                    Optional.of(
-                        new LeaseInfo(
-                            Optional.of(NOW.minusSeconds(300)),
-                            Optional.of(15),
-                            Optional.of("op-1"))))
+                .operator(Searches.noneInPinned("foo-system"))
                 .build());
 
     assertThat(find(r, FindingCode.OperatorNotRunning).message())
-        .contains("(held by op-1) was last renewed 5m ago, and it is valid for 15s only");
+        .contains("foo-system/foo-operator-leader does not exist");
+  }
+
+  @Test
+  void whenTheLeaseInOperatorsExpired_whyReportsOperatorNotRunningNamingThatNamespace() {
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(reconciled(false, "FriendNotFound"))
+                .operator(Searches.leaseIn("operators", NOW, 300))
+                .build());
+
+    Finding f = find(r, FindingCode.OperatorNotRunning);
+    assertThat(f.message())
+        .isEqualTo(
+            "The operator's leader Lease operators/foo-operator-leader (held by op-1) was last"
+                + " renewed 5m ago, and it is valid for 15s only: the operator has stopped.");
+    assertThat(f.fix())
+        .isEqualTo(
+            "see why it stopped: kubectl -n operators get deploy foo-operator, and its logs:"
+                + " kubectl -n operators logs deploy/foo-operator");
   }
 
   @Test
@@ -209,6 +225,72 @@ class DiagnosisTest {
         Diagnosis.diagnose(facts(reconciled(true, "FriendFound")).friend(pod(false)).build());
 
     assertThat(codes(r)).doesNotContain(FindingCode.OperatorNotRunning, FindingCode.Forbidden);
+  }
+
+  @Test
+  void whenTheOperatorRunsInTheFoosOwnNamespace_theStatusFixNamesThatNamespace() {
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(Foo.of(NS, "foo-01", "jack")).operator(Searches.leaseIn(NS, NOW, 2)).build());
+
+    assertThat(find(r, FindingCode.StatusNotReconciled).fix())
+        .isEqualTo(
+            "check that the operator runs and watches namespace team-a: kubectl -n team-a get"
+                + " deploy foo-operator, and its logs: kubectl -n team-a logs deploy/foo-operator");
+    assertThat(codes(r)).doesNotContain(FindingCode.OperatorNotRunning);
+  }
+
+  @Test
+  void whenTheOperatorsLeaseCannotBeSeen_whySaysWhatItCouldNotCheckInsteadOfOperatorNotRunning() {
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(Foo.of(NS, "foo-01", "jack"))
+                .operator(
+                    Searches.refused(
+                        List.of(NS), List.of("foo-system", "openshift-operators", "operators")))
+                .build());
+
+    assertThat(codes(r)).doesNotContain(FindingCode.OperatorNotRunning);
+    Finding f = find(r, FindingCode.Forbidden);
+    assertThat(f.message())
+        .isEqualTo(
+            "Not allowed to list leases.coordination.k8s.io in all namespaces, nor to list"
+                + " leases.coordination.k8s.io in namespace foo-system, nor to list"
+                + " leases.coordination.k8s.io in namespace openshift-operators, nor to list"
+                + " leases.coordination.k8s.io in namespace operators (no operator Lease in"
+                + " namespace team-a): could not find the operator's leader Lease, so whether the"
+                + " operator runs is unknown.");
+    assertThat(f.fix()).contains("--operator-namespace");
+    assertThat(find(r, FindingCode.StatusNotReconciled).fix())
+        .contains("kubectl get deploy -A --field-selector metadata.name=foo-operator");
+  }
+
+  @Test
+  void whenOnlyOlmsCsvCanBeRead_whyNamesTheNamespaceAndDeploymentOlmInstalledItIn() {
+    OlmInstall olm =
+        new OlmInstall(
+            "foo-operator.v0.1.0", "openshift-operators", "foo-operator", Optional.of("Succeeded"));
+    WhyReport r =
+        Diagnosis.diagnose(
+            facts(Foo.of(NS, "foo-01", "jack"))
+                .operator(Searches.refusedWithCsv(List.of(NS), olm))
+                .build());
+
+    assertThat(codes(r)).doesNotContain(FindingCode.OperatorNotRunning);
+    Finding f = find(r, FindingCode.Forbidden);
+    assertThat(f.message())
+        .endsWith(
+            "could not find the operator's leader Lease, so whether the operator runs is unknown."
+                + " OLM installed the operator in namespace openshift-operators"
+                + " (ClusterServiceVersion foo-operator.v0.1.0, phase Succeeded).");
+    assertThat(f.fix())
+        .isEqualTo(
+            "check it there: kubectl -n openshift-operators get deploy foo-operator, and its logs:"
+                + " kubectl -n openshift-operators logs deploy/foo-operator; for why to tell whether"
+                + " it runs, ask a cluster admin for list on leases.coordination.k8s.io in namespace"
+                + " openshift-operators");
+    assertThat(find(r, FindingCode.StatusNotReconciled).fix())
+        .contains("kubectl -n openshift-operators get deploy foo-operator");
   }
 
   // FooNotFound
@@ -226,8 +308,7 @@ class DiagnosisTest {
             Lookup.found(List.of()),
             Lookup.found(List.of()),
             List.of(),
-            LEASE,
-            Lookup.found(Optional.empty()),
+            OperatorSearch.notSearched(),
             NOW);
 
     WhyReport r = Diagnosis.diagnose(facts);
@@ -254,8 +335,7 @@ class DiagnosisTest {
             Lookup.found(List.of()),
             Lookup.found(List.of()),
             List.of(),
-            LEASE,
-            Lookup.found(Optional.empty()),
+            OperatorSearch.notSearched(),
             NOW);
 
     WhyReport r = Diagnosis.diagnose(facts);
@@ -309,8 +389,7 @@ class DiagnosisTest {
             Lookup.found(List.of()),
             Lookup.found(List.of()),
             List.of(),
-            LEASE,
-            Lookup.found(Optional.empty()),
+            OperatorSearch.notSearched(),
             NOW);
 
     WhyReport r = Diagnosis.diagnose(facts);
@@ -394,11 +473,7 @@ class DiagnosisTest {
     Lookup<List<String>> otherNamespaces = Lookup.found(List.of());
     Lookup<List<PodSummary>> pods = Lookup.found(List.of());
     List<WorkloadCheck> workloads = List.of(new WorkloadCheck("Deployment", Lookup.found(false)));
-    Lookup<Optional<LeaseInfo>> lease =
-        Lookup.found(
-            Optional.of(
-                new LeaseInfo(
-                    Optional.of(NOW.minusSeconds(2)), Optional.of(15), Optional.of("op-1"))));
+    OperatorSearch operator = Searches.leaseIn("foo-system", NOW, 2);
 
     FactsBuilder(Foo foo) {
       this.foo = foo;
@@ -424,8 +499,8 @@ class DiagnosisTest {
       return this;
     }
 
-    FactsBuilder lease(Optional<LeaseInfo> v) {
-      lease = Lookup.found(v);
+    FactsBuilder operator(OperatorSearch v) {
+      operator = v;
       return this;
     }
 
@@ -440,8 +515,7 @@ class DiagnosisTest {
           otherNamespaces,
           pods,
           workloads,
-          LEASE,
-          lease,
+          operator,
           NOW);
     }
   }

@@ -7,21 +7,14 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
-import my.domain.tutorial.kubectl.why.Facts.LeaseRef;
 import org.junit.jupiter.api.Test;
 
 /** {@code why} without a name, as a pure function of one {@link Survey}: no cluster. */
 class WhyListTest {
   static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-  static final LeaseRef LEASE = new LeaseRef("foo-system", "foo-operator-leader");
-  static final Lookup<Optional<LeaseInfo>> LIVE_LEASE =
-      Lookup.found(
-          Optional.of(
-              new LeaseInfo(Optional.of(NOW.minusSeconds(2)), Optional.of(15), Optional.of("op"))));
+  static final OperatorSearch LIVE_LEASE = Searches.leaseIn("foo-system", NOW, 2);
 
   private static Foo foo(String ns, String name, String friend) {
     return Foo.of(ns, name, friend);
@@ -37,18 +30,9 @@ class WhyListTest {
   }
 
   private static Survey survey(
-      List<Foo> foos,
-      List<Pod> pods,
-      Map<String, Set<String>> elsewhere,
-      Lookup<Optional<LeaseInfo>> lease) {
+      List<Foo> foos, List<Pod> pods, Map<String, Set<String>> elsewhere, OperatorSearch lease) {
     return new Survey(
-        foos,
-        Map.of("team-a", Lookup.found(pods)),
-        Lookup.found(elsewhere),
-        Map.of(),
-        LEASE,
-        lease,
-        NOW);
+        foos, Map.of("team-a", Lookup.found(pods)), Lookup.found(elsewhere), Map.of(), lease, NOW);
   }
 
   @Test
@@ -127,7 +111,7 @@ class WhyListTest {
             List.of(foo("team-a", "a", "jack"), foo("team-a", "b", "joe")),
             List.of(),
             Map.of(),
-            Lookup.found(Optional.empty()));
+            Searches.noneAnywhere());
 
     WhyList list = WhyList.of("team-a", s.facts(), false);
     String text = WhyListText.render(list);
@@ -153,7 +137,6 @@ class WhyListTest {
             Map.of("team-a", Lookup.forbidden("list", "pods", "namespace team-a")),
             Lookup.found(Map.of()),
             Map.of(),
-            LEASE,
             LIVE_LEASE,
             NOW);
 

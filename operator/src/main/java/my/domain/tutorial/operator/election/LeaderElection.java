@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -116,7 +115,7 @@ public final class LeaderElection implements AutoCloseable {
     int number = campaigns.incrementAndGet();
     var lock =
         new ConfirmingLock(
-            new LeaseLock(lease.namespace(), lease.name(), lease.identity()),
+            LabelledLeaseLock.of(lease.namespace(), lease.name(), lease.identity()),
             nanoClock,
             sentAt -> {
               if (campaigns.get() == number) {

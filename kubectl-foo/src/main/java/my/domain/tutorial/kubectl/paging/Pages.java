@@ -1,0 +1,77 @@
+package my.domain.tutorial.kubectl.paging;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListMeta;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Lists the way kubectl does: pages of {@link #LIMIT} objects, each request carrying the previous
+ * answer's continue token, so a namespace with 50,000 Pods does not arrive in one response. The
+ * pages of one list come from one snapshot (the API server's continue token pins it).
+ */
+public final class Pages {
+  /** kubectl's page size ({@code --chunk-size}'s default). */
+  public static final long LIMIT = 500;
+
+  private Pages() {}
+
+  /** Every item of a list without selectors, page by page. */
+  public static <T extends HasMetadata> List<T> all(
+      Function<ListOptions, ? extends KubernetesResourceList<T>> list) {
+    return all(list, null, null);
+  }
+
+  /**
+   * Every item matching the label and field selectors (either may be null), page by page: {@code
+   * list} sends one request with the options it is given.
+   */
+  public static <T extends HasMetadata> List<T> all(
+      Function<ListOptions, ? extends KubernetesResourceList<T>> list,
+      String labelSelector,
+      String fieldSelector) {
+    return listing(list, labelSelector, fieldSelector).items();
+  }
+
+  /**
+   * What {@link #all(Function, String, String)} reads, with the resourceVersion of the snapshot the
+   * pages came from (the first page's), from which a watch continues.
+   */
+  public static <T extends HasMetadata> Listing<T> listing(
+      Function<ListOptions, ? extends KubernetesResourceList<T>> list,
+      String labelSelector,
+      String fieldSelector) {
+    List<T> items = new ArrayList<>();
+    String resourceVersion = null;
+    String token = null;
+    do {
+      KubernetesResourceList<T> page =
+          list.apply(
+              new ListOptionsBuilder()
+                  .withLabelSelector(labelSelector)
+                  .withFieldSelector(fieldSelector)
+                  .withLimit(LIMIT)
+                  .withContinue(token)
+                  .build());
+      items.addAll(page.getItems());
+      if (resourceVersion == null && page.getMetadata() != null) {
+        resourceVersion = page.getMetadata().getResourceVersion();
+      }
+      token = continueOf(page.getMetadata());
+    } while (token != null);
+    return new Listing<>(List.copyOf(items), resourceVersion);
+  }
+
+  /** The items of a paged list and the resourceVersion of its snapshot. */
+  public record Listing<T>(List<T> items, String resourceVersion) {}
+
+  private static String continueOf(ListMeta meta) {
+    return meta == null || meta.getContinue() == null || meta.getContinue().isEmpty()
+        ? null
+        : meta.getContinue();
+  }
+}
