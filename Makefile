@@ -22,13 +22,23 @@ control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
 olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager, kube-scheduler and kwok; the OLM tests need them
 	@hack/timed olm hack/olm
 
+# The real node (issue #22): kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the
+# pause image; the container runtime comes from Debian packages (.ci/run installs them).
+.PHONY: node image
+node: ## build (or find cached) kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the pause image; the real-node tests need them
+	@hack/timed node hack/node
+
+image: ## build the operator image with hack/images (REGISTRY, TAG, PUSH=1; TEST_BASE=1: on a JRE assembled from this machine's JDK instead of UBI)
+	$(MVN) -q -DskipTests package -pl operator -am
+	hack/images $(if $(REGISTRY),--registry $(REGISTRY)) $(if $(TAG),--tag $(TAG)) $(if $(PUSH),--push) $(if $(TEST_BASE),--test-base)
+
 lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
 	@hack/timed actionlint hack/actionlint
 
 # The native tier runs when hack/native-toolchain finds a GraalVM (GRAALVM_HOME, JAVA_HOME or native-image on PATH).
 NATIVE_HOME = $(shell hack/native-toolchain)
 
-test: control-plane olm lint ## THE test command: lint, then unit + integration tests, and the native tier when a native toolchain is found; prints each phase's time
+test: control-plane node olm lint ## THE test command: lint, then unit + integration tests, and the native tier when a native toolchain is found; prints each phase's time
 ifeq ($(NATIVE_HOME),)
 	@echo "[test] ***********************************************************************************"
 	@echo "[test] NO NATIVE TOOLCHAIN (GRAALVM_HOME, JAVA_HOME or native-image on PATH): NATIVE TIER SKIPPED"
