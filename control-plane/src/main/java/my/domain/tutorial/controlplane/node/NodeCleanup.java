@@ -38,6 +38,7 @@ public final class NodeCleanup {
     unmountAll();
     removeIptablesChains();
     removeBridge();
+    removeContainerLogLinks();
     deleteFolders();
     removeEmptyCgroups();
   }
@@ -55,7 +56,36 @@ public final class NodeCleanup {
     if (HostCommand.run("ip", "link", "show", layout.bridge()).ok()) {
       left.add("bridge " + layout.bridge());
     }
+    containerLogLinks().forEach(l -> left.add("log link " + l));
     return left;
+  }
+
+  /** The kubelet links each container's log from this fixed folder into its podLogsDir. */
+  private static final Path CONTAINER_LOG_LINKS = Path.of("/var/log/containers");
+
+  List<Path> containerLogLinks() {
+    if (!Files.isDirectory(CONTAINER_LOG_LINKS)) {
+      return List.of();
+    }
+    try (Stream<Path> links = Files.list(CONTAINER_LOG_LINKS)) {
+      return links
+          .filter(Files::isSymbolicLink)
+          .filter(
+              l -> {
+                try {
+                  return Files.readSymbolicLink(l).startsWith(layout.podLogs());
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .toList();
+    } catch (IOException e) {
+      throw HostCommand.unchecked("cannot list " + CONTAINER_LOG_LINKS, e);
+    }
+  }
+
+  void removeContainerLogLinks() {
+    containerLogLinks().forEach(l -> l.toFile().delete());
   }
 
   void removeContainers() {

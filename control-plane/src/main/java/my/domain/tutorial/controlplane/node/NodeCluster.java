@@ -268,6 +268,25 @@ public final class NodeCluster implements AutoCloseable {
     return "127.0.0.1:" + registryPort;
   }
 
+  /**
+   * The host pid of a container's main process, from runc's state, given the container ID as the
+   * Pod's status reports it ({@code containerd://ID}).
+   */
+  public long containerPid(String containerId) {
+    String id = containerId.replaceFirst("^containerd://", "");
+    String state =
+        HostCommand.run(
+                "runc", "--root", layout.runcRoot().resolve("k8s.io").toString(), "state", id)
+            .require()
+            .output();
+    java.util.regex.Matcher pid =
+        java.util.regex.Pattern.compile("\"pid\":\\s*(\\d+)").matcher(state);
+    if (!pid.find()) {
+      throw new IllegalStateException("runc state of " + id + " names no pid: " + state);
+    }
+    return Long.parseLong(pid.group(1));
+  }
+
   /** An image every Pod on the node can run without a pull (imagePullPolicy Never): pause. */
   public String pauseImage() {
     return binaries.pauseImageName();

@@ -198,13 +198,15 @@ final class NodeConfigs {
         imageGCHighThresholdPercent: 100
         imageGCLowThresholdPercent: 99
         volumePluginDir: %s
+        podLogsDir: %s
         """
             .formatted(
                 NodeLayout.GATEWAY,
                 port,
                 healthzPort,
                 layout.containerdSocket(),
-                layout.data().resolve("volume-plugins")));
+                layout.data().resolve("volume-plugins"),
+                layout.podLogs()));
   }
 
   /** kube-proxy in iptables mode, leaving conntrack's limits and timeouts as the host has them. */

@@ -32,6 +32,11 @@ public record NodeLayout(Path state, Path data, Path lock, String bridge, String
     return state.resolve("runc");
   }
 
+  /** Containers' logs (the kubelet's podLogsDir); it links each from /var/log/containers. */
+  public Path podLogs() {
+    return data.resolve("pod-logs");
+  }
+
   public Path kubeletRoot() {
     return data.resolve("kubelet");
   }
