@@ -263,6 +263,99 @@ class RealNodeOperatorIT {
     }
   }
 
+  @Test
+  @Order(7)
+  void twoReplicas_oneLeadsTheOtherStandsByReady_andDeletingTheLeaderFailsOver(NodeCluster node) {
+    KubernetesClient admin = node.controlPlane().adminClient();
+    admin.apps().deployments().inNamespace(NS).withName("foo-operator").scale(2);
+    try (TestNamespace ns = TestNamespace.create(admin, "real-node-failover")) {
+      await("two Ready replicas, one of them leading")
+          .atMost(POD_READY)
+          .pollInterval(Duration.ofMillis(250))
+          .untilAsserted(
+              () -> {
+                List<Pod> pods = operatorPods(admin);
+                assertThat(pods).hasSize(2).allMatch(RealNodeOperatorIT::ready, "Ready");
+                assertThat(pods).anyMatch(p -> p.getMetadata().getName().equals(holder(admin)));
+              });
+      String leader = holder(admin);
+      String standby =
+          operatorPods(admin).stream()
+              .map(p -> p.getMetadata().getName())
+              .filter(n -> !n.equals(leader))
+              .findFirst()
+              .orElseThrow();
+
+      admin.pods().inNamespace(NS).withName(leader).delete();
+
+      await("the standby leads")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> standby.equals(holder(admin)));
+      admin.resource(Foo.of(ns.name(), "jill", "jack")).create();
+      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+    } finally {
+      admin.apps().deployments().inNamespace(NS).withName("foo-operator").scale(1);
+    }
+  }
+
+  @Test
+  @Order(8)
+  void withAThousandFoosAndFriends_theContainersMemoryStaysUnderItsRequest(NodeCluster node)
+      throws Exception {
+    KubernetesClient admin = node.controlPlane().adminClient();
+    int count = 1000;
+    try (TestNamespace ns = TestNamespace.create(admin, "real-node-memory")) {
+      for (int i = 0; i < count; i++) {
+        admin.resource(Foo.of(ns.name(), "foo-" + i, "friend-" + i)).create();
+        // Pending for good: no node matches, since a thousand running containers do not fit here.
+        admin
+            .resource(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withNamespace(ns.name())
+                    .withName("friend-" + i)
+                    .endMetadata()
+                    .withNewSpec()
+                    .addToNodeSelector("foo-operator.test/no-such-node", "true")
+                    .addNewContainer()
+                    .withName("friend")
+                    .withImage(node.pauseImage())
+                    .endContainer()
+                    .endSpec()
+                    .build())
+            .create();
+      }
+      await("every Foo happy")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(
+              () ->
+                  admin.resources(Foo.class).inNamespace(ns.name()).list().getItems().stream()
+                          .filter(
+                              f ->
+                                  f.getStatus() != null
+                                      && Boolean.TRUE.equals(f.getStatus().getHappy()))
+                          .count()
+                      == count);
+
+      Pod pod =
+          operatorPods(admin).stream().filter(RealNodeOperatorIT::ready).findFirst().orElseThrow();
+      ContainerMemory memory =
+          ContainerMemory.of(
+              node.containerPid(pod.getStatus().getContainerStatuses().get(0).getContainerID()));
+      var resources = pod.getSpec().getContainers().get(0).getResources();
+      long request = resources.getRequests().get("memory").getNumericalAmount().longValue();
+      long limit = resources.getLimits().get("memory").getNumericalAmount().longValue();
+      System.out.printf(
+          "[real-node] operator container with %d Foos and friends: working set %d MiB (request %d MiB, limit %d MiB)%n",
+          count, memory.workingSetBytes() >> 20, request >> 20, limit >> 20);
+
+      assertThat(memory.limitBytes()).as("the cgroup's limit is the Deployment's").isEqualTo(limit);
+      assertThat(memory.workingSetBytes()).as("working set").isLessThan(request);
+    }
+  }
+
   private static List<Pod> operatorPods(KubernetesClient admin) {
     return admin
         .pods()
