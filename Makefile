@@ -24,13 +24,17 @@ olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager,
 
 # The real node (issue #22): kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the
 # pause image; the container runtime comes from Debian packages (.ci/run installs them).
-.PHONY: node image
+.PHONY: node image deploy
 node: ## build (or find cached) kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the pause image; the real-node tests need them
 	@hack/timed node hack/node
 
 image: ## build the operator image with hack/images (REGISTRY, TAG, PUSH=1; TEST_BASE=1: on a JRE assembled from this machine's JDK instead of UBI)
 	$(MVN) -q -DskipTests package -pl operator -am
 	hack/images $(if $(REGISTRY),--registry $(REGISTRY)) $(if $(TAG),--tag $(TAG)) $(if $(PUSH),--push) $(if $(TEST_BASE),--test-base)
+
+deploy: control-plane node ## a local cluster with a real node: the operator image built (hack/images, test base) and pushed to its registry, the shipped manifests applied; Ctrl-C stops it
+	$(MVN) -q -DskipTests install -pl local-run -am
+	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.NodeDeploy
 
 lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
 	@hack/timed actionlint hack/actionlint

@@ -12,15 +12,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.node.NodeCluster;
+import my.domain.tutorial.controlplane.node.OperatorImage;
+import my.domain.tutorial.controlplane.node.ShippedManifests;
 import my.domain.tutorial.testsupport.NodeExtension;
-import my.domain.tutorial.testsupport.OperatorImage;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.ShippedDeployment;
-import my.domain.tutorial.testsupport.ShippedManifests;
 import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -155,6 +156,9 @@ class RealNodeOperatorIT {
     List<String> operatorLines = lines.subList(1, lines.size());
     ObjectMapper json = new ObjectMapper();
     assertThat(operatorLines).isNotEmpty();
+    assertThat(operatorLines)
+        .as("no write was tried on the read-only root filesystem")
+        .noneMatch(l -> l.contains("Read-only file system"));
     for (String line : operatorLines) {
       try {
         assertThat(json.readTree(line).isObject()).as(line).isTrue();
@@ -207,16 +211,37 @@ class RealNodeOperatorIT {
       String old = operatorPods(admin).get(0).getMetadata().getName();
 
       admin.apps().deployments().inNamespace(NS).withName("foo-operator").rolling().restart();
+      await("the old Pod is told to stop")
+          .atMost(POD_READY)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                Pod p = pod(admin, NS, old);
+                return p == null || p.getMetadata().getDeletionTimestamp() != null;
+              });
+      Instant oldStopping = Instant.now();
+      // The old Pod releases the Lease on SIGTERM: the new one takes it at once, not after the
+      // Lease's 15 s ran out.
+      String next =
+          await("another Pod leads")
+              .atMost(POD_READY)
+              .pollInterval(Duration.ofMillis(100))
+              .until(() -> holder(admin), h -> h != null && !h.isEmpty() && !h.equals(old));
+      Duration handover = Duration.between(oldStopping, Instant.now());
+      System.out.printf(
+          "[real-node] rollout: %s led %d ms after %s was told to stop%n",
+          next, handover.toMillis(), old);
+      assertThat(handover).isLessThan(OperatorDefaults.LEASE_DURATION.minusSeconds(5));
 
-      await("the old Pod is gone and the new one leads")
+      await("the old Pod is gone and the new one is Ready")
           .atMost(POD_READY)
           .pollInterval(Duration.ofMillis(250))
           .untilAsserted(
               () -> {
                 List<Pod> pods = operatorPods(admin);
                 assertThat(pods).singleElement().matches(RealNodeOperatorIT::ready, "Ready");
-                assertThat(pods.get(0).getMetadata().getName()).isNotEqualTo(old);
-                assertThat(holder(admin)).isEqualTo(pods.get(0).getMetadata().getName());
+                assertThat(pods.get(0).getMetadata().getName()).isEqualTo(next);
+                assertThat(holder(admin)).isEqualTo(next);
               });
       admin.resource(friend(ns.name(), "jack", node.pauseImage())).create();
       Fixtures.awaitReason(admin, ns.name(), "jill", "FriendFound");

@@ -1,4 +1,4 @@
-package my.domain.tutorial.testsupport;
+package my.domain.tutorial.controlplane.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package my.domain.tutorial.testsupport;
+package my.domain.tutorial.controlplane.node;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
