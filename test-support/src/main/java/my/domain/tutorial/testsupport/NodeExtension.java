@@ -4,8 +4,9 @@ import java.util.List;
 import my.domain.tutorial.controlplane.ControlPlaneBinaries;
 import my.domain.tutorial.controlplane.node.NodeBinaries;
 import my.domain.tutorial.controlplane.node.NodeCluster;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -17,27 +18,38 @@ import org.slf4j.LoggerFactory;
  * registry): started when the first test class needs it, stopped when the run ends. Where the
  * machine cannot run a node (not root, Debian packages missing: {@link
  * NodeBinaries#missingPrerequisites()}) the classes are skipped with a banner naming what is
- * missing, never passed; where {@code CI} is set that is a failure instead. Use with
- * {@code @ExtendWith(NodeExtension.class)} and a {@link NodeCluster} parameter.
+ * missing, never passed; where {@code FOO_REQUIRE_REAL_NODE} is set ({@code .ci/run} sets it) that
+ * is a failure instead. Use with {@code @ExtendWith(NodeExtension.class)} and a {@link NodeCluster}
+ * parameter.
  */
-public class NodeExtension implements BeforeAllCallback, ParameterResolver {
+public class NodeExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
   private static final Logger log = LoggerFactory.getLogger(NodeExtension.class);
   private static final ExtensionContext.Namespace NS =
       ExtensionContext.Namespace.create(NodeExtension.class);
 
+  /**
+   * Disables the class, with the reason, where the machine cannot run a node (JUnit then reports it
+   * skipped and runs no {@code @BeforeAll}); fails instead where the tier is required.
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    List<String> missing = NodeBinaries.missingPrerequisites();
+    if (missing.isEmpty()) {
+      return ConditionEvaluationResult.enabled("this machine can run a real node");
+    }
+    if (NodeBinaries.required()) {
+      throw new IllegalStateException(
+          NodeBinaries.REQUIRE_ENV + " is set: the real-node tier must run, but " + missing);
+    }
+    String why = "REAL-NODE TIER SKIPPED: this machine cannot run a node: " + missing;
+    log.warn("*".repeat(100));
+    log.warn(why);
+    log.warn("*".repeat(100));
+    return ConditionEvaluationResult.disabled(why);
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    List<String> missing = NodeBinaries.missingPrerequisites();
-    if (!missing.isEmpty()) {
-      String why = "REAL-NODE TIER SKIPPED: this machine cannot run a node: " + missing;
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("CI must run the real-node tier, but " + missing);
-      }
-      log.warn("*".repeat(100));
-      log.warn(why);
-      log.warn("*".repeat(100));
-      Assumptions.abort(why);
-    }
     cluster(context);
   }
 

@@ -23,6 +23,12 @@ public record NodeBinaries(
     Path pauseImage,
     Path cniBinDir) {
 
+  /**
+   * Set (to anything) where the real-node tier must run: its prerequisites missing is then a
+   * failure, not a skip. {@code .ci/run} sets it.
+   */
+  public static final String REQUIRE_ENV = "FOO_REQUIRE_REAL_NODE";
+
   /** Where Debian's containernetworking-plugins puts the plugins. */
   public static final Path DEBIAN_CNI_DIR = Path.of("/usr/lib/cni");
 
@@ -62,6 +68,12 @@ public record NodeBinaries(
       missing.add("no /sys/fs/cgroup");
     }
     return missing;
+  }
+
+  /** Whether this run must have the real-node tier ({@link #REQUIRE_ENV} set). */
+  public static boolean required() {
+    String value = System.getenv(REQUIRE_ENV);
+    return value != null && !value.isBlank();
   }
 
   static Path onPath(String command) {
