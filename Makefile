@@ -23,6 +23,20 @@ control-plane: ## build (or find cached) etcd, kube-apiserver and kubectl
 olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager, kube-scheduler and kwok; the OLM tests need them
 	@hack/timed olm hack/olm
 
+# The real node (issue #22): kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the
+# pause image; the container runtime comes from Debian packages (.ci/run installs them).
+.PHONY: node image deploy
+node: ## build (or find cached) kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the pause image; the real-node tests need them
+	@hack/timed node hack/node
+
+image: ## build the operator image with hack/images (REGISTRY, TAG, PUSH=1; TEST_BASE=1: on a JRE assembled from this machine's JDK instead of UBI)
+	$(MVN) -q -DskipTests package -pl operator -am
+	hack/images $(if $(REGISTRY),--registry $(REGISTRY)) $(if $(TAG),--tag $(TAG)) $(if $(PUSH),--push) $(if $(TEST_BASE),--test-base)
+
+deploy: control-plane node ## a local cluster with a real node: the operator image built (hack/images, test base) and pushed to its registry, the shipped manifests applied; Ctrl-C stops it
+	$(MVN) -q -DskipTests install -pl local-run -am
+	exec java -cp "$(RUN_CP)" my.domain.tutorial.localrun.NodeDeploy
+
 lint: ## check the GitHub Actions workflows with actionlint (built and cached on first use)
 	@hack/timed actionlint hack/actionlint
 
@@ -30,7 +44,7 @@ lint: ## check the GitHub Actions workflows with actionlint (built and cached on
 NATIVE_HOME = $(shell hack/native-toolchain)
 BANNER = echo "[test] ************************************************************************************************"
 
-test: control-plane lint ## THE test command: lint, then unit + integration tests, the native tier when a native toolchain is found and the OLM tier where OLM's sources can be had; prints each phase's time and a summary
+test: control-plane node lint ## THE test command: lint, then unit + integration tests, the native tier when a native toolchain is found and the OLM tier where OLM's sources can be had; prints each phase's time and a summary
 	@since=$$(date +%s000); olm_rc=0; rc=0; TIMED_SKIP_EXIT=3 hack/timed olm hack/olm || olm_rc=$$?; \
 	if [ $$olm_rc -eq 3 ]; then olm="SKIPPED: OLM's sources cannot be had on this machine (banner above); OlmInstallIT, OlmUpgradeIT, CatalogIT reported as skipped"; \
 	elif [ $$olm_rc -ne 0 ]; then echo "[test] the OLM tier's provisioning is broken (hack/olm exit $$olm_rc, its FAILED line above names the step)" >&2; exit $$olm_rc; \
@@ -46,7 +60,8 @@ test: control-plane lint ## THE test command: lint, then unit + integration test
 	  native="runs (toolchain $(NATIVE_HOME))"; \
 	  GRAALVM_HOME="$(NATIVE_HOME)" hack/timed "maven (with the native tier)" $(MVN) -Pnative install || rc=$$?; \
 	fi; \
-	java hack/TestSummary.java --since $$since "OLM=$$olm" "native=$$native"; \
+	if [ -n "$${FOO_REQUIRE_REAL_NODE:-}" ]; then node="required here (FOO_REQUIRE_REAL_NODE=1)"; else node="runs where this machine can run a node (root, containerd, podman), skipped with a banner elsewhere"; fi; \
+	java hack/TestSummary.java --since $$since "OLM=$$olm" "native=$$native" "real-node=$$node"; \
 	exit $$rc
 
 run: control-plane $(if $(OLM),olm) ## run the operator in the foreground (current cluster, else a local control plane; FRESH=1 wipes it; OLM=1: installed by OLM)

@@ -9,6 +9,7 @@ import io.fabric8.openshift.api.model.operatorhub.v1alpha1.APIResourceReferenceB
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.ClusterServiceVersion;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.Icon;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.IconBuilder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class BundleFactory {
                 AlmExamples.json(sources.samples()),
                 minKube,
                 manifests.namespace().getMetadata().getName(),
-                icon(sources.iconSvg())));
+                icon(sources.iconSvg()),
+                createdAt()));
 
     return new Bundle(
         csv,
@@ -100,6 +102,17 @@ public final class BundleFactory {
    * The Foo kind's description, from the API model (the CRD generator does not carry it to the
    * schema root).
    */
+  /**
+   * The CSV's {@code createdAt}: {@code SOURCE_DATE_EPOCH} (seconds) where a reproducible build
+   * sets it, else now.
+   */
+  static Instant createdAt() {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    return epoch == null || epoch.isBlank()
+        ? Instant.now()
+        : Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+  }
+
   static String modelDescription() {
     JsonClassDescription d = Foo.class.getAnnotation(JsonClassDescription.class);
     if (d == null || d.value().isBlank()) {

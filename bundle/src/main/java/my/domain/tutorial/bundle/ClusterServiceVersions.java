@@ -7,6 +7,8 @@ import io.fabric8.openshift.api.model.operatorhub.v1alpha1.Icon;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.InstallMode;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.NamedInstallStrategy;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.RelatedImage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,18 @@ public final class ClusterServiceVersions {
   public static final String CONTAINER_IMAGE = "containerImage";
   public static final String SKIP_RANGE = "olm.skipRange";
   public static final String SUGGESTED_NAMESPACE = "operatorframework.io/suggested-namespace";
+
+  /** When the bundle was built (RFC 3339, UTC, seconds), as certification pipelines require. */
+  public static final String CREATED_AT = "createdAt";
+
   static final List<String> DERIVED_ANNOTATIONS =
-      List.of(ALM_EXAMPLES, CONTAINER_IMAGE, SKIP_RANGE, SUGGESTED_NAMESPACE, "olm.properties");
+      List.of(
+          ALM_EXAMPLES,
+          CONTAINER_IMAGE,
+          SKIP_RANGE,
+          SUGGESTED_NAMESPACE,
+          CREATED_AT,
+          "olm.properties");
 
   /** What the code decides about the CSV. */
   public record Derived(
@@ -39,7 +51,8 @@ public final class ClusterServiceVersions {
       String almExamples,
       String minKubeVersion,
       String suggestedNamespace,
-      Icon icon) {}
+      Icon icon,
+      Instant createdAt) {}
 
   private ClusterServiceVersions() {}
 
@@ -55,6 +68,7 @@ public final class ClusterServiceVersions {
     annotations.put(ALM_EXAMPLES, d.almExamples());
     annotations.put(CONTAINER_IMAGE, d.image());
     annotations.put(SUGGESTED_NAMESPACE, d.suggestedNamespace());
+    annotations.put(CREATED_AT, d.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
     d.skipRange().ifPresent(r -> annotations.put(SKIP_RANGE, r));
 
     List<InstallMode> modes = new ArrayList<>();

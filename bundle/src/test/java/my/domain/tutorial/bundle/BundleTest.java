@@ -13,6 +13,8 @@ import io.fabric8.openshift.api.model.operatorhub.v1alpha1.ClusterServiceVersion
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.InstallMode;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.SpecDescriptor;
 import io.fabric8.openshift.api.model.operatorhub.v1alpha1.StatusDescriptor;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,19 @@ class BundleTest {
     List<?> samples = sources.samples().stream().map(s -> json.convertValue(s, Map.class)).toList();
 
     assertThat(examples).isNotEmpty().isEqualTo(samples);
+  }
+
+  @Test
+  void theCsv_carriesWhatCertificationRequires_createdAtAndValidSubscription() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Map<String, String> annotations = TestBundles.bundle().csv().getMetadata().getAnnotations();
+
+    assertThat(Instant.parse(annotations.get("createdAt")))
+        .isBetween(before, Instant.now().plusSeconds(1));
+    assertThat(annotations.get("createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(annotations)
+        .containsEntry(
+            "operators.openshift.io/valid-subscription", "[\"OpenShift Container Platform\"]");
   }
 
   @Test

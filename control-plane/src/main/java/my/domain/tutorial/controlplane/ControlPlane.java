@@ -40,6 +40,9 @@ public final class ControlPlane implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
+  /** Service ClusterIPs; the first, 10.0.0.1, is the {@code kubernetes} Service's. */
+  public static final String SERVICE_CLUSTER_IP_RANGE = "10.0.0.0/24";
+
   private final ControlPlaneBinaries binaries;
   private final ControlPlaneConfig config;
   private final String adminToken;
@@ -110,17 +113,16 @@ public final class ControlPlane implements AutoCloseable {
       return;
     }
     Path dir = config.dataDir();
-    apiServer =
-        launch(
-            "kube-apiserver",
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 binaries.kubeApiServer().toString(),
                 "--etcd-servers",
                 "http://127.0.0.1:" + config.etcdPort(),
                 "--bind-address",
-                "127.0.0.1",
+                config.nodeAddress() == null ? "127.0.0.1" : "0.0.0.0",
                 "--advertise-address",
-                "127.0.0.1",
+                config.apiServerHost(),
                 "--secure-port",
                 Integer.toString(config.apiServerPort()),
                 "--cert-dir",
@@ -136,11 +138,15 @@ public final class ControlPlane implements AutoCloseable {
                 "--service-account-signing-key-file",
                 dir.resolve("sa.key").toString(),
                 "--service-cluster-ip-range",
-                "10.0.0.0/24",
-                // No controller-manager creates default ServiceAccounts, so Pods could not be
-                // admitted.
-                "--disable-admission-plugins",
-                "ServiceAccount"));
+                SERVICE_CLUSTER_IP_RANGE));
+    if (config.nodeAddress() == null) {
+      // No controller-manager creates default ServiceAccounts, so Pods could not be admitted.
+      command.addAll(List.of("--disable-admission-plugins", "ServiceAccount"));
+    } else {
+      // `kubectl logs` reaches the kubelet at the node's InternalIP, not its host name.
+      command.add("--kubelet-preferred-address-types=InternalIP");
+    }
+    apiServer = launch("kube-apiserver", command);
     awaitReady();
   }
 
@@ -295,7 +301,7 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   public String server() {
-    return "https://127.0.0.1:" + config.apiServerPort();
+    return "https://" + config.apiServerHost() + ":" + config.apiServerPort();
   }
 
   /** The admin kubeconfig file (context {@code foo-local}); usable with kubectl. */

@@ -26,6 +26,14 @@ public final class ProcessGroup implements AutoCloseable {
     processes.forEach(ChildProcess::requireAlive);
   }
 
+  /** The process started as {@code name}. */
+  public ChildProcess find(String name) {
+    return processes.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no process " + name));
+  }
+
   public List<Path> logs() {
     return processes.stream().map(ChildProcess::logFile).toList();
   }

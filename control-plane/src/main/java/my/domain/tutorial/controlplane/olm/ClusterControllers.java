@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import my.domain.tutorial.controlplane.ControlPlane;
+import my.domain.tutorial.controlplane.KubeControllers;
 import my.domain.tutorial.controlplane.Poll;
 import my.domain.tutorial.controlplane.ProcessGroup;
 
@@ -39,31 +40,8 @@ public final class ClusterControllers implements AutoCloseable {
     String kubeconfig = cp.kubeconfig().toString();
     ProcessGroup started = new ProcessGroup(dir);
     try {
-      started.start(
-          "kube-controller-manager",
-          List.of(
-              binaries.kubeControllerManager().toString(),
-              "--kubeconfig",
-              kubeconfig,
-              "--service-account-private-key-file",
-              dir.resolve("sa.key").toString(),
-              "--root-ca-file",
-              dir.resolve("certs/apiserver.crt").toString(),
-              "--use-service-account-credentials",
-              "--secure-port",
-              "0",
-              "--leader-elect=false"),
-          Map.of());
-      started.start(
-          "kube-scheduler",
-          List.of(
-              binaries.kubeScheduler().toString(),
-              "--kubeconfig",
-              kubeconfig,
-              "--secure-port",
-              "0",
-              "--leader-elect=false"),
-          Map.of());
+      KubeControllers.startIn(
+          started, cp, binaries.kubeControllerManager(), binaries.kubeScheduler());
       registerFakeNode(cp.adminClient());
       List<String> kwok =
           new ArrayList<>(
