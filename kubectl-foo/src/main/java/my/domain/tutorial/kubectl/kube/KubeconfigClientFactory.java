@@ -178,9 +178,13 @@ public final class KubeconfigClientFactory implements ClientFactory {
             .tlsServerName()
             .or(() -> cluster.map(c -> c.getCluster().getTlsServerName()))
             .filter(n -> !n.isEmpty());
-    cluster
-        .map(c -> c.getCluster().getProxyUrl())
-        .ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
+    Optional<String> proxyUrl =
+        cluster.map(c -> c.getCluster().getProxyUrl()).filter(p -> !p.isEmpty());
+    proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
+    // kubectl sends every request through the proxy-url; fabric8 would use an http:// one only
+    // for http:// servers.
+    config.setHttpProxy(proxyUrl.orElse(null));
+    config.setHttpsProxy(proxyUrl.orElse(null));
     ConnectionOverrides.impersonate(config, authInfo, options);
     String namespace =
         options
