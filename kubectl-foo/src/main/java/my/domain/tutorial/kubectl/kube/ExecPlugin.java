@@ -69,6 +69,12 @@ public final class ExecPlugin implements OAuthTokenProvider {
     return current;
   }
 
+  /** Runs the plugin again, whatever the current credential says (the server rejected it). */
+  public synchronized ExecCredential refresh() {
+    current = run();
+    return current;
+  }
+
   /** {@code Never}, {@code IfAvailable} or {@code Always}; v1beta1 defaults to IfAvailable. */
   String interactiveMode() {
     return Optional.ofNullable(exec.getInteractiveMode())

@@ -181,6 +181,10 @@ public final class KubeconfigClientFactory implements ClientFactory {
     Optional<String> proxyUrl =
         cluster.map(c -> c.getCluster().getProxyUrl()).filter(p -> !p.isEmpty());
     proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
+    if (proxyUrl.isEmpty()) {
+      proxyUrl = EnvProxy.forServer(config.getMasterUrl(), env);
+      proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
+    }
     // kubectl sends every request through the proxy-url; fabric8 would use an http:// one only
     // for http:// servers.
     config.setHttpProxy(proxyUrl.orElse(null));
@@ -204,17 +208,24 @@ public final class KubeconfigClientFactory implements ClientFactory {
           config.setRequestTimeout((int) t.toMillis());
           config.setConnectionTimeout((int) t.toMillis());
         });
-    return new Cluster(build(config, tlsServerName), namespace, config.getMasterUrl());
+    Optional<ExecPlugin> exec =
+        tokens.filter(ExecPlugin.class::isInstance).map(ExecPlugin.class::cast);
+    return new Cluster(build(config, tlsServerName, exec), namespace, config.getMasterUrl());
   }
 
   /** The client, built inside the error handling: what fabric8 refuses here is exit 4. */
-  private static KubernetesClient build(Config config, Optional<String> tlsServerName) {
+  private static KubernetesClient build(
+      Config config, Optional<String> tlsServerName, Optional<ExecPlugin> exec) {
     try {
       return new KubernetesClientBuilder()
           .withConfig(config)
           .withHttpClientBuilderConsumer(
               builder -> {
                 RetryAfter.install(builder);
+                exec.ifPresent(
+                    plugin ->
+                        builder.addOrReplaceInterceptor(
+                            ExecRefreshOn401.NAME, new ExecRefreshOn401(plugin)));
                 tlsServerName.ifPresent(
                     name -> {
                       try {

@@ -85,6 +85,29 @@ class KubeconfigCredentialsMockServerTest {
   }
 
   @Test
+  void whenTheServerRejectsAnExecToken_thePluginRunsAgain_andTheRequestIsRetried()
+      throws Exception {
+    Path runs = Files.writeString(dir.resolve("runs"), "0");
+    Path plugin =
+        script(
+            "counting.sh",
+            "n=$(($(cat "
+                + runs
+                + ") + 1)); echo $n > "
+                + runs
+                + "\necho '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                + "\"status\":{\"token\":\"token-'$n'\"}}'\n");
+    // Rejected twice: once, and again when fabric8 retries with the token it has.
+    server.expect().get().withPath(FOOS).andReturn(401, status(401, "Unauthorized")).times(2);
+
+    Result r = run(exec(plugin));
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(Files.readString(runs).trim()).isEqualTo("2");
+    assertThat(lastRequest().getHeader("Authorization")).isEqualTo("Bearer token-2");
+  }
+
+  @Test
   void aTokenFile_isTheBearerToken() throws Exception {
     Files.writeString(dir.resolve("token"), "from-file\n");
     Path kubeconfig = kubeconfig("tokenFile: token");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooSpec;
+import my.domain.tutorial.controlplane.ClientCertificate;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
@@ -47,6 +48,7 @@ class KubeconfigConformanceIT {
   static final String READER_ROLE = "kf-corpus-foo-reader";
   static final String IMPERSONATED = "kf-corpus-jane";
   static final String GROUP = "kf-corpus-readers";
+  static final String CERT_USER = "kf-corpus-cert-user";
 
   @TempDir Path dir;
   @TempDir static Path home;
@@ -331,6 +333,30 @@ class KubeconfigConformanceIT {
                     + "\n    as: kf-corpus-nobody\n    as-groups: ["
                     + GROUP
                     + "]\n    as-uid: '1234'\n    as-user-extra: {team: [corpus]}")));
+    ClientCertificate certificate = cp.clientCertificate(CERT_USER, GROUP);
+    Files.writeString(dir.resolve("client.crt"), certificate.certificatePem());
+    Files.writeString(dir.resolve("client.key"), certificate.keyPem());
+    cases.add(
+        ok(
+            "client-certificate and client-key files, relative to the kubeconfig",
+            CERT_USER,
+            kubeconfig(
+                "cert-files",
+                server,
+                caData,
+                "client-certificate: client.crt\n    client-key: client.key")));
+    cases.add(
+        ok(
+            "client-certificate-data and client-key-data",
+            CERT_USER,
+            kubeconfig(
+                "cert-data",
+                server,
+                caData,
+                "client-certificate-data: "
+                    + base64(certificate.certificatePem())
+                    + "\n    client-key-data: "
+                    + base64(certificate.keyPem()))));
     Path empty = Files.writeString(dir.resolve("empty.yaml"), "");
     Path first = kubeconfig("merge-first", server, caData, "token: " + readerToken);
     Path second = kubeconfig("merge-second", server, caData, "token: " + nobodyToken);
@@ -421,6 +447,11 @@ class KubeconfigConformanceIT {
             new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
         .getStatus()
         .getToken();
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder()
+        .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String execCredential(String apiVersion, String token) {
