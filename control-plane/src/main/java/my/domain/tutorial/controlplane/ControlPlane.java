@@ -131,6 +131,8 @@ public final class ControlPlane implements AutoCloseable {
                 "RBAC",
                 "--token-auth-file",
                 dir.resolve("tokens.csv").toString(),
+                "--client-ca-file",
+                new ClientCertificates(dir).caCertificate().toString(),
                 "--service-account-issuer",
                 "https://kubernetes.default.svc",
                 "--service-account-key-file",
@@ -353,6 +355,14 @@ public final class ControlPlane implements AutoCloseable {
         "system:serviceaccounts", "system:serviceaccounts:" + namespace, "system:authenticated");
     config.setNamespace(namespace);
     return config;
+  }
+
+  /**
+   * A client certificate the API server authenticates as {@code user} in {@code groups} (signed by
+   * the CA of its {@code --client-ca-file}), as kubeconfigs of certificate users hold.
+   */
+  public ClientCertificate clientCertificate(String user, String... groups) {
+    return new ClientCertificates(config.dataDir()).issue(user, groups);
   }
 
   /** A new client (the caller closes it) that impersonates a plain user with the given groups. */

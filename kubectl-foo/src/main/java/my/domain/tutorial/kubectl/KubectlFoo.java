@@ -53,7 +53,8 @@ public final class KubectlFoo implements Callable<Integer> {
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      description = "Print the stack trace of a failure on stderr.")
+      description =
+          "Print the stack trace of a failure, and the HTTP client's warnings, on stderr.")
   boolean verbose;
 
   @Spec CommandSpec spec;
@@ -69,6 +70,7 @@ public final class KubectlFoo implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    logging(args);
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Plugin plugin =
@@ -82,6 +84,21 @@ public final class KubectlFoo implements Callable<Integer> {
         args.length == 1 && args[0].equals(CdsTraining.COMMAND)
             ? CdsTraining.run()
             : run(plugin, args));
+  }
+
+  /**
+   * fabric8 logs through SLF4J (slf4j-simple): with {@code -v} its warnings (a credential plugin
+   * that failed, a retried request...) go to stderr; without, nothing does, so the output is the
+   * plugin's own. Set before the first logger exists.
+   */
+  static void logging(String[] args) {
+    boolean verbose =
+        Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "warn" : "off");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+    System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
   }
 
   /** Runs one invocation; returns the exit code. */

@@ -81,7 +81,8 @@ public final class ExitCodes {
     m.put(
         CLUSTER_UNUSABLE,
         "the cluster or the Foo API cannot be used: no kubeconfig or no such context, unreachable,"
-            + " credentials rejected (401), forbidden (403), the CRD not installed");
+            + " credentials rejected (401) or not obtained (a credential plugin missing or failing),"
+            + " forbidden (403), too busy (429 after client-go's retries), the CRD not installed");
     m.put(UNEXPECTED, "unexpected error (rerun with `-v` and report it)");
     return Collections.unmodifiableMap(m);
   }

@@ -18,8 +18,11 @@ public final class ApiErrors {
   private ApiErrors() {}
 
   public static PluginException translate(Throwable failure, String action, String server) {
-    if (failure instanceof PluginException p) {
-      return p;
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      // A credential step that failed inside a request (an exec plugin run again, a tokenFile).
+      if (t instanceof PluginException p) {
+        return p;
+      }
     }
     if (failure instanceof KubernetesClientException k) {
       int code = k.getCode();
@@ -65,6 +68,20 @@ public final class ApiErrors {
                 k);
           }
           return apiNotInstalled(action, server, k);
+        case 429:
+          return new PluginException(
+              ExitCodes.CLUSTER_UNUSABLE,
+              "cannot "
+                  + action
+                  + ": the API server at "
+                  + server
+                  + " is too busy (429 Too Many Requests: "
+                  + reason
+                  + ") and still was after "
+                  + RetryAfter.MAX_RETRIES
+                  + " retries as long as it asked; try again later, or ask the cluster admin about"
+                  + " its API Priority and Fairness limits",
+              k);
         case 409:
           return new PluginException(
               ExitCodes.UNHAPPY_OR_REFUSED,

@@ -1,32 +1,22 @@
 package my.domain.tutorial.kubectl.kube;
 
 import io.fabric8.kubernetes.api.model.AuthInfo;
-import io.fabric8.kubernetes.api.model.Config;
-import io.fabric8.kubernetes.api.model.Context;
-import io.fabric8.kubernetes.api.model.NamedAuthInfo;
-import io.fabric8.kubernetes.api.model.NamedCluster;
-import io.fabric8.kubernetes.api.model.NamedContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.PluginException;
 
 /**
  * The connection flags laid over the kubeconfig as kubectl lays them (client-go's clientcmd
- * overrides): {@code --cluster}/{@code --user} pick another cluster or user than the context's;
- * each other flag replaces the one value it names in the picked cluster or user, and the rest of
- * the kubeconfig stays. The result is a kubeconfig of exactly one context, cluster and user.
+ * overrides): {@code --cluster}/{@code --user} pick another cluster or user than the context's (see
+ * {@link KubeconfigClientFactory}); each other flag replaces the one value it names, and the rest
+ * of the kubeconfig stays.
  */
 final class ConnectionOverrides {
-  /** The name of the one context (and its cluster and user) of the effective kubeconfig. */
-  static final String EFFECTIVE = "kubectl-foo";
-
   private ConnectionOverrides() {}
 
   /** Flag values that are wrong whatever the kubeconfig says: exit 2 before anything is read. */
@@ -46,116 +36,56 @@ final class ConnectionOverrides {
                         + " https://10.0.0.1:6443");
               }
             });
-    if (options.tlsServerName().isPresent()) {
-      throw PluginException.usage(
-          "--tls-server-name is not supported yet: the plugin's HTTP client cannot choose the"
-              + " name it checks the server's certificate against; use a --server address whose host name the"
-              + " certificate names");
-    }
   }
 
-  static Config apply(Config merged, NamedContext selected, ClusterOptions options, String where) {
-    Context context = selected.getContext() == null ? new Context() : selected.getContext();
-    String clusterName = options.cluster().orElse(context.getCluster());
-    String userName = options.user().orElse(context.getUser());
-
-    Optional<io.fabric8.kubernetes.api.model.Cluster> named =
-        find(merged.getClusters(), NamedCluster::getName, clusterName)
-            .map(NamedCluster::getCluster);
-    if (named.isEmpty() && options.cluster().isPresent()) {
-      throw new PluginException(
-          ExitCodes.CLUSTER_UNUSABLE,
-          "cluster \""
-              + clusterName
-              + "\" is not in the kubeconfig ("
-              + where
-              + "); use one of: "
-              + String.join(", ", names(merged.getClusters(), NamedCluster::getName)));
-    }
-    io.fabric8.kubernetes.api.model.Cluster cluster =
-        named.orElseGet(io.fabric8.kubernetes.api.model.Cluster::new);
-    Optional<AuthInfo> namedUser =
-        find(merged.getUsers(), NamedAuthInfo::getName, userName).map(NamedAuthInfo::getUser);
-    if (namedUser.isEmpty() && options.user().isPresent()) {
-      throw new PluginException(
-          ExitCodes.CLUSTER_UNUSABLE,
-          "user \""
-              + userName
-              + "\" is not in the kubeconfig ("
-              + where
-              + "); use one of: "
-              + String.join(", ", names(merged.getUsers(), NamedAuthInfo::getName)));
-    }
-    AuthInfo user = namedUser.orElseGet(AuthInfo::new);
-
-    options.server().ifPresent(cluster::setServer);
+  /**
+   * Lays the flags over the client configuration fabric8 made from the kubeconfig: each replaces
+   * the one value it names; {@code --insecure-skip-tls-verify} without a CA flag also drops the
+   * kubeconfig's CA, as kubectl does.
+   */
+  static void apply(io.fabric8.kubernetes.client.Config config, ClusterOptions options) {
+    options.server().ifPresent(config::setMasterUrl);
     options
         .certificateAuthority()
         .ifPresent(
             ca -> {
-              cluster.setCertificateAuthority(ca.toAbsolutePath().toString());
-              cluster.setCertificateAuthorityData(null);
+              config.setCaCertFile(ca.toAbsolutePath().toString());
+              config.setCaCertData(null);
             });
     options
         .insecureSkipTlsVerify()
         .ifPresent(
             insecure -> {
-              cluster.setInsecureSkipTlsVerify(insecure);
-              // As kubectl: skipping verification without naming a CA drops the kubeconfig's CA.
+              config.setTrustCerts(insecure);
+              config.setDisableHostnameVerification(insecure);
               if (insecure && options.certificateAuthority().isEmpty()) {
-                cluster.setCertificateAuthority(null);
-                cluster.setCertificateAuthorityData(null);
+                config.setCaCertFile(null);
+                config.setCaCertData(null);
               }
             });
-    if (cluster.getServer() == null || cluster.getServer().isEmpty()) {
-      throw new PluginException(
-          ExitCodes.CLUSTER_UNUSABLE,
-          (clusterName == null || clusterName.isEmpty()
-                  ? "the context \"" + selected.getName() + "\" names no cluster"
-                  : "cluster \"" + clusterName + "\" is not in the kubeconfig or has no server")
-              + " ("
-              + where
-              + "); pass -s/--server URL, or fix the kubeconfig");
-    }
-
     options
         .token()
         .ifPresent(
             token -> {
-              user.setToken(token);
-              user.setTokenFile(null);
-              user.setUsername(null);
-              user.setPassword(null);
-              user.setExec(null);
-              user.setAuthProvider(null);
+              config.setAutoOAuthToken(token);
+              config.setUsername(null);
+              config.setPassword(null);
+              config.setAuthProvider(null);
             });
     options
         .clientCertificate()
         .ifPresent(
             f -> {
-              user.setClientCertificate(f.toAbsolutePath().toString());
-              user.setClientCertificateData(null);
+              config.setClientCertFile(f.toAbsolutePath().toString());
+              config.setClientCertData(null);
             });
     options
         .clientKey()
         .ifPresent(
             f -> {
-              user.setClientKey(f.toAbsolutePath().toString());
-              user.setClientKeyData(null);
+              config.setClientKeyFile(f.toAbsolutePath().toString());
+              config.setClientKeyData(null);
             });
-
-    Config effective = new Config();
-    effective.setApiVersion("v1");
-    effective.setKind("Config");
-    effective.setClusters(List.of(new NamedCluster(cluster, EFFECTIVE)));
-    effective.setUsers(List.of(new NamedAuthInfo(EFFECTIVE, user)));
-    Context ctx = new Context();
-    ctx.setCluster(EFFECTIVE);
-    ctx.setUser(EFFECTIVE);
-    ctx.setNamespace(context.getNamespace());
-    effective.setContexts(List.of(new NamedContext(ctx, EFFECTIVE)));
-    effective.setCurrentContext(EFFECTIVE);
-    return effective;
   }
 
   /**
@@ -201,19 +131,6 @@ final class ConnectionOverrides {
                 "the " + flag + " file " + f + " does not exist; pass an existing file");
           }
         });
-  }
-
-  private static <T> Optional<T> find(
-      List<T> items, java.util.function.Function<T, String> name, String wanted) {
-    if (wanted == null || wanted.isEmpty() || items == null) {
-      return Optional.empty();
-    }
-    return items.stream().filter(i -> wanted.equals(name.apply(i))).findFirst();
-  }
-
-  private static <T> List<String> names(
-      List<T> items, java.util.function.Function<T, String> name) {
-    return items == null ? List.of() : new ArrayList<>(items.stream().map(name).toList());
   }
 
   private static Optional<String> present(String s) {

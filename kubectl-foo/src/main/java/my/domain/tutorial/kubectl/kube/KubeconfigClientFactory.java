@@ -1,19 +1,27 @@
 package my.domain.tutorial.kubectl.kube;
 
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.AuthProviderConfig;
 import io.fabric8.kubernetes.api.model.Context;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.InputStream;
+import io.fabric8.kubernetes.client.OAuthTokenProvider;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
+import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
@@ -22,15 +30,30 @@ import my.domain.tutorial.kubectl.cli.PluginException;
 import my.domain.tutorial.kubectl.names.Names;
 
 /**
- * Builds clients from kubeconfig exactly as kubectl picks it: {@code --kubeconfig}, else the merged
- * {@code KUBECONFIG} files, else {@code ~/.kube/config}; the context from {@code --context} or the
- * current one; the namespace from {@code -n}, else the context's, else {@code default}.
+ * Builds clients from kubeconfig exactly as kubectl does. fabric8 reads and merges the files
+ * ({@link KubeConfigUtils}: the first file to define a name wins; paths are relative to the file
+ * that holds them; an oidc user's refreshed token is written back to its file) into a {@link
+ * Config} that starts empty, so none of fabric8's system-property and environment-variable
+ * overrides (KUBERNETES_MASTER, KUBERNETES_TRUST_CERTIFICATES...), which kubectl does not know,
+ * apply. Added here is what fabric8 lacks or gets wrong: skipping empty files, {@code --cluster}
+ * and {@code --user}, the other flags ({@link ConnectionOverrides}), {@code tokenFile}, {@code
+ * exec} plugins as client-go runs them ({@link ExecPlugin}), {@code tls-server-name}, refusing a
+ * proxy the JDK client cannot use, and client-go's retry of throttled requests ({@link
+ * RetryAfter}).
  */
 public final class KubeconfigClientFactory implements ClientFactory {
   private final Map<String, String> env;
+  private final Clock clock;
+  private final boolean terminal;
 
   public KubeconfigClientFactory(Map<String, String> env) {
+    this(env, Clock.systemUTC(), System.console() != null);
+  }
+
+  KubeconfigClientFactory(Map<String, String> env, Clock clock, boolean terminal) {
     this.env = Map.copyOf(env);
+    this.clock = clock;
+    this.terminal = terminal;
   }
 
   @Override
@@ -39,8 +62,11 @@ public final class KubeconfigClientFactory implements ClientFactory {
       return Names.requireNamespace(options.namespace().get());
     }
     try {
-      io.fabric8.kubernetes.api.model.Config merged = load(options);
-      return selectedContext(merged, options)
+      Kubeconfigs kubeconfigs = Kubeconfigs.read(options.kubeconfig(), env);
+      return options
+          .context()
+          .or(kubeconfigs::currentContext)
+          .flatMap(kubeconfigs::context)
           .map(c -> c.getContext().getNamespace())
           .filter(ns -> ns != null && !ns.isEmpty())
           .orElse("default");
@@ -51,26 +77,23 @@ public final class KubeconfigClientFactory implements ClientFactory {
 
   @Override
   public List<String> contexts(ClusterOptions options) {
-    try {
-      return load(options).getContexts().stream().map(NamedContext::getName).toList();
-    } catch (PluginException noUsableKubeconfig) {
-      return List.of();
-    }
+    return names(options, Kubeconfigs::contextNames);
   }
 
   @Override
   public List<String> clusters(ClusterOptions options) {
-    try {
-      return load(options).getClusters().stream().map(NamedCluster::getName).toList();
-    } catch (PluginException noUsableKubeconfig) {
-      return List.of();
-    }
+    return names(options, Kubeconfigs::clusterNames);
   }
 
   @Override
   public List<String> users(ClusterOptions options) {
+    return names(options, Kubeconfigs::userNames);
+  }
+
+  private List<String> names(
+      ClusterOptions options, java.util.function.Function<Kubeconfigs, List<String>> names) {
     try {
-      return load(options).getUsers().stream().map(NamedAuthInfo::getName).toList();
+      return names.apply(Kubeconfigs.read(options.kubeconfig(), env));
     } catch (PluginException noUsableKubeconfig) {
       return List.of();
     }
@@ -81,141 +104,265 @@ public final class KubeconfigClientFactory implements ClientFactory {
     Optional<Duration> timeout = RequestTimeout.parse(options.requestTimeout());
     options.namespace().ifPresent(Names::requireNamespace);
     ConnectionOverrides.check(options);
-    io.fabric8.kubernetes.api.model.Config merged = load(options, options.server().isPresent());
-    NamedContext context =
-        selectedContext(merged, options)
-            .or(
-                () ->
-                    options.server().isPresent() && options.context().isEmpty()
-                        ? Optional.of(new NamedContext(new Context(), ""))
-                        : Optional.empty())
-            .orElseThrow(
-                () ->
-                    options.context().isPresent()
-                        ? new PluginException(
-                            ExitCodes.CLUSTER_UNUSABLE,
-                            "context \""
-                                + options.context().get()
-                                + "\" is not in the kubeconfig ("
-                                + KubeconfigFiles.describe(options.kubeconfig(), env)
-                                + "); use one of: "
-                                + String.join(
-                                    ", ",
-                                    merged.getContexts().stream()
-                                        .map(NamedContext::getName)
-                                        .toList()))
-                        : new PluginException(
-                            ExitCodes.CLUSTER_UNUSABLE,
-                            "the kubeconfig ("
-                                + KubeconfigFiles.describe(options.kubeconfig(), env)
-                                + ") has no current context; pass --context NAME"
-                                + " or run: kubectl config use-context NAME"));
-    io.fabric8.kubernetes.api.model.Config effective =
-        ConnectionOverrides.apply(
-            merged, context, options, KubeconfigFiles.describe(options.kubeconfig(), env));
-    Config config;
+    Kubeconfigs kubeconfigs = Kubeconfigs.read(options.kubeconfig(), env);
+    boolean serverOnly = options.server().isPresent() && options.kubeconfig().isEmpty();
+    if (kubeconfigs.isEmpty() && !serverOnly) {
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "no kubeconfig found ("
+              + kubeconfigs.where()
+              + "); set KUBECONFIG or pass --kubeconfig to point"
+              + " at your cluster's kubeconfig");
+    }
+    NamedContext selected = selectContext(kubeconfigs, options);
+    Context context = selected.getContext();
+    Optional<NamedCluster> cluster = kubeconfigs.cluster(context.getCluster());
+    if (options.cluster().isPresent() && cluster.isEmpty()) {
+      throw notInKubeconfig(
+          "cluster", context.getCluster(), kubeconfigs, kubeconfigs.clusterNames());
+    }
+    Optional<NamedAuthInfo> user = kubeconfigs.user(context.getUser());
+    if (options.user().isPresent() && user.isEmpty()) {
+      throw notInKubeconfig("user", context.getUser(), kubeconfigs, kubeconfigs.userNames());
+    }
+    String server =
+        options.server().or(() -> cluster.map(c -> c.getCluster().getServer())).orElse("");
+    if (server.isEmpty()) {
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          (context.getCluster() == null || context.getCluster().isEmpty()
+                  ? "the context \"" + selected.getName() + "\" names no cluster"
+                  : "cluster \""
+                      + context.getCluster()
+                      + "\" is not in the kubeconfig or has no server")
+              + " ("
+              + kubeconfigs.where()
+              + "); pass -s/--server URL, or fix the kubeconfig");
+    }
+    AuthInfo authInfo = user.map(NamedAuthInfo::getUser).orElseGet(AuthInfo::new);
+    Optional<Path> userFile = user.flatMap(KubeconfigClientFactory::file);
+
+    Config config = Config.empty();
+    config.setContexts(new ArrayList<>(List.of(selected)));
+    Optional<OAuthTokenProvider> tokens =
+        credentials(options, authInfo, context.getUser(), userFile);
+    tokens.ifPresent(config::setOauthTokenProvider);
     try {
-      config =
-          Config.fromKubeconfig(
-              effective.getCurrentContext(), Serialization.asYaml(effective), null);
+      KubeConfigUtils.merge(
+          config,
+          selected.getName(),
+          kubeconfigs.files().toArray(new io.fabric8.kubernetes.api.model.Config[0]));
     } catch (RuntimeException e) {
       throw new PluginException(
           ExitCodes.CLUSTER_UNUSABLE,
           "cannot use context \""
-              + context.getName()
+              + selected.getName()
               + "\" of the kubeconfig: "
-              + oneLine(e)
+              + ApiErrors.oneLine(e)
               + "; fix it, or pick another with --context",
           e);
     }
-    ConnectionOverrides.impersonate(config, effective.getUsers().get(0).getUser(), options);
+    if (tokens.orElse(null) instanceof ExecPlugin exec) {
+      ExecCredential credential = exec.credential();
+      if (credential.token().isEmpty()) {
+        config.setClientCertData(credential.clientCertificateData().orElseThrow());
+        config.setClientKeyData(credential.clientKeyData().orElseThrow());
+      }
+    } else if (tokens.isPresent()) {
+      tokens.get().getToken();
+    }
+    ConnectionOverrides.apply(config, options);
+    config.setClientKeyAlgo(keyAlgorithm(config));
+    Optional<String> tlsServerName =
+        options
+            .tlsServerName()
+            .or(() -> cluster.map(c -> c.getCluster().getTlsServerName()))
+            .filter(n -> !n.isEmpty());
+    Optional<String> proxyUrl =
+        cluster.map(c -> c.getCluster().getProxyUrl()).filter(p -> !p.isEmpty());
+    proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
+    if (proxyUrl.isEmpty()) {
+      proxyUrl = EnvProxy.forServer(config.getMasterUrl(), env);
+      proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
+    }
+    // kubectl sends every request through the proxy-url; fabric8 would use an http:// one only
+    // for http:// servers.
+    config.setHttpProxy(proxyUrl.orElse(null));
+    config.setHttpsProxy(proxyUrl.orElse(null));
+    ConnectionOverrides.impersonate(config, authInfo, options);
     String namespace =
         options
             .namespace()
-            .or(
-                () ->
-                    Optional.ofNullable(context.getContext().getNamespace())
-                        .filter(ns -> !ns.isEmpty()))
+            .or(() -> Optional.ofNullable(context.getNamespace()).filter(ns -> !ns.isEmpty()))
             .orElse("default");
     config.setNamespace(namespace);
-    // A CLI answers at once: no silent retries with backoff on a cluster that is down.
+    // A CLI answers at once: no silent retries with backoff on a cluster that is down (throttled
+    // requests are retried as client-go retries them: RetryAfter).
     config.setRequestRetryBackoffLimit(0);
     // HTTP/1.1: kube-apiserver ends an HTTP/2 connection with GOAWAY when it rejects a token, and
-    // the
-    // JDK client then reports a broken connection instead of the 401 it was sent. One CLI request
-    // gains nothing from HTTP/2 anyway.
+    // the JDK client then reports a broken connection instead of the 401 it was sent. One CLI
+    // request gains nothing from HTTP/2 anyway.
     config.setHttp2Disable(true);
     timeout.ifPresent(
         t -> {
           config.setRequestTimeout((int) t.toMillis());
           config.setConnectionTimeout((int) t.toMillis());
         });
-    return new Cluster(
-        new KubernetesClientBuilder().withConfig(config).build(), namespace, config.getMasterUrl());
+    Optional<ExecPlugin> exec =
+        tokens.filter(ExecPlugin.class::isInstance).map(ExecPlugin.class::cast);
+    return new Cluster(build(config, tlsServerName, exec), namespace, config.getMasterUrl());
   }
 
-  private io.fabric8.kubernetes.api.model.Config load(ClusterOptions options) {
-    return load(options, false);
+  /** The client, built inside the error handling: what fabric8 refuses here is exit 4. */
+  private static KubernetesClient build(
+      Config config, Optional<String> tlsServerName, Optional<ExecPlugin> exec) {
+    try {
+      return new KubernetesClientBuilder()
+          .withConfig(config)
+          .withHttpClientBuilderConsumer(
+              builder -> {
+                RetryAfter.install(builder);
+                exec.ifPresent(
+                    plugin ->
+                        builder.addOrReplaceInterceptor(
+                            ExecRefreshOn401.NAME, new ExecRefreshOn401(plugin)));
+                tlsServerName.ifPresent(
+                    name -> {
+                      try {
+                        builder.sslContext(
+                            SSLUtils.keyManagers(config),
+                            ServerNameTrust.wrap(SSLUtils.trustManagers(config), name));
+                      } catch (Exception e) {
+                        throw new IllegalStateException(ApiErrors.oneLine(e), e);
+                      }
+                    });
+              })
+          .build();
+    } catch (RuntimeException e) {
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "cannot connect to "
+              + config.getMasterUrl()
+              + " with this kubeconfig: "
+              + ApiErrors.oneLine(e)
+              + "; fix the kubeconfig's certificates, keys or proxy-url",
+          e);
+    }
   }
 
   /**
-   * The merged kubeconfig; with {@code mayBeAbsent} (a --server is given) an empty one when there
-   * is none.
+   * Who provides the bearer token, as client-go picks it: {@code --token}, else the user's {@code
+   * tokenFile} (re-read), its {@code token}, its {@code exec} plugin; an {@code oidc} auth-provider
+   * is left to fabric8 (empty), which refreshes it and writes it back to its file. A user without
+   * any (certificates only) gets a provider of no token, so that fabric8 never re-reads the
+   * kubeconfig by its own rules after a 401.
    */
-  private io.fabric8.kubernetes.api.model.Config load(ClusterOptions options, boolean mayBeAbsent) {
-    List<Path> files = KubeconfigFiles.locate(options.kubeconfig(), env);
-    if (options.kubeconfig().isPresent() && !Files.isRegularFile(options.kubeconfig().get())) {
-      throw new PluginException(
-          ExitCodes.CLUSTER_UNUSABLE,
-          "the kubeconfig file "
-              + options.kubeconfig().get()
-              + " does not exist; pass an existing file to --kubeconfig");
+  private Optional<OAuthTokenProvider> credentials(
+      ClusterOptions options, AuthInfo user, String userName, Optional<Path> userFile) {
+    if (options.token().isPresent()) {
+      return Optional.of(new FixedToken(options.token().get()));
     }
-    List<KubeconfigMerger.Source> sources = new ArrayList<>();
-    for (Path file : files) {
-      if (Files.isRegularFile(file)) {
-        try (InputStream in = Files.newInputStream(file)) {
-          sources.add(
-              new KubeconfigMerger.Source(
-                  file, Serialization.unmarshal(in, io.fabric8.kubernetes.api.model.Config.class)));
-        } catch (IOException | RuntimeException e) {
-          throw new PluginException(
-              ExitCodes.CLUSTER_UNUSABLE,
-              "cannot read the kubeconfig file "
-                  + file
-                  + ": "
-                  + oneLine(e)
-                  + "; fix the file or point KUBECONFIG/--kubeconfig elsewhere",
-              e);
-        }
+    if (present(user.getTokenFile())) {
+      Path file = Path.of(user.getTokenFile());
+      if (!file.isAbsolute() && userFile.isPresent()) {
+        file = userFile.get().toAbsolutePath().getParent().resolve(file).normalize();
       }
+      return Optional.of(new TokenFile(file, userName));
     }
-    if (sources.isEmpty() && mayBeAbsent && options.kubeconfig().isEmpty()) {
-      return KubeconfigMerger.merge(List.of());
+    if (present(user.getToken())) {
+      return Optional.of(new FixedToken(user.getToken()));
     }
-    if (sources.isEmpty()) {
+    if (user.getExec() != null) {
+      return Optional.of(new ExecPlugin(user.getExec(), userFile, userName, terminal, clock));
+    }
+    AuthProviderConfig provider = user.getAuthProvider();
+    if (provider != null) {
+      if (!"oidc".equals(provider.getName())) {
+        throw new PluginException(
+            ExitCodes.CLUSTER_UNUSABLE,
+            "user \""
+                + userName
+                + "\" uses the auth-provider \""
+                + provider.getName()
+                + "\", which kubectl no longer supports (only oidc is left); switch the user to"
+                + " its exec credential plugin");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new FixedToken(null));
+  }
+
+  private NamedContext selectContext(Kubeconfigs kubeconfigs, ClusterOptions options) {
+    Optional<String> name = options.context().or(kubeconfigs::currentContext);
+    Optional<NamedContext> found = name.flatMap(kubeconfigs::context);
+    if (found.isEmpty() && options.context().isPresent()) {
+      throw notInKubeconfig(
+          "context", options.context().get(), kubeconfigs, kubeconfigs.contextNames());
+    }
+    if (found.isEmpty() && options.server().isEmpty()) {
       throw new PluginException(
           ExitCodes.CLUSTER_UNUSABLE,
-          "no kubeconfig found ("
-              + KubeconfigFiles.describe(options.kubeconfig(), env)
-              + "); set KUBECONFIG or pass --kubeconfig to point"
-              + " at your cluster's kubeconfig");
+          "the kubeconfig ("
+              + kubeconfigs.where()
+              + ") has no current context; pass --context NAME"
+              + " or run: kubectl config use-context NAME");
     }
-    return KubeconfigMerger.merge(sources);
+    Context base = found.map(NamedContext::getContext).orElseGet(Context::new);
+    Context context = new Context();
+    context.setCluster(options.cluster().orElse(base.getCluster()));
+    context.setUser(options.user().orElse(base.getUser()));
+    context.setNamespace(base.getNamespace());
+    context.setExtensions(base.getExtensions());
+    NamedContext effective = new NamedContext(context, found.map(NamedContext::getName).orElse(""));
+    found.ifPresent(f -> f.getAdditionalProperties().forEach(effective::setAdditionalProperty));
+    return effective;
   }
 
-  private static Optional<NamedContext> selectedContext(
-      io.fabric8.kubernetes.api.model.Config merged, ClusterOptions options) {
-    Optional<String> name =
-        options
-            .context()
-            .or(() -> Optional.ofNullable(merged.getCurrentContext()).filter(s -> !s.isEmpty()));
-    return name.flatMap(
-        n -> merged.getContexts().stream().filter(c -> n.equals(c.getName())).findFirst());
+  private static PluginException notInKubeconfig(
+      String what, String name, Kubeconfigs kubeconfigs, List<String> names) {
+    return new PluginException(
+        ExitCodes.CLUSTER_UNUSABLE,
+        what
+            + " \""
+            + name
+            + "\" is not in the kubeconfig ("
+            + kubeconfigs.where()
+            + "); use one of: "
+            + String.join(", ", names));
   }
 
-  static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return m.replaceAll("\\s*\\R\\s*", " ").trim();
+  /** The file fabric8 noted this user came from. */
+  private static Optional<Path> file(NamedAuthInfo user) {
+    return user.getAdditionalProperties().values().stream()
+        .filter(File.class::isInstance)
+        .map(f -> ((File) f).toPath())
+        .findFirst();
+  }
+
+  /**
+   * The client key's algorithm from its PEM header (fabric8's own detection also reads an
+   * environment variable kubectl ignores).
+   */
+  private static String keyAlgorithm(Config config) {
+    try {
+      byte[] pem =
+          present(config.getClientKeyData())
+              ? Base64.getDecoder().decode(config.getClientKeyData().trim())
+              : present(config.getClientKeyFile())
+                  ? Files.readAllBytes(Path.of(config.getClientKeyFile()))
+                  : null;
+      if (pem == null) {
+        return null;
+      }
+      String algorithm = Config.getKeyAlgorithm(new ByteArrayInputStream(pem));
+      return algorithm == null ? null : algorithm.toUpperCase(Locale.ROOT);
+    } catch (Exception unreadable) {
+      // fabric8 reports an unreadable key when it builds the client.
+      return config.getClientKeyAlgo();
+    }
+  }
+
+  private static boolean present(String s) {
+    return s != null && !s.isEmpty();
   }
 }

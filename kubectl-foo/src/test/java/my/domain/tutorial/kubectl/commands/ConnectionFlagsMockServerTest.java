@@ -189,7 +189,6 @@ class ConnectionFlagsMockServerTest {
     results.add(plugin.run("get", "--certificate-authority", dir.resolve("no-ca.crt").toString()));
     results.add(plugin.run("get", "--client-certificate", dir.resolve("no.crt").toString()));
     results.add(plugin.run("get", "--server", "not a url"));
-    results.add(plugin.run("get", "--tls-server-name", "api.example.com"));
     results.add(plugin.run("get", "--insecure-skip-tls-verify=maybe"));
 
     assertThat(results)
@@ -206,7 +205,6 @@ class ConnectionFlagsMockServerTest {
                 + " does not exist; pass an existing file\n");
     assertThat(results.get(2).err())
         .startsWith("error: invalid --server 'not a url': use the API server's URL");
-    assertThat(results.get(3).err()).startsWith("error: --tls-server-name is not supported yet");
   }
 
   @Test

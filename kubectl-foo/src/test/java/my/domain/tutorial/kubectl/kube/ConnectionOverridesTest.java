@@ -2,10 +2,8 @@ package my.domain.tutorial.kubectl.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Cluster;
-import io.fabric8.kubernetes.api.model.Config;
-import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +37,10 @@ class ConnectionOverridesTest {
   void withoutFlags_theKubeconfigsValuesStay() {
     Config effective = apply();
 
-    Cluster cluster = effective.getClusters().get(0).getCluster();
-    assertThat(cluster.getServer()).isEqualTo("https://from-kubeconfig:6443");
-    assertThat(cluster.getCertificateAuthorityData()).isEqualTo("Q0E=");
-    assertThat(effective.getUsers().get(0).getUser().getToken()).isEqualTo("t");
-    assertThat(effective.getContexts().get(0).getContext().getNamespace()).isEqualTo("team-a");
+    assertThat(effective.getMasterUrl()).isEqualTo("https://from-kubeconfig:6443/");
+    assertThat(effective.getCaCertData()).isEqualTo("Q0E=");
+    assertThat(effective.getAutoOAuthToken()).isEqualTo("t");
+    assertThat(effective.getNamespace()).isEqualTo("team-a");
   }
 
   @Test
@@ -61,52 +58,44 @@ class ConnectionOverridesTest {
             "--client-key",
             key.toString());
 
-    Cluster cluster = effective.getClusters().get(0).getCluster();
-    assertThat(cluster.getCertificateAuthority()).isEqualTo(ca.toString());
-    assertThat(cluster.getCertificateAuthorityData()).isNull();
-    var user = effective.getUsers().get(0).getUser();
-    assertThat(user.getClientCertificate()).isEqualTo(cert.toString());
-    assertThat(user.getClientCertificateData()).isNull();
-    assertThat(user.getClientKey()).isEqualTo(key.toString());
-    assertThat(user.getClientKeyData()).isNull();
+    assertThat(effective.getCaCertFile()).isEqualTo(ca.toString());
+    assertThat(effective.getCaCertData()).isNull();
+    assertThat(effective.getClientCertFile()).isEqualTo(cert.toString());
+    assertThat(effective.getClientCertData()).isNull();
+    assertThat(effective.getClientKeyFile()).isEqualTo(key.toString());
+    assertThat(effective.getClientKeyData()).isNull();
   }
 
   @Test
   void insecureSkipTlsVerify_dropsTheKubeconfigsCa_unlessACaFlagIsGiven() throws IOException {
     Path ca = Files.writeString(dir.resolve("ca.crt"), "ca");
 
-    Cluster insecure = apply("--insecure-skip-tls-verify").getClusters().get(0).getCluster();
-    Cluster insecureWithCa =
-        apply("--insecure-skip-tls-verify", "--certificate-authority", ca.toString())
-            .getClusters()
-            .get(0)
-            .getCluster();
-    Cluster explicitlySecure =
-        apply("--insecure-skip-tls-verify=false").getClusters().get(0).getCluster();
+    Config insecure = apply("--insecure-skip-tls-verify");
+    Config insecureWithCa =
+        apply("--insecure-skip-tls-verify", "--certificate-authority", ca.toString());
+    Config explicitlySecure = apply("--insecure-skip-tls-verify=false");
 
-    assertThat(insecure.getInsecureSkipTlsVerify()).isTrue();
-    assertThat(insecure.getCertificateAuthorityData()).isNull();
-    assertThat(insecureWithCa.getCertificateAuthority()).isEqualTo(ca.toString());
-    assertThat(explicitlySecure.getInsecureSkipTlsVerify()).isFalse();
-    assertThat(explicitlySecure.getCertificateAuthorityData()).isEqualTo("Q0E=");
+    assertThat(insecure.isTrustCerts()).isTrue();
+    assertThat(insecure.getCaCertData()).isNull();
+    assertThat(insecureWithCa.getCaCertFile()).isEqualTo(ca.toString());
+    assertThat(explicitlySecure.isTrustCerts()).isFalse();
+    assertThat(explicitlySecure.getCaCertData()).isEqualTo("Q0E=");
   }
 
   @Test
   void serverAndToken_replaceTheirValuesOnly() {
     Config effective = apply("-s", "https://other:443", "--token", "flag-token");
 
-    assertThat(effective.getClusters().get(0).getCluster().getServer())
-        .isEqualTo("https://other:443");
-    assertThat(effective.getClusters().get(0).getCluster().getCertificateAuthorityData())
-        .isEqualTo("Q0E=");
-    assertThat(effective.getUsers().get(0).getUser().getToken()).isEqualTo("flag-token");
-    assertThat(effective.getUsers().get(0).getUser().getClientCertificateData())
-        .isEqualTo("Q0VSVA==");
+    assertThat(effective.getMasterUrl()).isEqualTo("https://other:443/");
+    assertThat(effective.getCaCertData()).isEqualTo("Q0E=");
+    assertThat(effective.getAutoOAuthToken()).isEqualTo("flag-token");
+    assertThat(effective.getClientCertData()).isEqualTo("Q0VSVA==");
   }
 
   private Config apply(String... flags) {
-    Config merged = Serialization.unmarshal(KUBECONFIG, Config.class);
-    NamedContext context = merged.getContexts().get(0);
-    return ConnectionOverrides.apply(merged, context, ClusterOptions.parse(flags), "test");
+    Config config = Config.empty();
+    KubeConfigUtils.merge(config, null, KubeConfigUtils.parseConfigFromString(KUBECONFIG));
+    ConnectionOverrides.apply(config, ClusterOptions.parse(flags));
+    return config;
   }
 }

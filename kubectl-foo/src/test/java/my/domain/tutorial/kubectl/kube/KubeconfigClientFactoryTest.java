@@ -44,26 +44,6 @@ class KubeconfigClientFactoryTest {
   }
 
   @Test
-  void relativeCertificatePathsResolveAgainstTheirOwnFile() throws IOException {
-    Path sub = Files.createDirectories(dir.resolve("sub"));
-    Files.writeString(
-        sub.resolve("kubeconfig"),
-        "clusters:\n- name: c\n  cluster: {server: 'https://x',"
-            + " certificate-authority: certs/ca.crt}\n");
-    var merged =
-        KubeconfigMerger.merge(
-            java.util.List.of(
-                new KubeconfigMerger.Source(
-                    sub.resolve("kubeconfig"),
-                    io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-                        Files.readString(sub.resolve("kubeconfig")),
-                        io.fabric8.kubernetes.api.model.Config.class))));
-
-    assertThat(merged.getClusters().get(0).getCluster().getCertificateAuthority())
-        .isEqualTo(sub.resolve("certs/ca.crt").toString());
-  }
-
-  @Test
   void theKubeconfigFlagReplacesTheEnvironmentAndTheNamespaceFlagWins() throws IOException {
     Path flag =
         write(
