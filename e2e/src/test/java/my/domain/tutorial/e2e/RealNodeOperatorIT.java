@@ -3,19 +3,24 @@ package my.domain.tutorial.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.controlplane.RepoRoot;
 import my.domain.tutorial.controlplane.node.NodeCluster;
 import my.domain.tutorial.controlplane.node.OperatorImage;
 import my.domain.tutorial.controlplane.node.ShippedManifests;
@@ -391,6 +396,59 @@ class RealNodeOperatorIT {
 
       assertThat(memory.limitBytes()).as("the cgroup's limit is the Deployment's").isEqualTo(limit);
       assertThat(memory.workingSetBytes()).as("working set").isLessThan(request);
+
+      JsonNode why = whyFromOutsideTheCluster(node, ns.name(), "foo-0");
+      assertThat(why.get("happy").asBoolean()).as(why.toString()).isTrue();
+      assertThat(why.get("findings").findValuesAsText("code"))
+          .as("kubectl foo why, run on the host, sees the operator in its Pod running")
+          .containsExactly("FriendFound");
+    }
+  }
+
+  /**
+   * {@code kubectl foo why NAME -o json} as a user runs it on their machine: the real kubectl, the
+   * JVM plugin the kubectl-foo module built, on PATH, the cluster's admin kubeconfig.
+   */
+  private static JsonNode whyFromOutsideTheCluster(NodeCluster node, String namespace, String foo)
+      throws Exception {
+    Path plugin = RepoRoot.find().resolve("kubectl-foo/target/jvm/bin");
+    assertThat(plugin.resolve("kubectl-foo"))
+        .as("the JVM plugin, built by the kubectl-foo module before e2e")
+        .isExecutable();
+    Path kubectl = node.controlPlane().binaries().kubectl();
+    // kubectl takes no flag before a plugin's name: the kubeconfig goes after it, as users write
+    // it.
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            kubectl.toString(),
+            "foo",
+            "why",
+            foo,
+            "-n",
+            namespace,
+            "-o",
+            "json",
+            "--kubeconfig",
+            node.controlPlane().kubeconfig().toString());
+    pb.environment()
+        .put(
+            "PATH",
+            plugin
+                + File.pathSeparator
+                + kubectl.getParent()
+                + File.pathSeparator
+                + System.getenv("PATH"));
+    Path err = Files.createTempFile("why-", ".err");
+    try {
+      Process why = pb.redirectError(err.toFile()).start();
+      String out = new String(why.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = why.waitFor();
+      assertThat(exit)
+          .as("kubectl foo why: stdout %s, stderr %s", out, Files.readString(err))
+          .isZero();
+      return new ObjectMapper().readTree(out);
+    } finally {
+      Files.deleteIfExists(err);
     }
   }
 
