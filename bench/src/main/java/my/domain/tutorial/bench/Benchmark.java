@@ -45,9 +45,30 @@ public final class Benchmark {
     Path out = args.length > 0 ? Path.of(args[0]) : repo.resolve("bench/target/results.json");
     Files.createDirectories(out.getParent());
     Parameters parameters = Parameters.from(System.getenv(), OperatorProcess.deploymentJvm());
-    Path jar = ShippedDeployment.operatorJar();
+    Path jar = parameters.nodeOnly() ? null : ShippedDeployment.operatorJar();
     Table table = new Table(System.out::println);
 
+    BenchmarkResults results =
+        parameters.nodeOnly() ? null : processFigures(repo, out, jar, parameters, table);
+    // After the bench's own control plane is gone: the node brings its own, and the machine is
+    // quieter.
+    ImageScenario.Result node =
+        new ImageScenario(table).runOrSkip(parameters.node(), parameters.nodeFoos());
+    results =
+        results == null
+            ? BenchmarkResults.nodeOnly(Machine.current(), parameters, node)
+            : results.withRealNode(node);
+    Files.writeString(out, results.toJson());
+    System.out.println();
+    System.out.print(table.markdown());
+    System.out.println();
+    System.out.println("raw results: " + out);
+    System.exit(0);
+  }
+
+  /** Every scenario but the real node's: the operator as its own JVM on a local control plane. */
+  private static BenchmarkResults processFigures(
+      Path repo, Path out, Path jar, Parameters parameters, Table table) {
     try (ControlPlane cp =
         ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway())) {
       Config config = cp.adminConfig();
@@ -65,16 +86,10 @@ public final class Benchmark {
         }
         try (FooWatch watch = new FooWatch(admin);
             Bench bench = new Bench(cp, admin, watch, table, repo, jar, out.getParent())) {
-          BenchmarkResults results = new Benchmark(bench, parameters).run();
-          Files.writeString(out, results.toJson());
+          return new Benchmark(bench, parameters).run();
         }
       }
     }
-    System.out.println();
-    System.out.print(table.markdown());
-    System.out.println();
-    System.out.println("raw results: " + out);
-    System.exit(0);
   }
 
   private BenchmarkResults run() {
@@ -139,7 +154,8 @@ public final class Benchmark {
         plugin,
         warmup,
         cost100warm,
-        ratio);
+        ratio,
+        null);
   }
 
   private BenchmarkResults.CostRatio costRatio(
