@@ -61,6 +61,12 @@ class RegistryImageTest {
   }
 
   @Test
+  void theMedianOfThePulls_ofAnEvenCount_isTheMeanOfTheMiddleTwo() {
+    assertThat(ImageScenario.median(List.of(7059L, 2792L))).isEqualTo(4925.5);
+    assertThat(ImageScenario.median(List.of(9L, 1L, 5L))).isEqualTo(5.0);
+  }
+
+  @Test
   void aSkippedRealNode_isWrittenAsItsReasonAlone() throws Exception {
     JsonNode json =
         new ObjectMapper()
