@@ -52,8 +52,7 @@ public final class Benchmark {
         parameters.nodeOnly() ? null : processFigures(repo, out, jar, parameters, table);
     // After the bench's own control plane is gone: the node brings its own, and the machine is
     // quieter.
-    ImageScenario.Result node =
-        new ImageScenario(table).runOrSkip(parameters.node(), parameters.nodeFoos());
+    ImageScenario.Result node = realNode(parameters, table);
     results =
         results == null
             ? BenchmarkResults.nodeOnly(Machine.current(), parameters, node)
@@ -64,6 +63,26 @@ public final class Benchmark {
     System.out.println();
     System.out.println("raw results: " + out);
     System.exit(0);
+  }
+
+  /**
+   * After a full run, a real node that fails (an image build, a Pod never Ready) is a row and a
+   * {@code skipped} reason, not the loss of the figures measured before it; alone, it fails the
+   * run.
+   */
+  private static ImageScenario.Result realNode(Parameters parameters, Table table) {
+    ImageScenario scenario = new ImageScenario(table);
+    if (parameters.nodeOnly()) {
+      return scenario.runOrSkip(parameters.node(), parameters.nodeFoos());
+    }
+    try {
+      return scenario.runOrSkip(parameters.node(), parameters.nodeFoos());
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      String why = "failed: " + e.getMessage() + " (stack trace on stderr)";
+      table.row("real node (operator image)", why, "");
+      return ImageScenario.Result.skipped(why);
+    }
   }
 
   /** Every scenario but the real node's: the operator as its own JVM on a local control plane. */
