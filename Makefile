@@ -92,7 +92,7 @@ catalog: ## the file-based catalog of the bundle in bundle/target/catalog/, vali
 bundle-validate: bundle ## run the Operator Framework's validators on the bundle (zero errors and warnings)
 	hack/bundle-validate -k8s-version $(K8S_MINOR) bundle/target/bundle
 
-bench: control-plane ## benchmarks against a local control plane: prints a table, writes bench/target/results.json
+bench: control-plane ## benchmarks against a local control plane, then the operator image on a real node where one can run (FOO_BENCH_NODE=0 skips it, =only runs just it): prints a table, writes bench/target/results.json
 	$(MVN) -q -DskipTests install -pl bench,kubectl-foo -am
 	java -cp "$(BENCH_CP)" my.domain.tutorial.bench.Benchmark $(BENCH_OUT)
 

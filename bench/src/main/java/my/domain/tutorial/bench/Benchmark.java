@@ -45,9 +45,49 @@ public final class Benchmark {
     Path out = args.length > 0 ? Path.of(args[0]) : repo.resolve("bench/target/results.json");
     Files.createDirectories(out.getParent());
     Parameters parameters = Parameters.from(System.getenv(), OperatorProcess.deploymentJvm());
-    Path jar = ShippedDeployment.operatorJar();
+    Path jar = parameters.nodeOnly() ? null : ShippedDeployment.operatorJar();
     Table table = new Table(System.out::println);
 
+    BenchmarkResults results =
+        parameters.nodeOnly() ? null : processFigures(repo, out, jar, parameters, table);
+    // After the bench's own control plane is gone: the node brings its own, and the machine is
+    // quieter.
+    ImageScenario.Result node = realNode(parameters, table);
+    results =
+        results == null
+            ? BenchmarkResults.nodeOnly(Machine.current(), parameters, node)
+            : results.withRealNode(node);
+    Files.writeString(out, results.toJson());
+    System.out.println();
+    System.out.print(table.markdown());
+    System.out.println();
+    System.out.println("raw results: " + out);
+    System.exit(0);
+  }
+
+  /**
+   * After a full run, a real node that fails (an image build, a Pod never Ready) is a row and a
+   * {@code skipped} reason, not the loss of the figures measured before it; alone, it fails the
+   * run.
+   */
+  private static ImageScenario.Result realNode(Parameters parameters, Table table) {
+    ImageScenario scenario = new ImageScenario(table);
+    if (parameters.nodeOnly()) {
+      return scenario.runOrSkip(parameters.node(), parameters.nodeFoos());
+    }
+    try {
+      return scenario.runOrSkip(parameters.node(), parameters.nodeFoos());
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      String why = "failed: " + e.getMessage() + " (stack trace on stderr)";
+      table.row("real node (operator image)", why, "");
+      return ImageScenario.Result.skipped(why);
+    }
+  }
+
+  /** Every scenario but the real node's: the operator as its own JVM on a local control plane. */
+  private static BenchmarkResults processFigures(
+      Path repo, Path out, Path jar, Parameters parameters, Table table) {
     try (ControlPlane cp =
         ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway())) {
       Config config = cp.adminConfig();
@@ -65,16 +105,10 @@ public final class Benchmark {
         }
         try (FooWatch watch = new FooWatch(admin);
             Bench bench = new Bench(cp, admin, watch, table, repo, jar, out.getParent())) {
-          BenchmarkResults results = new Benchmark(bench, parameters).run();
-          Files.writeString(out, results.toJson());
+          return new Benchmark(bench, parameters).run();
         }
       }
     }
-    System.out.println();
-    System.out.print(table.markdown());
-    System.out.println();
-    System.out.println("raw results: " + out);
-    System.exit(0);
   }
 
   private BenchmarkResults run() {
@@ -139,7 +173,8 @@ public final class Benchmark {
         plugin,
         warmup,
         cost100warm,
-        ratio);
+        ratio,
+        null);
   }
 
   private BenchmarkResults.CostRatio costRatio(

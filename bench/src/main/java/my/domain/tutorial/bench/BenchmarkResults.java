@@ -13,7 +13,10 @@ import java.util.List;
  * Every figure of one run. Snake case would write {@code costPerEventAt100} as {@code
  * cost_per_event_at100}: those names are given. {@code costPerEventAt100Warmup} holds the runs that
  * warm a freshly restarted operator's JIT before {@code costPerEventAt100Warm} is measured; {@code
- * costPerEventRatio} is null when no scale ran the cost scenario (no scales at all).
+ * costPerEventRatio} is null when no scale ran the cost scenario (no scales at all). {@code
+ * realNode} is the operator image on a real node ({@link ImageScenario}), with {@code skipped}
+ * saying why where it did not run; with {@code FOO_BENCH_NODE=only} it is the only figure and the
+ * others are null.
  */
 record BenchmarkResults(
     Machine machine,
@@ -29,7 +32,8 @@ record BenchmarkResults(
     @JsonProperty("cost_per_event_at_100_warmup")
         List<CostPerEventScenario.Result> costPerEventAt100Warmup,
     @JsonProperty("cost_per_event_at_100_warm") CostPerEventScenario.Result costPerEventAt100Warm,
-    CostRatio costPerEventRatio) {
+    CostRatio costPerEventRatio,
+    ImageScenario.Result realNode) {
 
   /** CPU per event at the largest scale over that at 100 Foos with a warm JIT. */
   record CostRatio(int largestFoos, double ratio) {}
@@ -39,6 +43,45 @@ record BenchmarkResults(
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .setSerializationInclusion(JsonInclude.Include.ALWAYS)
           .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** {@code FOO_BENCH_NODE=only}: the real-node figures alone. */
+  static BenchmarkResults nodeOnly(
+      Machine machine, Parameters parameters, ImageScenario.Result realNode) {
+    return new BenchmarkResults(
+        machine,
+        parameters,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        null,
+        null,
+        realNode);
+  }
+
+  /** With the real-node figures, measured after the process figures. */
+  BenchmarkResults withRealNode(ImageScenario.Result node) {
+    return new BenchmarkResults(
+        machine,
+        parameters,
+        startupToReadyEmpty,
+        idle,
+        latencyPodCreatedToHappy,
+        latencyPodDeletedToUnhappy,
+        costPerEventAt100,
+        verdictNeutralChurn,
+        scaleRuns,
+        plugin,
+        costPerEventAt100Warmup,
+        costPerEventAt100Warm,
+        costPerEventRatio,
+        node);
+  }
 
   String toJson() {
     try {

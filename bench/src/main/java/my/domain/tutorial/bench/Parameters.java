@@ -6,14 +6,19 @@ import java.util.Map;
 
 /**
  * The sizes of a run, from {@code FOO_BENCH_SCALES} (default {@code 1000,10000}), {@code
- * FOO_BENCH_LATENCY_SAMPLES} (default 200) and {@code FOO_BENCH_COST_OPS} (default 100).
+ * FOO_BENCH_LATENCY_SAMPLES} (default 200) and {@code FOO_BENCH_COST_OPS} (default 100); and the
+ * real-node scenario ({@link ImageScenario}): {@code FOO_BENCH_NODE} ({@code auto}, the default:
+ * run where a node can run, else a row saying why; {@code 0}: skip it; {@code only}: run only it)
+ * and {@code FOO_BENCH_NODE_FOOS} (default 1000).
  */
 record Parameters(
     List<Integer> scales,
     int latencySamples,
     int costOps,
     int clientThreads,
-    List<String> operatorJvm) {
+    List<String> operatorJvm,
+    String node,
+    int nodeFoos) {
   static Parameters from(Map<String, String> env, List<String> operatorJvm) {
     List<Integer> scales =
         Arrays.stream(env.getOrDefault("FOO_BENCH_SCALES", "1000,10000").split(","))
@@ -25,7 +30,14 @@ record Parameters(
         Integer.parseInt(env.getOrDefault("FOO_BENCH_LATENCY_SAMPLES", "200")),
         Integer.parseInt(env.getOrDefault("FOO_BENCH_COST_OPS", "100")),
         Workload.CLIENT_THREADS,
-        operatorJvm);
+        operatorJvm,
+        env.getOrDefault("FOO_BENCH_NODE", "auto"),
+        Integer.parseInt(env.getOrDefault("FOO_BENCH_NODE_FOOS", "1000")));
+  }
+
+  /** Only the real-node scenario: no process figures, no local control plane of the bench's own. */
+  boolean nodeOnly() {
+    return "only".equals(node);
   }
 
   int largestScale() {

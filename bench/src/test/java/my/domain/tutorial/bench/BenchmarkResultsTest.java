@@ -124,7 +124,7 @@ class BenchmarkResultsTest {
             plugin);
     return new BenchmarkResults(
         new Machine(2, 24, "cpu", "java", "1.34.3"),
-        new Parameters(List.of(1000), 3, 100, 8, List.of("-XX:+UseSerialGC")),
+        new Parameters(List.of(1000), 3, 100, 8, List.of("-XX:+UseSerialGC"), "auto", 1000),
         stats,
         new Footprint.Result(141, 20, 30, null),
         stats,
@@ -135,7 +135,8 @@ class BenchmarkResultsTest {
         plugin,
         List.of(cost, cost),
         cost,
-        new BenchmarkResults.CostRatio(1000, 0.27));
+        new BenchmarkResults.CostRatio(1000, 0.27),
+        ImageScenario.Result.skipped("FOO_BENCH_NODE=0"));
   }
 
   private static List<String> fieldNames(JsonNode node) {

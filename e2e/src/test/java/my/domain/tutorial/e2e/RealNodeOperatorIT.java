@@ -21,6 +21,7 @@ import java.util.List;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.RepoRoot;
+import my.domain.tutorial.controlplane.node.ContainerMemory;
 import my.domain.tutorial.controlplane.node.NodeCluster;
 import my.domain.tutorial.controlplane.node.OperatorImage;
 import my.domain.tutorial.controlplane.node.ShippedManifests;

@@ -1,4 +1,4 @@
-package my.domain.tutorial.e2e;
+package my.domain.tutorial.controlplane.node;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.util.List;
  * limit the runtime set, and the working set as the kubelet computes it (usage minus inactive file
  * pages), which is what the limit and evictions act on.
  */
-record ContainerMemory(long limitBytes, long workingSetBytes) {
-  static ContainerMemory of(long pid) throws IOException {
+public record ContainerMemory(long limitBytes, long workingSetBytes) {
+  public static ContainerMemory of(long pid) throws IOException {
     String path =
         Files.readAllLines(Path.of("/proc/" + pid + "/cgroup")).stream()
             .map(l -> l.split(":", 3))
