@@ -34,6 +34,9 @@ class KubeconfigCredentialsMockServerTest {
   static final String NS = "team-a";
   static final String FOOS = "/apis/tutorial.my.domain/v1/namespaces/team-a/foos";
 
+  /** The list `get` sends: in pages of 500, as kubectl does. */
+  static final String LIST = FOOS + "?limit=500";
+
   KubernetesMockServer server;
   KubernetesClient client;
 
@@ -98,7 +101,7 @@ class KubeconfigCredentialsMockServerTest {
                 + "\necho '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
                 + "\"status\":{\"token\":\"token-'$n'\"}}'\n");
     // Rejected twice: once, and again when fabric8 retries with the token it has.
-    server.expect().get().withPath(FOOS).andReturn(401, status(401, "Unauthorized")).times(2);
+    server.expect().get().withPath(LIST).andReturn(401, status(401, "Unauthorized")).times(2);
 
     Result r = run(exec(plugin));
 
@@ -206,7 +209,7 @@ class KubeconfigCredentialsMockServerTest {
     server
         .expect()
         .get()
-        .withPath(FOOS)
+        .withPath(LIST)
         .andReturn(429, status(429, "too many requests, please try again later"))
         .withHeader("Retry-After", "0")
         .times(3);
@@ -223,7 +226,7 @@ class KubeconfigCredentialsMockServerTest {
     server
         .expect()
         .get()
-        .withPath(FOOS)
+        .withPath(LIST)
         .andReturn(429, status(429, "too many requests, please try again later"))
         .withHeader("Retry-After", "0")
         .always();
