@@ -1,8 +1,5 @@
 package my.domain.tutorial.controlplane;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,25 +42,6 @@ public record ControlPlaneBinaries(Path dir) {
   }
 
   private static Path provision() {
-    Path script = RepoRoot.find().resolve("hack/control-plane");
-    try {
-      Process process =
-          new ProcessBuilder(script.toString(), "--print-dir")
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out =
-          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      int rc = process.waitFor();
-      if (rc != 0 || out.isEmpty()) {
-        throw new IllegalStateException(
-            script + " failed with exit code " + rc + " (its output above says which step)");
-      }
-      return Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while provisioning the control plane", e);
-    }
+    return HackScript.run("control-plane", "--print-dir").lastLineAsPath();
   }
 }

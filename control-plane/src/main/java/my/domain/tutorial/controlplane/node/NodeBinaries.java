@@ -2,13 +2,12 @@ package my.domain.tutorial.controlplane.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import my.domain.tutorial.controlplane.RepoRoot;
+import my.domain.tutorial.controlplane.HackScript;
 
 /**
  * What a real node runs: kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the pause
@@ -88,27 +87,7 @@ public record NodeBinaries(
 
   /** Runs {@code hack/node --print-dir} (which builds what is not cached) and checks its output. */
   public static NodeBinaries locate() {
-    Path script = RepoRoot.find().resolve("hack/node");
-    Path dir;
-    try {
-      Process process =
-          new ProcessBuilder(script.toString(), "--print-dir")
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      String out =
-          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      int rc = process.waitFor();
-      if (rc != 0 || out.isEmpty()) {
-        throw new IllegalStateException(
-            script + " failed with exit code " + rc + " (its output above says which step)");
-      }
-      dir = Path.of(out.lines().reduce((a, b) -> b).orElseThrow());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while provisioning the node", e);
-    }
+    Path dir = HackScript.run("node", "--print-dir").lastLineAsPath();
     Path pause;
     try (Stream<Path> files = Files.list(dir)) {
       pause =

@@ -1,15 +1,11 @@
 package my.domain.tutorial.controlplane.olm;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import my.domain.tutorial.controlplane.RepoRoot;
+import my.domain.tutorial.controlplane.HackScript;
 
 /**
  * Where the programs that run Operator Lifecycle Manager on the local control plane are, as {@code
@@ -56,52 +52,21 @@ public record OlmBinaries(
   }
 
   private static String run(String... args) {
-    Path script = RepoRoot.find().resolve("hack/olm");
-    try {
-      Path err = Files.createTempFile("hack-olm-", ".err");
-      try {
-        Process process =
-            new ProcessBuilder(command(script, args)).redirectError(err.toFile()).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = process.waitFor();
-        String progress = Files.readString(err);
-        System.err.print(progress);
-        if (rc == EXIT_UNAVAILABLE) {
-          throw new OlmUnavailableException(skipReason(progress));
-        }
-        if (rc != 0) {
-          throw new IllegalStateException(
-              script + " failed with exit code " + rc + " (its output above says which step)");
-        }
-        return out;
-      } finally {
-        Files.deleteIfExists(err);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while provisioning OLM", e);
+    HackScript.Result r = HackScript.run("olm", args);
+    if (r.exit() == EXIT_UNAVAILABLE) {
+      throw new OlmUnavailableException(skipReason(r.stdout()));
     }
+    return r.orFail();
   }
 
-  private static List<String> command(Path script, String... args) {
-    List<String> command = new ArrayList<>(List.of(script.toString()));
-    command.addAll(List.of(args));
-    return command;
-  }
-
-  /** The banner's headline and its "why" line, which is what a skipped test should report. */
-  static String skipReason(String progress) {
-    List<String> lines =
-        progress
-            .lines()
-            .map(l -> l.replaceFirst("^\\[olm\\]\\s*", ""))
-            .filter(l -> l.startsWith("OLM TIER SKIPPED") || l.startsWith("why:"))
-            .toList();
-    return lines.isEmpty()
-        ? "OLM TIER SKIPPED: hack/olm says OLM's sources cannot be had on this machine"
-        : String.join("; ", lines);
+  /** The reason hack/olm gives on stdout when it skips: what a skipped test should report. */
+  static String skipReason(String answer) {
+    return answer
+        .lines()
+        .filter(l -> l.startsWith("unavailable="))
+        .map(l -> l.substring("unavailable=".length()))
+        .findFirst()
+        .orElse("OLM TIER SKIPPED: hack/olm says OLM's sources cannot be had on this machine");
   }
 
   /** Reads the {@code NAME=PATH} lines of {@code hack/olm --print-paths}. */

@@ -49,7 +49,7 @@ class OlmProvisioningTest {
         .contains(OPM_TARBALL)
         .contains("OlmInstallIT, OlmUpgradeIT, CatalogIT")
         .doesNotContain("FAILED");
-    assertThat(OlmBinaries.skipReason(r.stderr))
+    assertThat(OlmBinaries.skipReason(r.stdout))
         .startsWith("OLM TIER SKIPPED")
         .contains("cannot be reached");
     assertThat(cache).isEmptyDirectory();
