@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Campaigns for the Lease with fabric8's LeaderElector, one elector per campaign, for as long as
  * the operator runs: a replica that loses the Lease (an API outage longer than the renew deadline)
- * steps down to standby and campaigns again instead of exiting. Three things JOSDK 5.2.3's own
- * election does not do are why this is ours: it releases the Lease on a clean stop, it campaigns
- * again after a loss, and its calls go through a client of their own with short timeouts, so a hung
- * API server cannot stretch one renewal past the deadline.
+ * steps down to standby and campaigns again instead of exiting. Three things JOSDK's own (5.2.3,
+ * and unchanged in 5.3.2) election does not do are why this is ours: it releases the Lease on a
+ * clean stop, it campaigns again after a loss, and its calls go through a client of their own with
+ * short timeouts, so a hung API server cannot stretch one renewal past the deadline.
  *
  * <p>The elector's callbacks only propose; the {@link LeaseFence} and the read-back decide. This
  * replica leads (its {@link Listener} starts reconciling) once a renewal naming it was confirmed

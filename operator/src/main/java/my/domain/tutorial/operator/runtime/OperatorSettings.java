@@ -175,8 +175,9 @@ public record OperatorSettings(
   /**
    * Whether the caches keep slimmed objects. The SDK gives one item store to every informer of a
    * kind, and it runs one informer per watched namespace; each informer's listing then drops the
-   * other namespaces' objects from that shared store as deleted. So the slim stores (which must be
-   * given as an instance) are used only where there is one informer: all namespaces, or one.
+   * other namespaces' objects from that shared store as deleted (still so in JOSDK 5.3.2). So the
+   * slim stores (which must be given as an instance) are used only where there is one informer: all
+   * namespaces, or one.
    */
   public boolean slimCaches() {
     return watchedNamespaces.size() <= 1;
