@@ -60,22 +60,23 @@ class LeaderElectionIT {
 
   @AfterEach
   void tearDown() {
-    cp.resumeApiServer(); // in case a test failed while it was paused or down
-    cp.restartEtcd();
-    cp.startApiServer();
+    cp.faults().resumeApiServer(); // in case a test failed while it was paused or down
+    cp.faults().restartEtcd();
+    cp.faults().startApiServer();
     admin.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName(leaseName).delete();
     ns.close();
   }
 
   @Test
   void whenEtcdStops_oldLeaderWritesNothingAfterRenewDeadline_andAfterRecoveryExactlyOneLeads() {
-    throughAnOutage("etcd stopped", cp::stopEtcd, cp::restartEtcd);
+    throughAnOutage("etcd stopped", cp.faults()::stopEtcd, cp.faults()::restartEtcd);
   }
 
   @Test
   void
       whenTheApiServerHangs_oldLeaderWritesNothingAfterRenewDeadline_andAfterRecoveryExactlyOneLeads() {
-    throughAnOutage("kube-apiserver paused", cp::pauseApiServer, cp::resumeApiServer);
+    throughAnOutage(
+        "kube-apiserver paused", cp.faults()::pauseApiServer, cp.faults()::resumeApiServer);
   }
 
   @Test
@@ -89,11 +90,11 @@ class LeaderElectionIT {
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
       awaitHappy(admin, ns.name(), "foo-01", false);
 
-      cp.stopApiServer();
+      cp.faults().stopApiServer();
       await().atMost(PATIENCE).until(() -> only.timesLeadershipLost() == 1);
       assertThat(only.operator().isLeader()).isFalse();
       assertThat(only.probe("/healthz").status()).as("liveness through the outage").isEqualTo(200);
-      cp.startApiServer();
+      cp.faults().startApiServer();
 
       await().atMost(PATIENCE).until(() -> only.operator().isLeader());
       admin.resource(pod(ns.name(), "jack")).create();

@@ -40,7 +40,7 @@ class LeastPrivilegeIT {
     admin = cp.adminClient();
     OperatorUnderTest.installCrd(admin);
     OperatorUnderTest.installRbac(admin);
-    operator = cp.clientAs(OperatorUnderTest.NAMESPACE, OperatorUnderTest.SERVICE_ACCOUNT);
+    operator = cp.clients().as(OperatorUnderTest.NAMESPACE, OperatorUnderTest.SERVICE_ACCOUNT);
     ns = TestNamespace.create(admin, "rbac");
     admin.resource(TestPods.pod(ns.name(), "jack")).create();
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
@@ -154,7 +154,7 @@ class LeastPrivilegeIT {
     assertThat(allowed(scraper, "post", "/metrics")).isFalse();
     assertThat(allowed(scraper, "get", "/debug/pprof/")).isFalse();
     assertThat(allowed(scraper, "get", "/metrics/slis")).isFalse();
-    try (KubernetesClient asScraper = cp.clientAs(ns, MetricsScraper.READER)) {
+    try (KubernetesClient asScraper = cp.clients().as(ns, MetricsScraper.READER)) {
       assertForbidden(() -> asScraper.pods().inNamespace(this.ns.name()).list());
     }
   }

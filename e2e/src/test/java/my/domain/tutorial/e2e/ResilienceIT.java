@@ -37,7 +37,7 @@ class ResilienceIT {
 
   @AfterEach
   void tearDown() {
-    cp.startApiServer(); // in case a test failed while it was down
+    cp.faults().startApiServer(); // in case a test failed while it was down
     ns.close();
   }
 
@@ -122,13 +122,13 @@ class ResilienceIT {
       awaitHappy(admin, ns.name(), "foo-01", false);
       assertThat(operator.probe("/readyz").status()).isEqualTo(200);
 
-      cp.stopApiServer();
+      cp.faults().stopApiServer();
       await().atMost(Duration.ofSeconds(30)).until(() -> operator.probe("/readyz").status() == 503);
       assertThat(operator.probe("/healthz").status())
           .as("liveness must not follow the API server")
           .isEqualTo(200);
 
-      cp.startApiServer();
+      cp.faults().startApiServer();
       await().atMost(Duration.ofSeconds(90)).until(() -> operator.probe("/readyz").status() == 200);
 
       // Its watches are live again: a new friend is noticed without restarting the operator.

@@ -18,6 +18,7 @@ import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneBinaries;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
+import my.domain.tutorial.controlplane.DirectoryTrees;
 import my.domain.tutorial.controlplane.RepoRoot;
 import my.domain.tutorial.operator.FooOperator;
 import my.domain.tutorial.operator.runtime.InvalidSettingsException;
@@ -67,7 +68,7 @@ public final class LocalRun {
     } else {
       Path dir = olm ? olmDataDir() : dataDir();
       if (fresh) {
-        ControlPlane.deleteTree(dir);
+        DirectoryTrees.delete(dir);
       }
       log.info("starting the local control plane in {}{}", dir, fresh ? " (fresh)" : "");
       local =

@@ -152,7 +152,7 @@ public final class OperatorUnderTest implements AutoCloseable {
     WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
     KubernetesClient client =
         new KubernetesClientBuilder()
-            .withConfig(cp.configAs(NAMESPACE, serviceAccount))
+            .withConfig(cp.clients().configAs(NAMESPACE, serviceAccount))
             .withHttpClientBuilderConsumer(
                 b ->
                     b.addOrReplaceInterceptor("write-log", writeLog)

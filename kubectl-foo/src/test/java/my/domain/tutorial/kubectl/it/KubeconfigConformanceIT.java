@@ -333,7 +333,7 @@ class KubeconfigConformanceIT {
                     + "\n    as: kf-corpus-nobody\n    as-groups: ["
                     + GROUP
                     + "]\n    as-uid: '1234'\n    as-user-extra: {team: [corpus]}")));
-    ClientCertificate certificate = cp.clientCertificate(CERT_USER, GROUP);
+    ClientCertificate certificate = cp.clients().certificate(CERT_USER, GROUP);
     Files.writeString(dir.resolve("client.crt"), certificate.certificatePem());
     Files.writeString(dir.resolve("client.key"), certificate.keyPem());
     cases.add(
