@@ -25,7 +25,6 @@ import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,15 +53,10 @@ class ConcurrencyIT {
   private TestNamespace ns;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "concurrency");
-  }
-
-  @AfterEach
-  void tearDown() {
-    ns.close();
+    this.ns = ns;
   }
 
   @Test

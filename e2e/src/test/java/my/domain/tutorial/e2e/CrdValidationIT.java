@@ -13,7 +13,6 @@ import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,15 +24,10 @@ class CrdValidationIT {
   private TestNamespace ns;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     admin = cp.adminClient();
     OperatorUnderTest.installCrd(admin);
-    ns = TestNamespace.create(admin, "crd");
-  }
-
-  @AfterEach
-  void tearDown() {
-    ns.close();
+    this.ns = ns;
   }
 
   @Test

@@ -1,11 +1,11 @@
 package my.domain.tutorial.e2e;
 
 import static my.domain.tutorial.e2e.Fixtures.assertTransitionedBetween;
-import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
 import static my.domain.tutorial.e2e.Fixtures.awaitNextSecond;
-import static my.domain.tutorial.e2e.Fixtures.awaitReason;
-import static my.domain.tutorial.e2e.Fixtures.foo;
 import static my.domain.tutorial.e2e.Fixtures.transitionTime;
+import static my.domain.tutorial.testsupport.FooWaits.awaitHappy;
+import static my.domain.tutorial.testsupport.FooWaits.awaitReason;
+import static my.domain.tutorial.testsupport.FooWaits.foo;
 import static my.domain.tutorial.testsupport.TestPods.held;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static my.domain.tutorial.testsupport.TestPods.release;
@@ -24,10 +24,10 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,16 +55,10 @@ class FooStatusIT {
   }
 
   @BeforeEach
-  void namespaces(ControlPlane cp) {
+  void namespaces(ControlPlane cp, TestNamespace ns, TestNamespace other) {
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "status");
-    other = TestNamespace.create(admin, "other");
-  }
-
-  @AfterEach
-  void cleanUp() {
-    ns.close();
-    other.close();
+    this.ns = ns;
+    this.other = other;
   }
 
   @Test
@@ -75,7 +69,7 @@ class FooStatusIT {
     Foo foo = awaitHappy(admin, ns.name(), "foo-01", false);
     Instant seen = Instant.now();
 
-    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    FooCondition happy = foo.getStatus().condition(FooCondition.HAPPY).orElseThrow();
     assertThat(happy.getStatus()).isEqualTo("False");
     assertThat(happy.getReason()).isEqualTo("FriendNotFound");
     assertThat(happy.getObservedGeneration()).isEqualTo(foo.getMetadata().getGeneration());
@@ -114,7 +108,7 @@ class FooStatusIT {
     assertThat(transitionTime(lost)).isAfter(transitionTime(happy));
 
     await()
-        .atMost(Fixtures.PATIENCE)
+        .atMost(FooWaits.PATIENCE)
         .untilAsserted(
             () -> {
               List<Event> events =
@@ -160,7 +154,7 @@ class FooStatusIT {
     awaitReason(admin, ns.name(), "foo-ev", "FriendFound");
     admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
     awaitReason(admin, ns.name(), "foo-ev", "FriendNotFound");
-    await().atMost(Fixtures.PATIENCE).until(() -> warningCount("foo-ev") == 2);
+    await().atMost(FooWaits.PATIENCE).until(() -> warningCount("foo-ev") == 2);
 
     operator.close();
     operator = OperatorUnderTest.start(cp);
@@ -171,7 +165,7 @@ class FooStatusIT {
 
     // The restarted operator knew no counts; the third loss is still recorded as the third.
     await()
-        .atMost(Fixtures.PATIENCE)
+        .atMost(FooWaits.PATIENCE)
         .untilAsserted(
             () -> {
               assertThat(warningCount("foo-ev")).isEqualTo(3);
@@ -192,18 +186,18 @@ class FooStatusIT {
     awaitReason(admin, ns.name(), "foo-ttl", "FriendNotFound");
     admin.resource(pod(ns.name(), "jack")).create();
     awaitReason(admin, ns.name(), "foo-ttl", "FriendFound");
-    await().atMost(Fixtures.PATIENCE).until(() -> eventsOf("foo-ttl").size() == 2);
+    await().atMost(FooWaits.PATIENCE).until(() -> eventsOf("foo-ttl").size() == 2);
     double failedBefore = operator.metric("foo_events_failed_total");
 
     admin.v1().events().inNamespace(ns.name()).delete();
-    await().atMost(Fixtures.PATIENCE).until(() -> eventsOf("foo-ttl").isEmpty());
+    await().atMost(FooWaits.PATIENCE).until(() -> eventsOf("foo-ttl").isEmpty());
     admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
     awaitReason(admin, ns.name(), "foo-ttl", "FriendNotFound");
     admin.resource(pod(ns.name(), "jack")).create();
     awaitReason(admin, ns.name(), "foo-ttl", "FriendFound");
 
     await()
-        .atMost(Fixtures.PATIENCE)
+        .atMost(FooWaits.PATIENCE)
         .untilAsserted(
             () ->
                 assertThat(eventsOf("foo-ttl"))
@@ -315,9 +309,13 @@ class FooStatusIT {
     release(admin, ns.name(), "jack");
     Foo gone = awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
     // Terminating -> gone is no change of happiness: lastTransitionTime stays.
-    assertThat(gone.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
+    assertThat(gone.getStatus().condition(FooCondition.HAPPY).orElseThrow().getLastTransitionTime())
         .isEqualTo(
-            terminating.getStatus().condition("Happy").orElseThrow().getLastTransitionTime());
+            terminating
+                .getStatus()
+                .condition(FooCondition.HAPPY)
+                .orElseThrow()
+                .getLastTransitionTime());
   }
 
   @Test
@@ -336,7 +334,7 @@ class FooStatusIT {
               .build();
       // The API server takes a moment to serve the changed schema.
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .ignoreExceptions()
           .until(() -> admin.resource(noSpec).create() != null);
     } finally {
@@ -347,11 +345,11 @@ class FooStatusIT {
 
     assertThat(foo.getSpec()).isNull();
     assertThat(foo.getStatus().getHappy()).isFalse();
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getMessage())
+    assertThat(foo.getStatus().condition(FooCondition.HAPPY).orElseThrow().getMessage())
         .contains("spec.name")
         .doesNotContain("null");
     await()
-        .atMost(Fixtures.PATIENCE)
+        .atMost(FooWaits.PATIENCE)
         .untilAsserted(
             () ->
                 assertThat(admin.v1().events().inNamespace(ns.name()).list().getItems())

@@ -1,6 +1,6 @@
 package my.domain.tutorial.e2e;
 
-import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
+import static my.domain.tutorial.testsupport.FooWaits.awaitHappy;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -15,6 +15,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.e2e.ShippedRbac.Grant;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorEndpoints.Probe;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
@@ -86,10 +87,10 @@ class MisconfiguredReplicaIT {
         OperatorUnderTest broken = OperatorUnderTest.startAs(cp, brokenAccount, settings)) {
       String brokenId = broken.operator().identity();
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .untilAsserted(() -> assertThat(holders).as("Lease holders").contains(brokenId));
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .untilAsserted(
               () -> {
                 Probe ready = broken.probe("/readyz");
@@ -103,9 +104,9 @@ class MisconfiguredReplicaIT {
 
       try (OperatorUnderTest healthy = OperatorUnderTest.start(cp, settings)) {
         String healthyId = healthy.operator().identity();
-        Fixtures.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+        FooWaits.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
         await()
-            .atMost(Fixtures.PATIENCE)
+            .atMost(FooWaits.PATIENCE)
             .untilAsserted(
                 () -> {
                   assertThat(healthy.operator().isLeader()).isTrue();

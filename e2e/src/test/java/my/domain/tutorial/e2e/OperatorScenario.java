@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +140,7 @@ final class OperatorScenario {
   }
 
   private void awaitReason(String reason) {
-    Fixtures.awaitReason(admin, namespace, "foo-01", reason, STEP);
+    FooWaits.awaitReason(admin, namespace, "foo-01", reason, STEP);
   }
 
   private void awaitEvent(String reason, int count) {

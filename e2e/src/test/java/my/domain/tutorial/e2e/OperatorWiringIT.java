@@ -1,8 +1,8 @@
 package my.domain.tutorial.e2e;
 
-import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
-import static my.domain.tutorial.e2e.Fixtures.awaitReason;
-import static my.domain.tutorial.e2e.Fixtures.foo;
+import static my.domain.tutorial.testsupport.FooWaits.awaitHappy;
+import static my.domain.tutorial.testsupport.FooWaits.awaitReason;
+import static my.domain.tutorial.testsupport.FooWaits.foo;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,9 +17,9 @@ import my.domain.tutorial.api.v1.FooStatus;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,15 +40,10 @@ class OperatorWiringIT {
   private TestNamespace ns;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "wiring");
-  }
-
-  @AfterEach
-  void tearDown() {
-    ns.close();
+    this.ns = ns;
   }
 
   @Test
@@ -101,7 +96,7 @@ class OperatorWiringIT {
       // had its say by then, and a reconcile it let through would start within the window.
       String version = relabelled.getMetadata().getResourceVersion();
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .until(
               () ->
                   operator
@@ -130,7 +125,7 @@ class OperatorWiringIT {
       // once the informer has caught up with that version it holds what the slim store kept.
       String version = stored.getMetadata().getResourceVersion();
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .untilAsserted(
               () ->
                   assertThat(operator.operator().cachedFoo(ns.name(), "foo-01"))
@@ -182,7 +177,7 @@ class OperatorWiringIT {
     Foo foo = foo(admin, ns.name(), "foo-01");
     FooStatus status = foo.getStatus();
     status.setHappy(true);
-    FooCondition happy = status.condition("Happy").orElseThrow();
+    FooCondition happy = status.condition(FooCondition.HAPPY).orElseThrow();
     happy.setStatus("True");
     happy.setReason("Tampered");
     foo.setStatus(status);

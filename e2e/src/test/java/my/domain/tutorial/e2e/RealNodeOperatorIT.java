@@ -25,6 +25,7 @@ import my.domain.tutorial.controlplane.node.ContainerMemory;
 import my.domain.tutorial.controlplane.node.NodeCluster;
 import my.domain.tutorial.controlplane.node.OperatorImage;
 import my.domain.tutorial.controlplane.node.ShippedManifests;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.NodeExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.ShippedDeployment;
@@ -107,16 +108,16 @@ class RealNodeOperatorIT {
     KubernetesClient admin = node.controlPlane().adminClient();
     try (TestNamespace ns = TestNamespace.create(admin, "real-node")) {
       admin.resource(Foo.of(ns.name(), "jill", "jack")).create();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
 
       admin.resource(friend(ns.name(), "jack", node.pauseImage())).create();
       await("jack's container runs")
           .atMost(Duration.ofSeconds(60))
           .until(() -> "Running".equals(pod(admin, ns.name(), "jack").getStatus().getPhase()));
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendFound");
 
       admin.pods().inNamespace(ns.name()).withName("jack").delete();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendTerminating");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendTerminating");
       assertThat(pod(admin, ns.name(), "jack"))
           .as("jack, still in its grace period")
           .satisfies(p -> assertThat(p.getMetadata().getDeletionTimestamp()).isNotNull())
@@ -128,13 +129,13 @@ class RealNodeOperatorIT {
               () -> {
                 Pod jack = pod(admin, ns.name(), "jack");
                 if (jack != null) {
-                  assertThat(Fixtures.foo(admin, ns.name(), "jill").getStatus().getConditions())
+                  assertThat(FooWaits.foo(admin, ns.name(), "jill").getStatus().getConditions())
                       .as("while jack is Terminating")
                       .anyMatch(c -> "FriendTerminating".equals(c.getReason()));
                 }
                 assertThat(jack).isNull();
               });
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
     }
   }
 
@@ -182,7 +183,7 @@ class RealNodeOperatorIT {
     try (TestNamespace ns = TestNamespace.create(admin, "real-node-kill")) {
       admin.resource(friend(ns.name(), "jack", node.pauseImage())).create();
       admin.resource(Foo.of(ns.name(), "jill", "jack")).create();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendFound");
       Pod before = operatorPods(admin).get(0);
       int restarts = before.getStatus().getContainerStatuses().get(0).getRestartCount();
 
@@ -203,7 +204,7 @@ class RealNodeOperatorIT {
                     .isEqualTo(restarts + 1);
                 assertThat(pod).matches(RealNodeOperatorIT::ready, "Ready");
               });
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
     }
   }
 
@@ -213,7 +214,7 @@ class RealNodeOperatorIT {
     KubernetesClient admin = node.controlPlane().adminClient();
     try (TestNamespace ns = TestNamespace.create(admin, "real-node-rollout")) {
       admin.resource(Foo.of(ns.name(), "jill", "jack")).create();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
       String old = operatorPods(admin).get(0).getMetadata().getName();
 
       admin.apps().deployments().inNamespace(NS).withName("foo-operator").rolling().restart();
@@ -250,7 +251,7 @@ class RealNodeOperatorIT {
                 assertThat(holder(admin)).isEqualTo(next);
               });
       admin.resource(friend(ns.name(), "jack", node.pauseImage())).create();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendFound");
     }
   }
 
@@ -290,7 +291,7 @@ class RealNodeOperatorIT {
     assertThat(status).anyMatch(l -> l.matches("Gid:\\s+0\\s.*"));
     try (TestNamespace ns = TestNamespace.create(admin, "real-node-uid")) {
       admin.resource(Foo.of(ns.name(), "jill", "jack")).create();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
     }
   }
 
@@ -337,7 +338,7 @@ class RealNodeOperatorIT {
           standby,
           Duration.between(deleted, Instant.now()).toMillis());
       admin.resource(Foo.of(ns.name(), "jill", "jack")).create();
-      Fixtures.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "jill", "FriendNotFound");
     } finally {
       admin.apps().deployments().inNamespace(NS).withName("foo-operator").scale(1);
     }

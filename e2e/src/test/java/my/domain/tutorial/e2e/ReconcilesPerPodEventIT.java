@@ -1,6 +1,6 @@
 package my.domain.tutorial.e2e;
 
-import static my.domain.tutorial.e2e.Fixtures.awaitReason;
+import static my.domain.tutorial.testsupport.FooWaits.awaitReason;
 import static my.domain.tutorial.testsupport.TestPods.held;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static my.domain.tutorial.testsupport.TestPods.release;
@@ -43,8 +43,8 @@ class ReconcilesPerPodEventIT {
   private KubernetesClient admin;
 
   @BeforeAll
-  static void startOperator(ControlPlane cp) {
-    ns = TestNamespace.create(cp.adminClient(), "cost");
+  static void startOperator(ControlPlane cp, TestNamespace namespace) {
+    ns = namespace;
     operator =
         OperatorUnderTest.start(
             cp,
@@ -55,7 +55,6 @@ class ReconcilesPerPodEventIT {
   @AfterAll
   static void stopOperator() {
     operator.close();
-    ns.close();
   }
 
   @BeforeEach

@@ -1,7 +1,7 @@
 package my.domain.tutorial.e2e;
 
-import static my.domain.tutorial.e2e.Fixtures.awaitHappy;
-import static my.domain.tutorial.e2e.Fixtures.foo;
+import static my.domain.tutorial.testsupport.FooWaits.awaitHappy;
+import static my.domain.tutorial.testsupport.FooWaits.foo;
 import static my.domain.tutorial.testsupport.TestPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,6 +14,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,7 @@ class ResilienceIT {
       // sync has reconciled both, then watch for a write over a window any late one would fall in.
       await()
           .ignoreExceptions() // the SDK's series exists after the first reconcile
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .until(() -> operator.metric("operator_sdk_reconciliations_success_total") >= 2);
       await()
           .during(Duration.ofSeconds(2))

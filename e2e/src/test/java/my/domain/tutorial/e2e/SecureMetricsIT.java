@@ -10,6 +10,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.MetricsScraper;
 import my.domain.tutorial.testsupport.OperatorEndpoints.Probe;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
@@ -54,7 +55,7 @@ class SecureMetricsIT {
   @Test
   void aClientBoundToMetricsReader_readsTheMetricsOverHttps() {
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
-    Fixtures.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+    FooWaits.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
 
     Probe scrape = operator.probe("/metrics", Optional.of(MetricsScraper.readerToken(admin)));
 
@@ -87,7 +88,7 @@ class SecureMetricsIT {
   @Test
   void theProbesStayPlainHttp_withoutAToken() {
     await()
-        .atMost(Fixtures.PATIENCE)
+        .atMost(FooWaits.PATIENCE)
         .untilAsserted(
             () -> {
               assertThat(operator.probe("/healthz", Optional.empty()).status()).isEqualTo(200);

@@ -26,6 +26,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.ShippedDeployment;
 import my.domain.tutorial.testsupport.TestNamespace;
@@ -62,11 +63,11 @@ class ShippedOperatorIT {
       assertThat(leaseHolder(admin)).isEqualTo(IDENTITY);
 
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
-      Fixtures.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
       admin.resource(TestPods.pod(ns.name(), "jack")).create();
-      Fixtures.awaitHappy(admin, ns.name(), "foo-01", true);
+      FooWaits.awaitHappy(admin, ns.name(), "foo-01", true);
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .until(
               () ->
                   admin.v1().events().inNamespace(ns.name()).list().getItems().stream()

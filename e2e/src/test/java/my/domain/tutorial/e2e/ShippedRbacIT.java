@@ -12,6 +12,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.e2e.ShippedRbac.Grant;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
@@ -104,9 +105,9 @@ class ShippedRbacIT {
                 cp, serviceAccount, OperatorScenario.settings(ns.name(), leaseName))) {
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
 
-      Fixtures.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+      FooWaits.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .untilAsserted(
               () -> assertThat(operator.metric("foo_events_failed_total")).isEqualTo(1.0));
       assertThat(operator.metric("foo_events_recorded_total")).isZero();

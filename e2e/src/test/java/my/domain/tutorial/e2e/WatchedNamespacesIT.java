@@ -9,6 +9,7 @@ import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
+import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
@@ -42,17 +43,17 @@ class WatchedNamespacesIT {
               OperatorSettings.RESYNC_PERIOD,
               "0");
       try (OperatorUnderTest first = OperatorUnderTest.start(cp, env)) {
-        watched.forEach(ns -> Fixtures.awaitReason(admin, ns, "foo-01", "FriendNotFound"));
+        watched.forEach(ns -> FooWaits.awaitReason(admin, ns, "foo-01", "FriendNotFound"));
       }
 
       // Restarted over Foos whose status is already right, it writes nothing, so no watch event
       // puts a Foo back into its cache: what the listings leave there is all it knows.
       try (OperatorUnderTest second = OperatorUnderTest.start(cp, env)) {
-        await().atMost(Fixtures.PATIENCE).until(() -> second.probe("/readyz").status() == 200);
+        await().atMost(FooWaits.PATIENCE).until(() -> second.probe("/readyz").status() == 200);
         for (String ns : watched) {
           admin.resource(TestPods.pod(ns, "jack")).create();
         }
-        watched.forEach(ns -> Fixtures.awaitHappy(admin, ns, "foo-01", true));
+        watched.forEach(ns -> FooWaits.awaitHappy(admin, ns, "foo-01", true));
       }
     }
   }

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -214,27 +215,17 @@ public final class FooOperator implements AutoCloseable {
   }
 
   private static Reply readiness(Terms terms, OperatorSettings settings, AtomicBoolean closing) {
-    if (closing.get()) {
-      return Reply.text(503, "shutting down\n");
-    }
-    var term = terms.current();
-    var failure = terms.startFailure();
-    if (term.isEmpty() && failure.isPresent()) {
-      return Reply.text(503, "not ready: could not start reconciling: " + failure.get() + "\n");
-    }
-    if (term.isEmpty() || !terms.mayWrite()) {
-      return settings.leaderElection()
-          ? Reply.text(200, "ok: standby, waiting for Lease " + settings.leaseName() + "\n")
-          : Reply.text(503, "starting\n");
-    }
-    var info = term.get().runtimeInfo();
-    if (!info.isStarted()) {
-      return Reply.text(503, "starting\n");
-    }
-    if (!info.allEventSourcesAreHealthy()) {
-      return Reply.text(503, "informers unhealthy: " + info.unhealthyEventSources() + "\n");
-    }
-    return Reply.text(200, "ok\n");
+    Optional<ReconcilingTerm> term = terms.current();
+    boolean reconciling = term.isPresent() && terms.mayWrite();
+    return new Readiness(
+            closing.get(),
+            settings.leaderElection(),
+            settings.leaseName(),
+            reconciling,
+            term.isPresent() ? Optional.empty() : terms.startFailure(),
+            reconciling && term.get().started(),
+            reconciling ? term.get().informerProblems() : List.of())
+        .reply();
   }
 
   private static String namespaceOf(KubernetesClient client) {

@@ -3,8 +3,10 @@ package my.domain.tutorial.operator;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.RuntimeInfo;
+import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
+import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
+import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -13,6 +15,9 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Transforming
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.LeaseFence;
@@ -96,8 +101,43 @@ final class ReconcilingTerm {
     return new ReconcilingTerm(operator, reconciler);
   }
 
-  RuntimeInfo runtimeInfo() {
-    return operator.getRuntimeInfo();
+  boolean started() {
+    return operator.getRuntimeInfo().isStarted();
+  }
+
+  /**
+   * Each informer that is not running, not synced or not watching. JOSDK 5.3 stopped counting a
+   * lost watch as unhealthy; an informer whose watch is down serves a cache that no longer follows
+   * the cluster, so readiness still does.
+   */
+  @SuppressWarnings("unchecked") // the SDK's health maps are raw types
+  List<String> informerProblems() {
+    List<String> problems = new ArrayList<>();
+    for (RegisteredController<?> controller :
+        operator.getRuntimeInfo().getRegisteredControllers()) {
+      Map<String, InformerWrappingEventSourceHealthIndicator<?>> sources =
+          (Map) controller.getControllerHealthInfo().informerEventSourceHealthIndicators();
+      for (var source : sources.entrySet()) {
+        for (Map.Entry<String, InformerHealthIndicator> informer :
+            source.getValue().informerHealthIndicators().entrySet()) {
+          List<String> down = new ArrayList<>();
+          if (!informer.getValue().isRunning()) {
+            down.add("not running");
+          }
+          if (!informer.getValue().hasSynced()) {
+            down.add("not synced");
+          }
+          if (!informer.getValue().isWatching()) {
+            down.add("not watching");
+          }
+          if (!down.isEmpty()) {
+            problems.add(
+                source.getKey() + " (" + informer.getKey() + "): " + String.join(", ", down));
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   FooReconciler.Memory memory() {

@@ -63,7 +63,7 @@ class FooOperatorMockServerTest {
     createFoo("foo-01", "jack");
 
     Foo foo = awaitHappy("foo-01", false);
-    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    FooCondition happy = foo.getStatus().condition(FooCondition.HAPPY).orElseThrow();
     assertThat(happy.getStatus()).isEqualTo("False");
     assertThat(happy.getReason()).isEqualTo("FriendNotFound");
     assertThat(happy.getMessage()).contains("jack");
@@ -79,7 +79,7 @@ class FooOperatorMockServerTest {
     createPod(NS, "jack");
 
     Foo foo = awaitHappy("foo-01", true);
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason())
+    assertThat(foo.getStatus().condition(FooCondition.HAPPY).orElseThrow().getReason())
         .isEqualTo("FriendFound");
   }
 
@@ -92,7 +92,7 @@ class FooOperatorMockServerTest {
     client.pods().inNamespace(NS).withName("jack").delete();
 
     Foo foo = awaitHappy("foo-01", false);
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason())
+    assertThat(foo.getStatus().condition(FooCondition.HAPPY).orElseThrow().getReason())
         .isEqualTo("FriendNotFound");
   }
 
@@ -148,7 +148,7 @@ class FooOperatorMockServerTest {
     awaitHappy("probe", false);
 
     assertThat(foo("foo-01").getStatus().getHappy()).isFalse();
-    assertThat(foo("foo-01").getStatus().condition("Happy").orElseThrow().getReason())
+    assertThat(foo("foo-01").getStatus().condition(FooCondition.HAPPY).orElseThrow().getReason())
         .isEqualTo("FriendNotFound");
   }
 
@@ -161,7 +161,7 @@ class FooOperatorMockServerTest {
     client.pods().inNamespace(NS).withName("jack").delete();
 
     Foo foo = awaitHappy("foo-01", false);
-    assertThat(foo.getStatus().condition("Happy").orElseThrow().getReason())
+    assertThat(foo.getStatus().condition(FooCondition.HAPPY).orElseThrow().getReason())
         .isEqualTo("FriendTerminating");
     client
         .pods()
@@ -184,7 +184,7 @@ class FooOperatorMockServerTest {
 
     Foo foo = awaitHappy("foo-01", false);
 
-    FooCondition happy = foo.getStatus().condition("Happy").orElseThrow();
+    FooCondition happy = foo.getStatus().condition(FooCondition.HAPPY).orElseThrow();
     assertThat(happy.getReason()).isEqualTo("NoFriendNamed");
     assertThat(happy.getMessage()).contains("spec.name").doesNotContain("null");
     await()
@@ -324,7 +324,8 @@ class FooOperatorMockServerTest {
     createFoo("foo-01", "jack");
     Foo settled = awaitHappy("foo-01", true);
     String version = settled.getMetadata().getResourceVersion();
-    String since = settled.getStatus().condition("Happy").orElseThrow().getLastTransitionTime();
+    String since =
+        settled.getStatus().condition(FooCondition.HAPPY).orElseThrow().getLastTransitionTime();
 
     // Verdict-neutral churn on the friend pod, then a restart of the operator over a correct
     // cluster.
@@ -353,7 +354,12 @@ class FooOperatorMockServerTest {
               assertThat(metric(operator, "foo_status_patches_total")).isZero();
               Foo after = foo("foo-01");
               assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
-              assertThat(after.getStatus().condition("Happy").orElseThrow().getLastTransitionTime())
+              assertThat(
+                      after
+                          .getStatus()
+                          .condition(FooCondition.HAPPY)
+                          .orElseThrow()
+                          .getLastTransitionTime())
                   .isEqualTo(since);
             });
   }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,7 +177,7 @@ class StatusConflictMockServerTest {
     assertThat(retried.body().getSpec().getName()).isEqualTo("jill");
     assertThat(retried.body().getStatus().getHappy()).isTrue();
     assertThat(retried.body().getStatus().getObservedGeneration()).isEqualTo(2);
-    assertThat(retried.body().getStatus().condition("Happy").orElseThrow().getReason())
+    assertThat(retried.body().getStatus().condition(FooCondition.HAPPY).orElseThrow().getReason())
         .isEqualTo("FriendFound");
     // Only the written status's transition is recorded: no FriendNotFound from the rejected one.
     await()

@@ -13,7 +13,6 @@ import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,9 @@ class GetFlagsIT {
   }
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "kf-get");
+    this.ns = ns;
     kubectl = Kubectl.admin(cp, home);
     store(
         "foo-01",
@@ -49,11 +48,6 @@ class GetFlagsIT {
         Map.of("tier", "gold", "app.kubernetes.io/name", "shop", "kf-test", ns.name()));
     store("foo-02", "jill", Map.of("tier", "silver", "kf-test", ns.name()));
     store("foo-long-name-03", "jack", Map.of());
-  }
-
-  @AfterEach
-  void cleanUp() {
-    ns.close();
   }
 
   @Test

@@ -13,7 +13,6 @@ import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,11 @@ class PluginCommandsIT {
   }
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "kf");
+    this.ns = ns;
     kubectl = Kubectl.admin(cp, home);
-  }
-
-  @AfterEach
-  void cleanUp() {
-    ns.close();
   }
 
   @Test

@@ -25,7 +25,7 @@ class StatusCalculatorTest {
 
     assertThat(status.getHappy()).isFalse();
     assertThat(status.getObservedGeneration()).isEqualTo(3);
-    FooCondition happy = status.condition("Happy").orElseThrow();
+    FooCondition happy = status.condition(FooCondition.HAPPY).orElseThrow();
     assertThat(happy.getStatus()).isEqualTo("False");
     assertThat(happy.getReason()).isEqualTo("FriendNotFound");
     assertThat(happy.getMessage()).isEqualTo("Pod jack does not exist");
@@ -46,7 +46,7 @@ class StatusCalculatorTest {
 
     FooStatus flipped = StatusCalculator.next(first, MISSING, 1, T1);
 
-    assertThat(flipped.condition("Happy").orElseThrow().getLastTransitionTime())
+    assertThat(flipped.condition(FooCondition.HAPPY).orElseThrow().getLastTransitionTime())
         .isEqualTo("2026-01-01T11:00:00Z");
     assertThat(StatusCalculator.happinessFlipped(first, flipped)).isTrue();
   }
@@ -57,7 +57,7 @@ class StatusCalculatorTest {
 
     FooStatus terminating = StatusCalculator.next(missing, TERMINATING, 1, T1);
 
-    FooCondition happy = terminating.condition("Happy").orElseThrow();
+    FooCondition happy = terminating.condition(FooCondition.HAPPY).orElseThrow();
     assertThat(happy.getReason()).isEqualTo("FriendTerminating");
     assertThat(happy.getLastTransitionTime()).isEqualTo("2026-01-01T10:00:00Z");
     assertThat(StatusCalculator.happinessFlipped(missing, terminating)).isFalse();
@@ -71,7 +71,7 @@ class StatusCalculatorTest {
 
     assertThat(gen2).isNotEqualTo(gen1);
     assertThat(gen2.getObservedGeneration()).isEqualTo(2);
-    assertThat(gen2.condition("Happy").orElseThrow().getLastTransitionTime())
+    assertThat(gen2.condition(FooCondition.HAPPY).orElseThrow().getLastTransitionTime())
         .isEqualTo("2026-01-01T10:00:00Z");
   }
 
