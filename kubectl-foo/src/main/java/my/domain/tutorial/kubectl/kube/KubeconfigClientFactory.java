@@ -145,7 +145,7 @@ public final class KubeconfigClientFactory implements ClientFactory {
     Config config = Config.empty();
     config.setContexts(new ArrayList<>(List.of(selected)));
     Optional<OAuthTokenProvider> tokens =
-        credentials(options, authInfo, context.getUser(), userFile);
+        credentials(options, authInfo, context.getUser(), userFile, config, cluster);
     tokens.ifPresent(config::setOauthTokenProvider);
     try {
       KubeConfigUtils.merge(
@@ -162,17 +162,7 @@ public final class KubeconfigClientFactory implements ClientFactory {
               + "; fix it, or pick another with --context",
           e);
     }
-    if (tokens.orElse(null) instanceof ExecPlugin exec) {
-      ExecCredential credential = exec.credential();
-      if (credential.token().isEmpty()) {
-        config.setClientCertData(credential.clientCertificateData().orElseThrow());
-        config.setClientKeyData(credential.clientKeyData().orElseThrow());
-      }
-    } else if (tokens.isPresent()) {
-      tokens.get().getToken();
-    }
     ConnectionOverrides.apply(config, options);
-    config.setClientKeyAlgo(keyAlgorithm(config));
     Optional<String> tlsServerName =
         options
             .tlsServerName()
@@ -189,6 +179,18 @@ public final class KubeconfigClientFactory implements ClientFactory {
     // for http:// servers.
     config.setHttpProxy(proxyUrl.orElse(null));
     config.setHttpsProxy(proxyUrl.orElse(null));
+    // The credential is fetched now, so that its failure is reported before any request, and after
+    // the flags apply, since an exec plugin may be told the cluster they select (ExecCluster).
+    if (tokens.orElse(null) instanceof ExecPlugin exec) {
+      ExecCredential credential = exec.credential();
+      if (credential.token().isEmpty()) {
+        config.setClientCertData(credential.clientCertificateData().orElseThrow());
+        config.setClientKeyData(credential.clientKeyData().orElseThrow());
+      }
+    } else if (tokens.isPresent()) {
+      tokens.get().getToken();
+    }
+    config.setClientKeyAlgo(keyAlgorithm(config));
     ConnectionOverrides.impersonate(config, authInfo, options);
     String namespace =
         options
@@ -252,13 +254,18 @@ public final class KubeconfigClientFactory implements ClientFactory {
 
   /**
    * Who provides the bearer token, as client-go picks it: {@code --token}, else the user's {@code
-   * tokenFile} (re-read), its {@code token}, its {@code exec} plugin; an {@code oidc} auth-provider
-   * is left to fabric8 (empty), which refreshes it and writes it back to its file. A user without
-   * any (certificates only) gets a provider of no token, so that fabric8 never re-reads the
-   * kubeconfig by its own rules after a 401.
+   * tokenFile} (re-read), its {@code token}, its {@code exec} plugin, its {@code oidc}
+   * auth-provider ({@link OidcToken}, refreshed and written back to its file). A user without any
+   * (certificates only) gets a provider of no token, so that fabric8 never re-reads the kubeconfig
+   * by its own rules after a 401.
    */
   private Optional<OAuthTokenProvider> credentials(
-      ClusterOptions options, AuthInfo user, String userName, Optional<Path> userFile) {
+      ClusterOptions options,
+      AuthInfo user,
+      String userName,
+      Optional<Path> userFile,
+      Config config,
+      Optional<NamedCluster> cluster) {
     if (options.token().isPresent()) {
       return Optional.of(new FixedToken(options.token().get()));
     }
@@ -273,7 +280,24 @@ public final class KubeconfigClientFactory implements ClientFactory {
       return Optional.of(new FixedToken(user.getToken()));
     }
     if (user.getExec() != null) {
-      return Optional.of(new ExecPlugin(user.getExec(), userFile, userName, terminal, clock));
+      return Optional.of(
+          new ExecPlugin(
+              user.getExec(),
+              userFile,
+              userName,
+              terminal,
+              clock,
+              () ->
+                  ExecCluster.of(
+                      options
+                          .server()
+                          .or(() -> cluster.map(c -> c.getCluster().getServer()))
+                          .orElse(""),
+                      config,
+                      cluster.map(NamedCluster::getCluster),
+                      options
+                          .tlsServerName()
+                          .or(() -> cluster.map(c -> c.getCluster().getTlsServerName())))));
     }
     AuthProviderConfig provider = user.getAuthProvider();
     if (provider != null) {
@@ -287,7 +311,7 @@ public final class KubeconfigClientFactory implements ClientFactory {
                 + "\", which kubectl no longer supports (only oidc is left); switch the user to"
                 + " its exec credential plugin");
       }
-      return Optional.empty();
+      return Optional.of(new OidcToken(config, userName, clock));
     }
     return Optional.of(new FixedToken(null));
   }
