@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.internal.SSLUtils;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.PluginException;
@@ -37,8 +40,9 @@ import my.domain.tutorial.kubectl.names.Names;
  * overrides (KUBERNETES_MASTER, KUBERNETES_TRUST_CERTIFICATES...), which kubectl does not know,
  * apply. Added here is what fabric8 lacks or gets wrong: skipping empty files, {@code --cluster}
  * and {@code --user}, the other flags ({@link ConnectionOverrides}), {@code tokenFile}, {@code
- * exec} plugins as client-go runs them ({@link ExecPlugin}), {@code tls-server-name}, refusing a
- * proxy the JDK client cannot use, and client-go's retry of throttled requests ({@link
+ * exec} plugins as client-go runs them ({@link ExecPlugin}), {@code oidc} as client-go uses it
+ * ({@link OidcToken}), {@code tls-server-name}, an https proxy ({@link TlsProxyRelay}), refusing a
+ * socks5 proxy the JDK client cannot use, and client-go's retry of throttled requests ({@link
  * RetryAfter}).
  */
 public final class KubeconfigClientFactory implements ClientFactory {
@@ -175,10 +179,6 @@ public final class KubeconfigClientFactory implements ClientFactory {
       proxyUrl = EnvProxy.forServer(config.getMasterUrl(), env);
       proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
     }
-    // kubectl sends every request through the proxy-url; fabric8 would use an http:// one only
-    // for http:// servers.
-    config.setHttpProxy(proxyUrl.orElse(null));
-    config.setHttpsProxy(proxyUrl.orElse(null));
     // The credential is fetched now, so that its failure is reported before any request, and after
     // the flags apply, since an exec plugin may be told the cluster they select (ExecCluster).
     if (tokens.orElse(null) instanceof ExecPlugin exec) {
@@ -191,6 +191,14 @@ public final class KubeconfigClientFactory implements ClientFactory {
       tokens.get().getToken();
     }
     config.setClientKeyAlgo(keyAlgorithm(config));
+    Optional<TlsProxyRelay> relay =
+        proxyUrl.filter(ProxyUrls::isHttps).map(p -> relay(p, config, tlsServerName, timeout));
+    Optional<String> clientProxy =
+        relay.isPresent() ? relay.map(TlsProxyRelay::localUrl) : proxyUrl;
+    // kubectl sends every request through the proxy-url; fabric8 would use an http:// one only
+    // for http:// servers.
+    config.setHttpProxy(clientProxy.orElse(null));
+    config.setHttpsProxy(clientProxy.orElse(null));
     ConnectionOverrides.impersonate(config, authInfo, options);
     String namespace =
         options
@@ -212,7 +220,49 @@ public final class KubeconfigClientFactory implements ClientFactory {
         });
     Optional<ExecPlugin> exec =
         tokens.filter(ExecPlugin.class::isInstance).map(ExecPlugin.class::cast);
-    return new Cluster(build(config, tlsServerName, exec), namespace, config.getMasterUrl());
+    try {
+      return new Cluster(
+          build(config, tlsServerName, exec),
+          namespace,
+          config.getMasterUrl(),
+          relay.<AutoCloseable>map(r -> r).orElse(() -> {}));
+    } catch (RuntimeException e) {
+      relay.ifPresent(TlsProxyRelay::close);
+      throw e;
+    }
+  }
+
+  /**
+   * The loopback relay through which the JDK client reaches an https:// proxy, trusting the proxy
+   * as Go's transport does: with the cluster's TLS settings, its tls-server-name (else the proxy's
+   * host) as the name to check.
+   */
+  private static TlsProxyRelay relay(
+      String proxyUrl, Config config, Optional<String> tlsServerName, Optional<Duration> timeout) {
+    URI proxy = URI.create(proxyUrl);
+    String name = tlsServerName.orElse(proxy.getHost());
+    try {
+      TrustManager[] trust = SSLUtils.trustManagers(config);
+      if (!config.isTrustCerts()) {
+        trust = ServerNameTrust.wrap(trust, name);
+      }
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(SSLUtils.keyManagers(config), trust, null);
+      return TlsProxyRelay.start(
+          proxy,
+          tls.getSocketFactory(),
+          name,
+          (int) timeout.orElse(Duration.ofSeconds(10)).toMillis());
+    } catch (Exception e) {
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "cannot use the https proxy-url "
+              + proxyUrl
+              + ": "
+              + ApiErrors.oneLine(e)
+              + "; fix the kubeconfig's certificates or proxy-url",
+          e);
+    }
   }
 
   /** The client, built inside the error handling: what fabric8 refuses here is exit 4. */

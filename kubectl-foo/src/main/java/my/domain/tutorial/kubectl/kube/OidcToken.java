@@ -30,7 +30,8 @@ import my.domain.tutorial.kubectl.cli.PluginException;
  * failed refresh (a warning, shown with {@code -v}) and sends the expired token again, where
  * kubectl fails naming the step; it reads a JWT's payload with the wrong base64 alphabet; it
  * ignores {@code idp-certificate-authority} (the file); and when the issuer does not rotate the
- * refresh token it drops it from the kubeconfig, where client-go keeps it.
+ * refresh token it writes {@code refresh-token: null} to the kubeconfig, where client-go keeps the
+ * old one.
  *
  * <p>Every failure is exit 4 and names the step.
  */
@@ -140,7 +141,7 @@ final class OidcToken implements OAuthTokenProvider {
     }
     Map<String, String> now = config.getAuthProvider().getConfig();
     if (!present(now.get(REFRESH_TOKEN))) {
-      // The issuer did not rotate it; fabric8 wrote none back. Keep the one that still works.
+      // The issuer did not rotate it; fabric8 wrote null. Keep the one that still works.
       OpenIDConnectionUtils.OAuthToken kept = new OpenIDConnectionUtils.OAuthToken();
       kept.setIdToken(refreshed);
       kept.setRefreshToken(refreshToken);
