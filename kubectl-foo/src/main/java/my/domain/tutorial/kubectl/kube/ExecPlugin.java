@@ -1,8 +1,10 @@
 package my.domain.tutorial.kubectl.kube;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.ExecEnvVar;
 import io.fabric8.kubernetes.client.OAuthTokenProvider;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,17 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.PluginException;
 
 /**
  * A kubeconfig user's {@code exec} credential plugin, run as client-go runs it: the command (a path
  * with a slash is relative to the kubeconfig file it came from, a bare name is looked up on PATH)
- * with its args and env added to ours, {@code KUBERNETES_EXEC_INFO} describing the call; stdin
- * passed through only in interactive mode; its stderr passed through to ours (never read as part of
- * its answer); stdout read as an ExecCredential. The credential is kept until its
- * expirationTimestamp, then the plugin runs again (so a long {@code get -w} reconnects with a fresh
- * one). fabric8 asks for the token before each request ({@link OAuthTokenProvider}).
+ * with its args and env added to ours, {@code KUBERNETES_EXEC_INFO} describing the call (and the
+ * cluster, when the kubeconfig says {@code provideClusterInfo: true}); stdin passed through only in
+ * interactive mode; its stderr passed through to ours (never read as part of its answer); stdout
+ * read as an ExecCredential. The credential is kept until its expirationTimestamp, then the plugin
+ * runs again (so a long {@code get -w} reconnects with a fresh one). fabric8 asks for the token
+ * before each request ({@link OAuthTokenProvider}).
  *
  * <p>Every failure is exit 4 and names the step: the command is missing (with the kubeconfig's
  * installHint), it exited N, it timed out, its answer is unusable, or it needs a terminal.
@@ -41,15 +45,22 @@ public final class ExecPlugin implements OAuthTokenProvider {
   private final String userName;
   private final boolean terminal;
   private final Clock clock;
+  private final Supplier<ObjectNode> cluster;
   private ExecCredential current;
 
+  /**
+   * @param cluster the cluster the plugin is told about when it asks ({@code provideClusterInfo});
+   *     asked for each run, once the flags applied ({@link ExecCluster})
+   */
   public ExecPlugin(
       ExecConfig exec,
       Optional<Path> kubeconfigFile,
       String userName,
       boolean terminal,
-      Clock clock) {
+      Clock clock,
+      Supplier<ObjectNode> cluster) {
     this.exec = exec;
+    this.cluster = cluster;
     this.kubeconfigDir = kubeconfigFile.map(f -> f.toAbsolutePath().getParent());
     this.userName = userName;
     this.terminal = terminal;
@@ -98,15 +109,19 @@ public final class ExecPlugin implements OAuthTokenProvider {
   }
 
   /**
-   * KUBERNETES_EXEC_INFO as client-go sets it (no cluster info: provideClusterInfo is not
-   * supported).
+   * KUBERNETES_EXEC_INFO as client-go sets it: the call's apiVersion, whether it is interactive,
+   * and with {@code provideClusterInfo: true} the cluster ({@link ExecCluster}).
    */
   String execInfo() {
-    return "{\"apiVersion\":\""
-        + exec.getApiVersion()
-        + "\",\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":"
-        + interactive()
-        + "}}";
+    ObjectNode info = Serialization.jsonMapper().createObjectNode();
+    info.put("apiVersion", exec.getApiVersion());
+    info.put("kind", "ExecCredential");
+    ObjectNode spec = info.putObject("spec");
+    if (Boolean.TRUE.equals(exec.getProvideClusterInfo())) {
+      spec.set("cluster", cluster.get());
+    }
+    spec.put("interactive", interactive());
+    return info.toString();
   }
 
   private ExecCredential run() {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.internal.SSLUtils;
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.PluginException;
@@ -37,8 +40,9 @@ import my.domain.tutorial.kubectl.names.Names;
  * overrides (KUBERNETES_MASTER, KUBERNETES_TRUST_CERTIFICATES...), which kubectl does not know,
  * apply. Added here is what fabric8 lacks or gets wrong: skipping empty files, {@code --cluster}
  * and {@code --user}, the other flags ({@link ConnectionOverrides}), {@code tokenFile}, {@code
- * exec} plugins as client-go runs them ({@link ExecPlugin}), {@code tls-server-name}, refusing a
- * proxy the JDK client cannot use, and client-go's retry of throttled requests ({@link
+ * exec} plugins as client-go runs them ({@link ExecPlugin}), {@code oidc} as client-go uses it
+ * ({@link OidcToken}), {@code tls-server-name}, an https proxy ({@link TlsProxyRelay}), refusing a
+ * socks5 proxy the JDK client cannot use, and client-go's retry of throttled requests ({@link
  * RetryAfter}).
  */
 public final class KubeconfigClientFactory implements ClientFactory {
@@ -145,7 +149,7 @@ public final class KubeconfigClientFactory implements ClientFactory {
     Config config = Config.empty();
     config.setContexts(new ArrayList<>(List.of(selected)));
     Optional<OAuthTokenProvider> tokens =
-        credentials(options, authInfo, context.getUser(), userFile);
+        credentials(options, authInfo, context.getUser(), userFile, config, cluster);
     tokens.ifPresent(config::setOauthTokenProvider);
     try {
       KubeConfigUtils.merge(
@@ -162,17 +166,7 @@ public final class KubeconfigClientFactory implements ClientFactory {
               + "; fix it, or pick another with --context",
           e);
     }
-    if (tokens.orElse(null) instanceof ExecPlugin exec) {
-      ExecCredential credential = exec.credential();
-      if (credential.token().isEmpty()) {
-        config.setClientCertData(credential.clientCertificateData().orElseThrow());
-        config.setClientKeyData(credential.clientKeyData().orElseThrow());
-      }
-    } else if (tokens.isPresent()) {
-      tokens.get().getToken();
-    }
     ConnectionOverrides.apply(config, options);
-    config.setClientKeyAlgo(keyAlgorithm(config));
     Optional<String> tlsServerName =
         options
             .tlsServerName()
@@ -185,10 +179,26 @@ public final class KubeconfigClientFactory implements ClientFactory {
       proxyUrl = EnvProxy.forServer(config.getMasterUrl(), env);
       proxyUrl.ifPresent(p -> ProxyUrls.require(p, context.getCluster()));
     }
+    // The credential is fetched now, so that its failure is reported before any request, and after
+    // the flags apply, since an exec plugin may be told the cluster they select (ExecCluster).
+    if (tokens.orElse(null) instanceof ExecPlugin exec) {
+      ExecCredential credential = exec.credential();
+      if (credential.token().isEmpty()) {
+        config.setClientCertData(credential.clientCertificateData().orElseThrow());
+        config.setClientKeyData(credential.clientKeyData().orElseThrow());
+      }
+    } else if (tokens.isPresent()) {
+      tokens.get().getToken();
+    }
+    config.setClientKeyAlgo(keyAlgorithm(config));
+    Optional<TlsProxyRelay> relay =
+        proxyUrl.filter(ProxyUrls::isHttps).map(p -> relay(p, config, tlsServerName, timeout));
+    Optional<String> clientProxy =
+        relay.isPresent() ? relay.map(TlsProxyRelay::localUrl) : proxyUrl;
     // kubectl sends every request through the proxy-url; fabric8 would use an http:// one only
     // for http:// servers.
-    config.setHttpProxy(proxyUrl.orElse(null));
-    config.setHttpsProxy(proxyUrl.orElse(null));
+    config.setHttpProxy(clientProxy.orElse(null));
+    config.setHttpsProxy(clientProxy.orElse(null));
     ConnectionOverrides.impersonate(config, authInfo, options);
     String namespace =
         options
@@ -210,7 +220,49 @@ public final class KubeconfigClientFactory implements ClientFactory {
         });
     Optional<ExecPlugin> exec =
         tokens.filter(ExecPlugin.class::isInstance).map(ExecPlugin.class::cast);
-    return new Cluster(build(config, tlsServerName, exec), namespace, config.getMasterUrl());
+    try {
+      return new Cluster(
+          build(config, tlsServerName, exec),
+          namespace,
+          config.getMasterUrl(),
+          relay.<AutoCloseable>map(r -> r).orElse(() -> {}));
+    } catch (RuntimeException e) {
+      relay.ifPresent(TlsProxyRelay::close);
+      throw e;
+    }
+  }
+
+  /**
+   * The loopback relay through which the JDK client reaches an https:// proxy, trusting the proxy
+   * as Go's transport does: with the cluster's TLS settings, its tls-server-name (else the proxy's
+   * host) as the name to check.
+   */
+  private static TlsProxyRelay relay(
+      String proxyUrl, Config config, Optional<String> tlsServerName, Optional<Duration> timeout) {
+    URI proxy = URI.create(proxyUrl);
+    String name = tlsServerName.orElse(proxy.getHost());
+    try {
+      TrustManager[] trust = SSLUtils.trustManagers(config);
+      if (!config.isTrustCerts()) {
+        trust = ServerNameTrust.wrap(trust, name);
+      }
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(SSLUtils.keyManagers(config), trust, null);
+      return TlsProxyRelay.start(
+          proxy,
+          tls.getSocketFactory(),
+          name,
+          (int) timeout.orElse(Duration.ofSeconds(10)).toMillis());
+    } catch (Exception e) {
+      throw new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "cannot use the https proxy-url "
+              + proxyUrl
+              + ": "
+              + ApiErrors.oneLine(e)
+              + "; fix the kubeconfig's certificates or proxy-url",
+          e);
+    }
   }
 
   /** The client, built inside the error handling: what fabric8 refuses here is exit 4. */
@@ -252,13 +304,18 @@ public final class KubeconfigClientFactory implements ClientFactory {
 
   /**
    * Who provides the bearer token, as client-go picks it: {@code --token}, else the user's {@code
-   * tokenFile} (re-read), its {@code token}, its {@code exec} plugin; an {@code oidc} auth-provider
-   * is left to fabric8 (empty), which refreshes it and writes it back to its file. A user without
-   * any (certificates only) gets a provider of no token, so that fabric8 never re-reads the
-   * kubeconfig by its own rules after a 401.
+   * tokenFile} (re-read), its {@code token}, its {@code exec} plugin, its {@code oidc}
+   * auth-provider ({@link OidcToken}, refreshed and written back to its file). A user without any
+   * (certificates only) gets a provider of no token, so that fabric8 never re-reads the kubeconfig
+   * by its own rules after a 401.
    */
   private Optional<OAuthTokenProvider> credentials(
-      ClusterOptions options, AuthInfo user, String userName, Optional<Path> userFile) {
+      ClusterOptions options,
+      AuthInfo user,
+      String userName,
+      Optional<Path> userFile,
+      Config config,
+      Optional<NamedCluster> cluster) {
     if (options.token().isPresent()) {
       return Optional.of(new FixedToken(options.token().get()));
     }
@@ -273,7 +330,24 @@ public final class KubeconfigClientFactory implements ClientFactory {
       return Optional.of(new FixedToken(user.getToken()));
     }
     if (user.getExec() != null) {
-      return Optional.of(new ExecPlugin(user.getExec(), userFile, userName, terminal, clock));
+      return Optional.of(
+          new ExecPlugin(
+              user.getExec(),
+              userFile,
+              userName,
+              terminal,
+              clock,
+              () ->
+                  ExecCluster.of(
+                      options
+                          .server()
+                          .or(() -> cluster.map(c -> c.getCluster().getServer()))
+                          .orElse(""),
+                      config,
+                      cluster.map(NamedCluster::getCluster),
+                      options
+                          .tlsServerName()
+                          .or(() -> cluster.map(c -> c.getCluster().getTlsServerName())))));
     }
     AuthProviderConfig provider = user.getAuthProvider();
     if (provider != null) {
@@ -287,7 +361,7 @@ public final class KubeconfigClientFactory implements ClientFactory {
                 + "\", which kubectl no longer supports (only oidc is left); switch the user to"
                 + " its exec credential plugin");
       }
-      return Optional.empty();
+      return Optional.of(new OidcToken(config, userName, clock));
     }
     return Optional.of(new FixedToken(null));
   }

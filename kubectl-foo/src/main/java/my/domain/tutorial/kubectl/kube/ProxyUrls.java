@@ -8,11 +8,17 @@ import my.domain.tutorial.kubectl.cli.PluginException;
 /**
  * A cluster's {@code proxy-url}, checked before the client is built: the plugin's HTTP client (the
  * JDK's, through fabric8) reaches an API server through an {@code http://} proxy (CONNECT for
- * https); an {@code https://} or {@code socks5://} proxy, which kubectl also supports, it cannot
- * use, so that is a clear exit 4 instead of a connection that silently goes elsewhere. Pure.
+ * https), and an {@code https://} one through {@link TlsProxyRelay}; a {@code socks5://} proxy,
+ * which kubectl also supports, it cannot use (the JDK client has no SOCKS support), so that is a
+ * clear exit 4 instead of a connection that silently goes elsewhere. Pure.
  */
 public final class ProxyUrls {
   private ProxyUrls() {}
+
+  /** Whether the (checked) proxy URL is an https:// one. */
+  static boolean isHttps(String proxyUrl) {
+    return proxyUrl.regionMatches(true, 0, "https://", 0, 8);
+  }
 
   public static void require(String proxyUrl, String clusterName) {
     if (proxyUrl == null || proxyUrl.isEmpty()) {
@@ -34,7 +40,7 @@ public final class ProxyUrls {
               + clusterName
               + "\" is not a URL; fix the kubeconfig");
     }
-    if (!scheme.equals("http")) {
+    if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new PluginException(
           ExitCodes.CLUSTER_UNUSABLE,
           "the proxy-url \""
@@ -43,8 +49,8 @@ public final class ProxyUrls {
               + clusterName
               + "\" is a "
               + scheme
-              + " proxy, which kubectl-foo cannot use (its HTTP client, the JDK's, supports only"
-              + " http:// proxies); use kubectl for this cluster, or an http:// proxy");
+              + " proxy, which kubectl-foo cannot use (its HTTP client, the JDK's, has no SOCKS"
+              + " support); use kubectl for this cluster, or an http:// or https:// proxy");
     }
   }
 }

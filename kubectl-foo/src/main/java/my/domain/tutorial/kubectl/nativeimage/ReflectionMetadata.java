@@ -83,9 +83,11 @@ public final class ReflectionMetadata {
           // native image sent no labelSelector or fieldSelector at all (found by the native tier).
           ListOptions.class,
           Config.class,
-          // An oidc user's refresh: fabric8 reads the issuer's token answer into this class and
-          // writes the refreshed kubeconfig back (Config, above). An exec plugin's ExecCredential
-          // is read as a JSON tree (ExecCredential in kube/): no class to register.
+          // An oidc user's refresh: fabric8 reads the issuer's discovery document and token answer
+          // into these classes and writes the refreshed kubeconfig back (Config, above). An exec
+          // plugin's ExecCredential is read as a JSON tree (ExecCredential in kube/): no class to
+          // register.
+          io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils.OpenIdConfiguration.class,
           io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils.OAuthToken.class,
           // What fabric8's KubernetesDeserializer falls back to for a kind it has no class for (the
           // `extensions:` of a kubeconfig, an unknown list item).

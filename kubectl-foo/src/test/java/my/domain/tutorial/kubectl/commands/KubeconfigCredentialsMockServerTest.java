@@ -201,7 +201,7 @@ class KubeconfigCredentialsMockServerTest {
     assertThat(r.err())
         .hasLineCount(1)
         .contains("proxy-url \"socks5://127.0.0.1:1080\"")
-        .contains("only http:// proxies");
+        .contains("has no SOCKS support");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package my.domain.tutorial.kubectl.it;
 
+import io.fabric8.kubernetes.client.internal.SSLUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,27 +9,50 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An HTTP proxy on loopback that answers CONNECT by tunnelling to one port of 127.0.0.1, whatever
  * host the client named: a kubeconfig whose server name resolves nowhere works only through it.
+ * {@link #tls} makes it an https:// proxy (the client speaks TLS to the proxy itself).
  */
 final class ConnectProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int target;
+  private final String scheme;
   final AtomicInteger tunnels = new AtomicInteger();
 
   ConnectProxy(int target) throws IOException {
+    this(target, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http");
+  }
+
+  /** An https:// proxy presenting this certificate and key (PEM files). */
+  static ConnectProxy tls(int target, Path certificate, Path key) throws Exception {
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(
+        SSLUtils.keyManagers(
+            null, certificate.toString(), null, key.toString(), "RSA", "changeit", null, null),
+        null,
+        null);
+    return new ConnectProxy(
+        target,
+        tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+        "https");
+  }
+
+  private ConnectProxy(int target, ServerSocket server, String scheme) {
     this.target = target;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.server = server;
+    this.scheme = scheme;
     Thread accept = new Thread(this::accept, "connect-proxy");
     accept.setDaemon(true);
     accept.start();
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return scheme + "://127.0.0.1:" + server.getLocalPort();
   }
 
   private void accept() {

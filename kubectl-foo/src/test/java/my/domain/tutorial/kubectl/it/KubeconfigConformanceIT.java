@@ -58,12 +58,26 @@ class KubeconfigConformanceIT {
   TestNamespace ns;
   Kubectl kubectl;
   ConnectProxy proxy;
+  ConnectProxy tlsProxy;
+  OidcIssuer issuer;
+  String expiredIdToken = expiredJwt();
   String reader;
   String readerToken;
   String nobodyToken;
 
-  /** One kubeconfig (or list of them) and who it must authenticate as; empty: it must fail. */
-  record Case(String name, Map<String, String> env, Optional<String> identity) {}
+  /**
+   * One kubeconfig (or list of them) and who it must authenticate as; empty: it must fail. {@code
+   * pluginEnv} points the plugin at its own copy where the kubeconfig is written to (oidc).
+   */
+  record Case(
+      String name,
+      Map<String, String> env,
+      Map<String, String> pluginEnv,
+      Optional<String> identity) {
+    Case(String name, Map<String, String> env, Optional<String> identity) {
+      this(name, env, env, identity);
+    }
+  }
 
   @BeforeEach
   void setUp(ControlPlane cp) throws IOException {
@@ -122,11 +136,29 @@ class KubeconfigConformanceIT {
                 .build())
         .create();
     proxy = new ConnectProxy(URI.create(cp.server()).getPort());
+    // The https proxy presents the API server's own certificate, which the kubeconfig's CA
+    // (that certificate) trusts: kubectl checks a proxy with the cluster's TLS settings.
+    try {
+      tlsProxy =
+          ConnectProxy.tls(
+              URI.create(cp.server()).getPort(),
+              caFile(),
+              cp.config().dataDir().resolve("certs/apiserver.key"));
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+    // The issuer hands out the reader's ServiceAccount token as the refreshed id-token: a JWT the
+    // API server knows, which kubectl and the plugin send as they would a real id-token.
+    issuer = new OidcIssuer(readerToken);
   }
 
   @AfterEach
   void tearDown() throws IOException {
     proxy.close();
+    if (tlsProxy != null) {
+      tlsProxy.close();
+    }
+    issuer.close();
     admin.rbac().clusterRoleBindings().withName(ns.name()).delete();
     ns.close();
   }
@@ -134,13 +166,19 @@ class KubeconfigConformanceIT {
   @Test
   void everyKubeconfigOfTheCorpus_givesThePluginTheOutcomeItGivesKubectl() throws IOException {
     List<String> disagreements = new ArrayList<>();
+    Map<String, Result> pluginResults = new LinkedHashMap<>();
     for (Case c : corpus()) {
       Kubectl k = kubectl;
       for (Map.Entry<String, String> e : c.env().entrySet()) {
         k = k.withEnv(e.getKey(), e.getValue());
       }
+      Kubectl kp = kubectl;
+      for (Map.Entry<String, String> e : c.pluginEnv().entrySet()) {
+        kp = kp.withEnv(e.getKey(), e.getValue());
+      }
       Result byKubectl = k.run("get", "foos", "-A");
-      Result byPlugin = k.run("foo", "get", "-A");
+      Result byPlugin = kp.run("foo", "get", "-A");
+      pluginResults.put(c.name(), byPlugin);
       Optional<String> whoami =
           byKubectl.exitCode() == 0
               ? Optional.of(
@@ -170,6 +208,56 @@ class KubeconfigConformanceIT {
     }
     assertThat(disagreements).as(String.join("\n", disagreements)).isEmpty();
     assertThat(proxy.tunnels.get()).as("requests through the proxy-url").isPositive();
+    assertThat(tlsProxy.tunnels.get()).as("requests through the https proxy-url").isPositive();
+    // Both wrote the refreshed tokens back to their own kubeconfig, as client-go writes them: the
+    // new id-token, and the new refresh token, or the old one when the issuer did not rotate it.
+    for (String who : List.of("kubectl", "plugin")) {
+      assertThat(oidcTokens("oidc-rotating-" + who))
+          .as("tokens written back by " + who + " after a rotating refresh")
+          .containsEntry("id-token", readerToken)
+          .containsEntry("refresh-token", OidcIssuer.ROTATED_REFRESH_TOKEN);
+      assertThat(oidcTokens("oidc-keeping-" + who))
+          .as("tokens written back by " + who + " after a refresh that keeps the refresh token")
+          .containsEntry("id-token", readerToken)
+          .containsEntry("refresh-token", OidcIssuer.REFRESH_TOKEN);
+      assertThat(oidcTokens("oidc-refusing-" + who))
+          .as("tokens of " + who + " after a refused refresh")
+          .containsEntry("id-token", expiredIdToken)
+          .containsEntry("refresh-token", OidcIssuer.REFRESH_TOKEN);
+    }
+    // One refresh each (kubectl's get, the plugin's get; kubectl's whoami finds a valid token).
+    assertThat(issuer.grants.get(OidcIssuer.Answer.ROTATING)).hasValue(2);
+    for (String name : List.of(OIDC_REFUSED, OIDC_DOWN, OIDC_EXPIRED_NO_REFRESH)) {
+      assertThat(pluginResults.get(name).err())
+          .as("the plugin's error for " + name + " names the credential step")
+          .contains("cannot get credentials for user \"corpus-user\" from its oidc auth-provider");
+    }
+    assertThat(pluginResults.get(OIDC_REFUSED).err())
+        .as("fabric8's warnings appear only with -v")
+        .doesNotContain("invalid_grant");
+  }
+
+  @Test
+  void withV_fabric8sWarningsAreShown_theIssuersRefusalOfAnOidcRefresh() throws IOException {
+    Path config =
+        oidcKubeconfig(
+            "oidc-verbose", issuer.url(OidcIssuer.Answer.REFUSING), OidcIssuer.REFRESH_TOKEN);
+    Kubectl k = kubectl.withEnv("KUBECONFIG", config.toString());
+
+    Result quiet = k.run("foo", "get", "-A");
+    Result verbose = k.run("foo", "get", "-A", "-v");
+
+    assertThat(quiet.exitCode()).as(quiet.toString()).isEqualTo(4);
+    assertThat(quiet.err())
+        .as(quiet.toString())
+        .doesNotContain("WARN")
+        .doesNotContain("invalid_grant");
+    assertThat(verbose.exitCode()).as(verbose.toString()).isEqualTo(4);
+    assertThat(verbose.err())
+        .as(verbose.toString())
+        .contains("WARN")
+        .contains("corpus: the refresh token was revoked")
+        .contains("from its oidc auth-provider");
   }
 
   private List<Case> corpus() throws IOException {
@@ -296,6 +384,25 @@ class KubeconfigConformanceIT {
                 caData + "    proxy-url: " + proxy.url() + "\n",
                 "token: " + readerToken)));
     cases.add(
+        ok(
+            "https proxy-url, trusted through the cluster's CA",
+            kubeconfig(
+                "https-proxy",
+                unresolvable,
+                caData + "    proxy-url: " + tlsProxy.url() + "\n",
+                "token: " + readerToken)));
+    cases.add(
+        fails(
+            "https proxy-url named by a name its certificate does not carry (localhost)",
+            kubeconfig(
+                "https-proxy-untrusted",
+                unresolvable,
+                caData
+                    + "    proxy-url: "
+                    + tlsProxy.url().replace("127.0.0.1", "localhost")
+                    + "\n",
+                "token: " + readerToken)));
+    cases.add(
         fails(
             "socks5 proxy-url",
             kubeconfig(
@@ -377,6 +484,59 @@ class KubeconfigConformanceIT {
             "several files, the other order",
             Map.of("KUBECONFIG", second + File.pathSeparator + empty + File.pathSeparator + first),
             Optional.empty()));
+    for (OidcIssuer.Answer answer : OidcIssuer.Answer.values()) {
+      cases.add(
+          oidc(
+              answer == OidcIssuer.Answer.REFUSING
+                  ? OIDC_REFUSED
+                  : "oidc: an expired id-token, refreshed at the issuer ("
+                      + answer.name().toLowerCase(java.util.Locale.ROOT)
+                      + ")",
+              "oidc-" + answer.name().toLowerCase(java.util.Locale.ROOT),
+              issuer.url(answer),
+              OidcIssuer.REFRESH_TOKEN,
+              answer != OidcIssuer.Answer.REFUSING));
+    }
+    cases.add(oidc(OIDC_DOWN, "oidc-down", "http://127.0.0.1:1", OidcIssuer.REFRESH_TOKEN, false));
+    cases.add(
+        oidc(
+            OIDC_EXPIRED_NO_REFRESH,
+            "oidc-no-refresh",
+            issuer.url(OidcIssuer.Answer.ROTATING),
+            null,
+            false));
+    cases.add(
+        ok(
+            "oidc: a valid id-token is sent without asking the issuer (which is down)",
+            kubeconfig(
+                "oidc-valid",
+                server,
+                caData,
+                oidcUser("http://127.0.0.1:1", OidcIssuer.REFRESH_TOKEN, readerToken))));
+    script(
+        "cluster-plugin.sh",
+        "case \"$KUBERNETES_EXEC_INFO\" in\n"
+            + "  *'\"cluster\":{\"server\":\""
+            + server
+            + "\",\"certificate-authority-data\":\""
+            + ca
+            + "\",\"config\":{\"audience\":\"corpus\"}}'*) echo '"
+            + readerJson
+            + "' ;;\n"
+            + "  *) echo \"no cluster in KUBERNETES_EXEC_INFO: $KUBERNETES_EXEC_INFO\" >&2; exit 1 ;;\n"
+            + "esac\n");
+    cases.add(
+        ok(
+            "exec with provideClusterInfo: the plugin is told the cluster and its exec extension",
+            kubeconfig(
+                "exec-cluster-info",
+                server,
+                caData
+                    + "    extensions:\n    - name: client.authentication.k8s.io/exec\n"
+                    + "      extension: {audience: corpus}\n",
+                "exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                    + "      command: ./cluster-plugin.sh\n      interactiveMode: Never\n"
+                    + "      provideClusterInfo: true\n")));
     Map<String, String> fabric8Env = new LinkedHashMap<>();
     fabric8Env.put(
         "KUBECONFIG", kubeconfig("env", server, caData, "token: " + readerToken).toString());
@@ -384,12 +544,84 @@ class KubeconfigConformanceIT {
     fabric8Env.put("KUBERNETES_AUTH_TOKEN", nobodyToken);
     fabric8Env.put("KUBERNETES_TRUST_CERTIFICATES", "true");
     fabric8Env.put("KUBERNETES_NAMESPACE", "kube-system");
+    fabric8Env.put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
+    fabric8Env.put("KUBERNETES_DISABLE_AUTOCONFIG", "true");
+    fabric8Env.put("KUBERNETES_CERTS_CA_DATA", base64("not a certificate"));
+    fabric8Env.put("KUBERNETES_AUTH_BASIC_USERNAME", "kf-corpus-nobody");
+    fabric8Env.put("KUBERNETES_AUTH_BASIC_PASSWORD", "secret");
+    fabric8Env.put("KUBERNETES_HTTPS_PROXY", "http://127.0.0.1:1");
+    fabric8Env.put("KUBERNETES_REQUEST_TIMEOUT", "1");
+    fabric8Env.put("KUBERNETES_TLS_VERSIONS", "TLSv1");
     cases.add(
         new Case(
             "fabric8's environment variables, which kubectl ignores",
             fabric8Env,
             Optional.of(reader)));
     return cases;
+  }
+
+  static final String OIDC_REFUSED = "oidc: the issuer refuses the refresh (invalid_grant)";
+  static final String OIDC_DOWN = "oidc: an expired id-token and the issuer down";
+  static final String OIDC_EXPIRED_NO_REFRESH = "oidc: an expired id-token and no refresh-token";
+
+  /**
+   * An oidc user with an expired id-token: kubectl and the plugin each get their own copy of the
+   * kubeconfig ({@code FILE-kubectl.yaml}, {@code FILE-plugin.yaml}), since both write to it.
+   */
+  private Case oidc(
+      String name, String file, String issuerUrl, String refreshToken, boolean succeeds)
+      throws IOException {
+    Path byKubectl = oidcKubeconfig(file + "-kubectl", issuerUrl, refreshToken);
+    Path byPlugin = oidcKubeconfig(file + "-plugin", issuerUrl, refreshToken);
+    return new Case(
+        name,
+        Map.of("KUBECONFIG", byKubectl.toString()),
+        Map.of("KUBECONFIG", byPlugin.toString()),
+        succeeds ? Optional.of(reader) : Optional.empty());
+  }
+
+  private Path oidcKubeconfig(String file, String issuerUrl, String refreshToken)
+      throws IOException {
+    String ca = Base64.getEncoder().encodeToString(Files.readAllBytes(caFile()));
+    return kubeconfig(
+        file,
+        cp.server(),
+        "    certificate-authority-data: " + ca + "\n",
+        oidcUser(issuerUrl, refreshToken, expiredIdToken));
+  }
+
+  private static String oidcUser(String issuerUrl, String refreshToken, String idToken) {
+    return "auth-provider:\n      name: oidc\n      config:\n"
+        + "        idp-issuer-url: "
+        + issuerUrl
+        + "\n        client-id: "
+        + OidcIssuer.CLIENT_ID
+        + "\n        client-secret: "
+        + OidcIssuer.CLIENT_SECRET
+        + (refreshToken == null ? "" : "\n        refresh-token: " + refreshToken)
+        + "\n        id-token: "
+        + idToken;
+  }
+
+  /** An unsigned JWT for the reader that expired an hour ago. */
+  private static String expiredJwt() {
+    Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+    return url.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes())
+        + "."
+        + url.encodeToString(
+            ("{\"iss\":\"corpus\",\"sub\":\"reader\",\"aud\":\"corpus-client\",\"exp\":"
+                    + (java.time.Instant.now().getEpochSecond() - 3600)
+                    + "}")
+                .getBytes())
+        + ".c2lnbmF0dXJl";
+  }
+
+  /** The auth-provider config of the kubeconfig {@code FILE.yaml}'s only user, as written back. */
+  private Map<String, String> oidcTokens(String file) {
+    io.fabric8.kubernetes.api.model.Config config =
+        io.fabric8.kubernetes.client.internal.KubeConfigUtils.parseConfig(
+            dir.resolve(file + ".yaml").toFile());
+    return config.getUsers().get(0).getUser().getAuthProvider().getConfig();
   }
 
   private Case ok(String name, Path kubeconfig) {

@@ -3,8 +3,10 @@ package my.domain.tutorial.kubectl.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.ExecConfigBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,56 @@ class ExecPluginTest {
   }
 
   @Test
+  void withProvideClusterInfo_theClusterIsInKubernetesExecInfo() throws IOException {
+    script(
+        "plugin.sh",
+        "echo \"$KUBERNETES_EXEC_INFO\" > "
+            + dir.resolve("info.json")
+            + "\necho '"
+            + answer("t")
+            + "'\n");
+    ExecConfig provide =
+        new ExecConfigBuilder(exec("./plugin.sh")).withProvideClusterInfo(true).build();
+    ObjectNode cluster =
+        Serialization.jsonMapper().createObjectNode().put("server", "https://c:6443");
+
+    new ExecPlugin(
+            provide,
+            Optional.of(dir.resolve("kubeconfig")),
+            "tester",
+            false,
+            Clock.systemUTC(),
+            () -> cluster)
+        .getToken();
+
+    assertThat(
+            Serialization.jsonMapper()
+                .readTree(dir.resolve("info.json").toFile())
+                .at("/spec/cluster"))
+        .isEqualTo(cluster);
+  }
+
+  @Test
+  void withoutProvideClusterInfo_noClusterIsSent() throws IOException {
+    script(
+        "plugin.sh",
+        "echo \"$KUBERNETES_EXEC_INFO\" > "
+            + dir.resolve("info.json")
+            + "\necho '"
+            + answer("t")
+            + "'\n");
+
+    plugin(exec("./plugin.sh"), Clock.systemUTC()).getToken();
+
+    assertThat(
+            Serialization.jsonMapper()
+                .readTree(dir.resolve("info.json").toFile())
+                .at("/spec")
+                .has("cluster"))
+        .isFalse();
+  }
+
+  @Test
   void aPluginThatNeedsATerminal_withoutOne_isExit4() {
     ExecConfig always =
         new ExecConfigBuilder(exec("./plugin.sh")).withInteractiveMode("Always").build();
@@ -74,7 +126,23 @@ class ExecPluginTest {
   }
 
   private ExecPlugin plugin(ExecConfig exec, Clock clock) {
-    return new ExecPlugin(exec, Optional.of(dir.resolve("kubeconfig")), "tester", false, clock);
+    return new ExecPlugin(
+        exec,
+        Optional.of(dir.resolve("kubeconfig")),
+        "tester",
+        false,
+        clock,
+        () -> {
+          throw new AssertionError("the cluster is asked for only with provideClusterInfo");
+        });
+  }
+
+  private static String answer(String token) {
+    return "{\"kind\":\"ExecCredential\",\"apiVersion\":\""
+        + V1
+        + "\",\"status\":{\"token\":\""
+        + token
+        + "\"}}";
   }
 
   private static ExecConfig exec(String command) {

@@ -72,7 +72,11 @@ class ReflectionMetadataTest {
         payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() {});
     serialization.unmarshal(
         payload("watch-event.json"), io.fabric8.kubernetes.api.model.WatchEvent.class);
-    // An OIDC issuer's answer to a refresh (fabric8's OpenIDConnectionUtils).
+    // An OIDC issuer's discovery document and answer to a refresh (fabric8's
+    // OpenIDConnectionUtils).
+    serialization.unmarshal(
+        "{\"issuer\":\"https://i\",\"token_endpoint\":\"https://i/token\"}",
+        io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils.OpenIdConfiguration.class);
     serialization.unmarshal(
         "{\"id_token\":\"i\",\"refresh_token\":\"r\",\"access_token\":\"a\"}",
         io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils.OAuthToken.class);
