@@ -142,6 +142,11 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** The whole {@code /metrics} exposition. */
+  String metricsText() {
+    return get(metricsPort, "/metrics").body();
+  }
+
   /** The sum over label sets of one Prometheus metric. */
   double metric(String name) {
     return PrometheusText.sum(get(metricsPort, "/metrics").body(), name);
@@ -230,6 +235,11 @@ final class OperatorProcess implements AutoCloseable {
   /** Where the memory goes, when the JVM tracks it ({@link #NMT_SETTING}). */
   NativeMemory nativeMemory() {
     return NativeMemory.parse(jcmd("VM.native_memory", "summary"));
+  }
+
+  /** The live objects by class, largest first (a full GC first): where the heap goes. */
+  String classHistogram() {
+    return jcmd("GC.class_histogram");
   }
 
   /** Heap in use right after a full GC forced through jcmd. */
