@@ -77,7 +77,8 @@ final class LargeClusterScenario {
       Double fullGcs,
       Double fullGcSeconds,
       double heapBytesPerFoo,
-      double heapBytesPerPod) {}
+      double heapBytesPerPod,
+      List<PluginTimer.LargeTiming> plugin) {}
 
   private static final double MIB = 1048576.0;
 
@@ -180,6 +181,8 @@ final class LargeClusterScenario {
             perFoo, size.foos(), perPod),
         "");
 
+    List<PluginTimer.LargeTiming> plugin = new PluginTimer(bench).measureLarge(what);
+
     cleanUp(size);
     return new Result(
         size.foos(),
@@ -197,7 +200,8 @@ final class LargeClusterScenario {
         gcs == null ? null : gcs.count(),
         gcs == null ? null : Stats.round(gcs.seconds()),
         Math.round(perFoo),
-        Math.round(perPod));
+        Math.round(perPod),
+        plugin);
   }
 
   /**

@@ -94,6 +94,10 @@ class BenchmarkResultsTest {
     assertThat(run.get("rss_target_mib").asInt()).isEqualTo(128);
     assertThat(run.get("heap_bytes_per_pod").asDouble()).isEqualTo(600);
     assertThat(large.get("parameters").get("large").get(0).get("pods").asInt()).isEqualTo(100000);
+    assertThat(run.get("plugin").get(0).get("ratio_to_kubectl_get_pods_A").asDouble())
+        .isEqualTo(1.5);
+    assertThat(fieldNames(run.get("plugin").get(1)))
+        .containsExactly("flavour", "command", "skipped");
   }
 
   @Test
@@ -188,7 +192,26 @@ class BenchmarkResultsTest {
         new BenchmarkResults.CostRatio(1000, 0.27),
         List.of(
             new LargeClusterScenario.Result(
-                1000, 100000, 100, 5, 400, 250, null, 990, 140, 128, 90, 40, 3.0, 0.4, 900, 600)),
+                1000,
+                100000,
+                100,
+                5,
+                400,
+                250,
+                null,
+                990,
+                140,
+                128,
+                90,
+                40,
+                3.0,
+                0.4,
+                900,
+                600,
+                List.of(
+                    new PluginTimer.LargeTiming("jvm", "why -A", 900.0, 1.5, 120.0, null),
+                    new PluginTimer.LargeTiming(
+                        "native", "get -A", null, null, null, "not built")))),
         ImageScenario.Result.skipped("FOO_BENCH_NODE=0"));
   }
 
