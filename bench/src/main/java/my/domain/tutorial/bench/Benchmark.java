@@ -202,7 +202,7 @@ public final class Benchmark {
 
   /** After the scales: each starts an operator of its own. */
   private List<LargeClusterScenario.Result> largeClusters() {
-    return parameters.large().stream().map(new LargeClusterScenario(bench)::run).toList();
+    return parameters.large().stream().map(new LargeClusterScenario(bench)::runOrReport).toList();
   }
 
   private BenchmarkResults.CostRatio costRatio(

@@ -58,27 +58,54 @@ final class LargeClusterScenario {
     }
   }
 
+  /**
+   * The figures of one size; where the run failed part-way (say the operator ran out of memory),
+   * {@code failed} says how and the figures not reached are absent.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Result(
       int foos,
       int pods,
       int namespaces,
-      double foosCreatedInS,
-      double podsCreatedInS,
-      double podsCreatedPerS,
+      Double foosCreatedInS,
+      Double podsCreatedInS,
+      Double podsCreatedPerS,
       /** Null when not every Foo was right within the limit; {@code happyAtLimit} says how many. */
       Double allHappyAfterLastPodS,
-      long happyAtLimit,
-      double operatorRssMib,
+      Long happyAtLimit,
+      Double operatorRssMib,
       int rssTargetMib,
-      double operatorHeapAfterFullGcMib,
-      int operatorThreads,
+      Double operatorHeapAfterFullGcMib,
+      Integer operatorThreads,
       /** Null where the process exports no major-GC series (a native executable's GC). */
       Double fullGcs,
       Double fullGcSeconds,
-      double heapBytesPerFoo,
-      double heapBytesPerPod,
-      List<PluginTimer.LargeTiming> plugin) {}
+      Double heapBytesPerFoo,
+      Double heapBytesPerPod,
+      List<PluginTimer.LargeTiming> plugin,
+      String failed) {
+    static Result failed(Size size, String why) {
+      return new Result(
+          size.foos(),
+          size.pods(),
+          NAMESPACES,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          size.rssTargetMib(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          why);
+    }
+  }
 
   private static final double MIB = 1048576.0;
 
@@ -101,7 +128,30 @@ final class LargeClusterScenario {
     return (int) ((long) j * size.pods() / size.foos());
   }
 
-  Result run(Size size) {
+  /**
+   * Runs one size; a failure part-way (the operator gone, a wait that ran out) is a row and a
+   * {@code failed} result, so the sizes after it and the figures before it are kept. What it
+   * created is deleted either way.
+   */
+  Result runOrReport(Size size) {
+    try {
+      return run(size);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      String why =
+          e.getMessage()
+              + (bench.operatorExited() ? " (the operator process had exited; see its log)" : "");
+      bench.table.row(size.label(), "FAILED: " + why, "");
+      try {
+        cleanUp(size);
+      } catch (RuntimeException cleanup) {
+        cleanup.printStackTrace();
+      }
+      return Result.failed(size, why);
+    }
+  }
+
+  private Result run(Size size) {
     var admin = bench.admin;
     var watch = bench.watch;
     String what = size.label();
@@ -199,9 +249,10 @@ final class LargeClusterScenario {
         threads,
         gcs == null ? null : gcs.count(),
         gcs == null ? null : Stats.round(gcs.seconds()),
-        Math.round(perFoo),
-        Math.round(perPod),
-        plugin);
+        (double) Math.round(perFoo),
+        (double) Math.round(perPod),
+        plugin,
+        null);
   }
 
   /**

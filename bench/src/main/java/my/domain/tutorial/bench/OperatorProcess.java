@@ -123,6 +123,10 @@ final class OperatorProcess implements AutoCloseable {
     return process.pid();
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   record Reply(int status, String body) {}
 
   Reply get(int port, String path) {

@@ -195,23 +195,25 @@ class BenchmarkResultsTest {
                 1000,
                 100000,
                 100,
-                5,
-                400,
-                250,
+                5.0,
+                400.0,
+                250.0,
                 null,
-                990,
-                140,
+                990L,
+                140.0,
                 128,
-                90,
+                90.0,
                 40,
                 3.0,
                 0.4,
-                900,
-                600,
+                900.0,
+                600.0,
                 List.of(
                     new PluginTimer.LargeTiming("jvm", "why -A", 900.0, 1.5, 120.0, null),
-                    new PluginTimer.LargeTiming(
-                        "native", "get -A", null, null, null, "not built")))),
+                    new PluginTimer.LargeTiming("native", "get -A", null, null, null, "not built")),
+                null),
+            LargeClusterScenario.Result.failed(
+                LargeClusterScenario.Size.parse("50000x50000"), "the operator exited")),
         ImageScenario.Result.skipped("FOO_BENCH_NODE=0"));
   }
 
