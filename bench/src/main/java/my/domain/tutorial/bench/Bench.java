@@ -63,6 +63,16 @@ final class Bench implements AutoCloseable {
     return operator;
   }
 
+  /** Whether the operator process was started and has exited since. */
+  boolean operatorExited() {
+    return operator != null && !operator.isAlive();
+  }
+
+  /** Where the results (and the operator's log) are written. */
+  Path outDir() {
+    return logDir;
+  }
+
   /** The namespace of the i-th Foo of a scale run. */
   static String scaleNamespace(int i) {
     return SCALE_NAMESPACES.get(i % SCALE_NAMESPACES.size());

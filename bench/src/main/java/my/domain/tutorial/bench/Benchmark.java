@@ -97,7 +97,11 @@ public final class Benchmark {
       try (KubernetesClient admin = new KubernetesClientBuilder().withConfig(config).build()) {
         ClusterResources.installCrd(admin, FooCrd.RESOURCE);
         for (String ns :
-            Stream.concat(Bench.SCALE_NAMESPACES.stream(), Stream.of("latency", "cost", "churn"))
+            Stream.of(
+                    Bench.SCALE_NAMESPACES.stream(),
+                    Stream.of("latency", "cost", "churn"),
+                    LargeClusterScenario.namespaces().stream())
+                .flatMap(s -> s)
                 .toList()) {
           admin
               .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
@@ -125,6 +129,24 @@ public final class Benchmark {
     Waits.sleep(IDLE_SETTLE.toMillis());
     Footprint.Result idle =
         Footprint.measure(bench, "idle (empty cluster): operator memory", "target RSS < 64 MiB");
+    if (parameters.largeOnly()) {
+      return new BenchmarkResults(
+          Machine.current(),
+          parameters,
+          startup,
+          idle,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          null,
+          List.of(),
+          null,
+          null,
+          largeClusters(),
+          null);
+    }
     LatencyScenario.Result latency = new LatencyScenario(bench).run(parameters.latencySamples());
 
     CostPerEventScenario cost = new CostPerEventScenario(bench);
@@ -174,7 +196,13 @@ public final class Benchmark {
         warmup,
         cost100warm,
         ratio,
+        largeClusters(),
         null);
+  }
+
+  /** After the scales: each starts an operator of its own. */
+  private List<LargeClusterScenario.Result> largeClusters() {
+    return parameters.large().stream().map(new LargeClusterScenario(bench)::runOrReport).toList();
   }
 
   private BenchmarkResults.CostRatio costRatio(

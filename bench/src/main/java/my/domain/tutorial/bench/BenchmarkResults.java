@@ -33,6 +33,7 @@ record BenchmarkResults(
         List<CostPerEventScenario.Result> costPerEventAt100Warmup,
     @JsonProperty("cost_per_event_at_100_warm") CostPerEventScenario.Result costPerEventAt100Warm,
     CostRatio costPerEventRatio,
+    List<LargeClusterScenario.Result> largeClusters,
     ImageScenario.Result realNode) {
 
   /** CPU per event at the largest scale over that at 100 Foos with a warm JIT. */
@@ -61,6 +62,7 @@ record BenchmarkResults(
         List.of(),
         null,
         null,
+        List.of(),
         realNode);
   }
 
@@ -80,6 +82,7 @@ record BenchmarkResults(
         costPerEventAt100Warmup,
         costPerEventAt100Warm,
         costPerEventRatio,
+        largeClusters,
         node);
   }
 

@@ -127,6 +127,28 @@ final class FooWatch implements AutoCloseable {
     return latest.values().stream().filter(predicate).count();
   }
 
+  /** How many Foos whose key ({@code namespace/name}) starts with {@code prefix} match. */
+  long count(String prefix, Predicate<Seen> predicate) {
+    return latest.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(prefix) && predicate.test(e.getValue()))
+        .count();
+  }
+
+  /** Waits until {@code expected} Foos under {@code prefix} match. */
+  void awaitCount(String prefix, Predicate<Seen> predicate, long expected, Duration timeout) {
+    if (!Poll.until(() -> count(prefix, predicate) >= expected, timeout, Duration.ofMillis(20))) {
+      throw new IllegalStateException(
+          "only "
+              + count(prefix, predicate)
+              + " of "
+              + expected
+              + " Foos under "
+              + prefix
+              + " reached the state within "
+              + timeout);
+    }
+  }
+
   /** Waits until {@code expected} Foos match; returns the nanoTime when they did. */
   long awaitCount(Predicate<Seen> predicate, long expected, Duration timeout) {
     if (!Poll.until(() -> count(predicate) >= expected, timeout, Duration.ofMillis(5))) {

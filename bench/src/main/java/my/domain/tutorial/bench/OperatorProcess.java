@@ -123,6 +123,10 @@ final class OperatorProcess implements AutoCloseable {
     return process.pid();
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   record Reply(int status, String body) {}
 
   Reply get(int port, String path) {
@@ -140,6 +144,11 @@ final class OperatorProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The whole {@code /metrics} exposition. */
+  String metricsText() {
+    return get(metricsPort, "/metrics").body();
   }
 
   /** The sum over label sets of one Prometheus metric. */
@@ -230,6 +239,11 @@ final class OperatorProcess implements AutoCloseable {
   /** Where the memory goes, when the JVM tracks it ({@link #NMT_SETTING}). */
   NativeMemory nativeMemory() {
     return NativeMemory.parse(jcmd("VM.native_memory", "summary"));
+  }
+
+  /** The live objects by class, largest first (a full GC first): where the heap goes. */
+  String classHistogram() {
+    return jcmd("GC.class_histogram");
   }
 
   /** Heap in use right after a full GC forced through jcmd. */

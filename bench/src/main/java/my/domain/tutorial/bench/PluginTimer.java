@@ -67,6 +67,69 @@ final class PluginTimer {
         null);
   }
 
+  /**
+   * One {@code -A} command of one build on a large cluster (issue #24): its median through kubectl
+   * against {@code kubectl get pods -A} on the same cluster, and the peak RSS of {@code
+   * kubectl-foo} alone; a build that is not there is said.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record LargeTiming(
+      String flavour,
+      String command,
+      Double medianMs,
+      @JsonProperty("ratio_to_kubectl_get_pods_A") Double ratioToKubectlGetPodsA,
+      Double peakRssMib,
+      String skipped) {}
+
+  /** Large clusters: fewer runs, each lists every Pod. */
+  private static final int LARGE_RUNS = 3;
+
+  /**
+   * {@code kubectl foo get -A}, {@code friends -A} and {@code why -A} against {@code kubectl get
+   * pods -A} on the cluster as it is (the large-cluster scenario's), target at most 2x, for the JVM
+   * and the native build; {@code what} labels the rows.
+   */
+  List<LargeTiming> measureLarge(String what) {
+    String kubectl = bench.cp.binaries().kubectl().toString();
+    double pods = median(List.of(kubectl, "get", "pods", "-A"), System.getenv("PATH"), LARGE_RUNS);
+    bench.table.row(
+        what + ": kubectl get pods -A, the yardstick", String.format("median %.0f ms", pods), "");
+    List<LargeTiming> timings = new ArrayList<>();
+    for (String flavour : List.of("jvm", "native")) {
+      Path bin = bench.repo.resolve("kubectl-foo/target/" + flavour + "/bin");
+      Path plugin = bin.resolve("kubectl-foo");
+      for (List<String> args :
+          List.of(List.of("get", "-A"), List.of("friends", "-A"), List.of("why", "-A"))) {
+        String command = String.join(" ", args);
+        if (!Files.isExecutable(plugin)) {
+          timings.add(
+              new LargeTiming(flavour, command, null, null, null, plugin + " is not built"));
+          continue;
+        }
+        String path = bin + ":" + System.getenv("PATH");
+        List<String> viaKubectl = new ArrayList<>(List.of(kubectl, "foo"));
+        viaKubectl.addAll(args);
+        double median = median(viaKubectl, path, LARGE_RUNS);
+        List<String> direct = new ArrayList<>(List.of(plugin.toString()));
+        direct.addAll(args);
+        long peakKib = peakRssKib(direct, path);
+        Double peakMib = peakKib < 0 ? null : Stats.round(peakKib / 1024.0);
+        bench.table.row(
+            what + ": plugin (" + flavour + ") kubectl foo " + command,
+            String.format(
+                "median %.0f ms = %.2fx kubectl get pods -A; kubectl-foo alone peak RSS %s",
+                median,
+                median / pods,
+                peakMib == null ? "n/a (no /usr/bin/time)" : String.format("%.0f MiB", peakMib)),
+            LargeClusterScenario.target("<= 2.0x", median / pods, 2.0, "x"));
+        timings.add(
+            new LargeTiming(
+                flavour, command, Stats.round(median), Stats.round(median / pods), peakMib, null));
+      }
+    }
+    return timings;
+  }
+
   private Flavour flavour(
       String flavour,
       String makeTarget,
@@ -134,11 +197,15 @@ final class PluginTimer {
   }
 
   private double median(List<String> command, String path) {
+    return median(command, path, RUNS);
+  }
+
+  private double median(List<String> command, String path, int runs) {
     List<Double> times = new ArrayList<>();
     run(
         command,
         path); // warm the page cache: the first run of a binary pays for reading it from disk
-    for (int i = 0; i < RUNS; i++) {
+    for (int i = 0; i < runs; i++) {
       long t0 = System.nanoTime();
       run(command, path);
       times.add((System.nanoTime() - t0) / 1e6);

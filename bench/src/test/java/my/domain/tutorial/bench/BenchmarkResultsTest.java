@@ -1,6 +1,7 @@
 package my.domain.tutorial.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +85,50 @@ class BenchmarkResultsTest {
   }
 
   @Test
+  void aLargeClusterThatDidNotConvergeSaysHowManyFoosWereRight() throws Exception {
+    JsonNode large = new ObjectMapper().readTree(results(PluginTimer.Result.skipped("x")).toJson());
+
+    JsonNode run = large.get("large_clusters").get(0);
+    assertThat(run.has("all_happy_after_last_pod_s")).isFalse();
+    assertThat(run.get("happy_at_limit").asLong()).isEqualTo(990);
+    assertThat(run.get("rss_target_mib").asInt()).isEqualTo(128);
+    assertThat(run.get("heap_bytes_per_pod").asDouble()).isEqualTo(600);
+    assertThat(large.get("parameters").get("large").get(0).get("pods").asInt()).isEqualTo(100000);
+    assertThat(run.get("plugin").get(0).get("ratio_to_kubectl_get_pods_A").asDouble())
+        .isEqualTo(1.5);
+    assertThat(fieldNames(run.get("plugin").get(1)))
+        .containsExactly("flavour", "command", "skipped");
+  }
+
+  @Test
+  void largeClusterSizesAreFoosByPodsWithTheIssuesTargets() {
+    assertThat(LargeClusterScenario.Size.parse("1000x100000").rssTargetMib()).isEqualTo(128);
+    assertThat(LargeClusterScenario.Size.parse("50000x50000").rssTargetMib()).isEqualTo(256);
+    assertThat(Parameters.from(java.util.Map.of("FOO_BENCH_LARGE", "0"), List.of()).large())
+        .isEmpty();
+    assertThatThrownBy(() -> LargeClusterScenario.Size.parse("100x10"))
+        .hasMessageContaining("foos <= pods");
+  }
+
+  @Test
+  void aMissedTargetSaysByHowMuch() {
+    assertThat(LargeClusterScenario.target("RSS < 128 MiB", 140.04, 128, "MiB"))
+        .isEqualTo("target RSS < 128 MiB: **missed by 12.0 MiB**");
+    assertThat(LargeClusterScenario.target("< 60 s", 1.5, 60, "s")).isEqualTo("target < 60 s: met");
+    assertThat(LargeClusterScenario.target("< 60 s", Double.POSITIVE_INFINITY, 60, "s"))
+        .contains("did not converge");
+  }
+
+  @Test
+  void friendPodsAreSpreadOverTheCreationOrder() {
+    var size = LargeClusterScenario.Size.parse("1000x100000");
+    assertThat(LargeClusterScenario.friendOf(0, size)).isZero();
+    assertThat(LargeClusterScenario.friendOf(999, size)).isEqualTo(99_900);
+    assertThat(LargeClusterScenario.friendOf(7, LargeClusterScenario.Size.parse("50x50")))
+        .isEqualTo(7);
+  }
+
+  @Test
   void tablePrintsEachRowAndRendersMarkdown() {
     List<String> printed = new ArrayList<>();
     Table table = new Table(printed::add);
@@ -124,7 +169,16 @@ class BenchmarkResultsTest {
             plugin);
     return new BenchmarkResults(
         new Machine(2, 24, "cpu", "java", "1.34.3"),
-        new Parameters(List.of(1000), 3, 100, 8, List.of("-XX:+UseSerialGC"), "auto", 1000),
+        new Parameters(
+            List.of(1000),
+            3,
+            100,
+            8,
+            List.of("-XX:+UseSerialGC"),
+            "auto",
+            1000,
+            List.of(LargeClusterScenario.Size.parse("1000x100000")),
+            false),
         stats,
         new Footprint.Result(141, 20, 30, null),
         stats,
@@ -136,6 +190,30 @@ class BenchmarkResultsTest {
         List.of(cost, cost),
         cost,
         new BenchmarkResults.CostRatio(1000, 0.27),
+        List.of(
+            new LargeClusterScenario.Result(
+                1000,
+                100000,
+                100,
+                5.0,
+                400.0,
+                250.0,
+                null,
+                990L,
+                140.0,
+                128,
+                90.0,
+                40,
+                3.0,
+                0.4,
+                900.0,
+                600.0,
+                List.of(
+                    new PluginTimer.LargeTiming("jvm", "why -A", 900.0, 1.5, 120.0, null),
+                    new PluginTimer.LargeTiming("native", "get -A", null, null, null, "not built")),
+                null),
+            LargeClusterScenario.Result.failed(
+                LargeClusterScenario.Size.parse("50000x50000"), "the operator exited")),
         ImageScenario.Result.skipped("FOO_BENCH_NODE=0"));
   }
 

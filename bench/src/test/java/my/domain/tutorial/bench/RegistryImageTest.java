@@ -73,7 +73,8 @@ class RegistryImageTest {
             .readTree(
                 BenchmarkResults.nodeOnly(
                         new Machine(2, 24, "cpu", "java", "1.34.3"),
-                        new Parameters(List.of(), 3, 100, 8, List.of(), "only", 1000),
+                        new Parameters(
+                            List.of(), 3, 100, 8, List.of(), "only", 1000, List.of(), false),
                         ImageScenario.Result.skipped("no node here"))
                     .toJson());
     List<String> names = new ArrayList<>();

@@ -7,8 +7,11 @@ import static my.domain.tutorial.testsupport.TestPods.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
@@ -19,6 +22,7 @@ import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.PrometheusText;
 import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,70 @@ class OperatorWiringIT {
                 assertThat(cached.getStatus()).isNull();
                 assertThat(cached.getMetadata().getManagedFields()).isEmpty();
               });
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void thePodCacheHoldsOnlyIdentityAndDeletionMark_andTheCacheSizesAreExported() {
+    try (OperatorUnderTest operator = start("0")) {
+      Pod jack =
+          new PodBuilder(pod(ns.name(), "jack"))
+              .editMetadata()
+              .withLabels(Map.of("app", "jack"))
+              .withAnnotations(Map.of("note", "x".repeat(500)))
+              .withFinalizers("example.com/hold")
+              .endMetadata()
+              .build();
+      admin.resource(jack).create();
+      admin.resource(pod(ns.name(), "bystander")).create();
+      admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", true);
+      // A graceful delete held by the finalizer: the Pod stays, terminating.
+      admin.pods().inNamespace(ns.name()).withName("jack").delete();
+      awaitReason(admin, ns.name(), "foo-01", "FriendTerminating");
+      Pod stored = admin.pods().inNamespace(ns.name()).withName("jack").get();
+
+      await()
+          .atMost(Fixtures.PATIENCE)
+          .untilAsserted(
+              () ->
+                  assertThat(operator.operator().cachedPod(ns.name(), "jack"))
+                      .hasValueSatisfying(
+                          cached -> {
+                            Map<String, Object> json =
+                                Serialization.unmarshal(Serialization.asJson(cached), Map.class);
+                            assertThat(json).containsOnlyKeys("apiVersion", "kind", "metadata");
+                            assertThat((Map<String, Object>) json.get("metadata"))
+                                .containsOnlyKeys(
+                                    "name",
+                                    "namespace",
+                                    "uid",
+                                    "resourceVersion",
+                                    "deletionTimestamp",
+                                    "deletionGracePeriodSeconds",
+                                    "finalizers");
+                            ObjectMeta meta = cached.getMetadata();
+                            assertThat(meta.getUid()).isEqualTo(stored.getMetadata().getUid());
+                            assertThat(meta.getResourceVersion())
+                                .isEqualTo(stored.getMetadata().getResourceVersion());
+                            assertThat(meta.getDeletionTimestamp())
+                                .isEqualTo(stored.getMetadata().getDeletionTimestamp());
+                            assertThat(meta.getFinalizers()).containsExactly("example.com/hold");
+                          }));
+      // Every Pod of the watched namespace is cached, friend or not.
+      assertThat(
+              PrometheusText.sum(operator.metrics(), "foo_operator_cached_objects", "kind=\"Pod\""))
+          .isEqualTo(2);
+      assertThat(
+              PrometheusText.sum(operator.metrics(), "foo_operator_cached_objects", "kind=\"Foo\""))
+          .isEqualTo(1);
+    } finally {
+      admin
+          .pods()
+          .inNamespace(ns.name())
+          .withName("jack")
+          .edit(p -> new PodBuilder(p).editMetadata().withFinalizers().endMetadata().build());
     }
   }
 

@@ -19,6 +19,7 @@ import my.domain.tutorial.operator.election.LeaderElection;
 import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
 import my.domain.tutorial.operator.runtime.ApiServerReviews;
+import my.domain.tutorial.operator.runtime.HeapWatch;
 import my.domain.tutorial.operator.runtime.HttpEndpoints;
 import my.domain.tutorial.operator.runtime.HttpEndpoints.Reply;
 import my.domain.tutorial.operator.runtime.InvalidSettingsException;
@@ -46,6 +47,7 @@ public final class FooOperator implements AutoCloseable {
   private final HttpEndpoints health;
   private final HttpEndpoints metrics;
   private final AtomicBoolean closing;
+  private final Optional<HeapWatch> heapWatch;
 
   private FooOperator(
       OperatorSettings settings,
@@ -53,7 +55,9 @@ public final class FooOperator implements AutoCloseable {
       LeaderElection election,
       HttpEndpoints health,
       HttpEndpoints metrics,
-      AtomicBoolean closing) {
+      AtomicBoolean closing,
+      Optional<HeapWatch> heapWatch) {
+    this.heapWatch = heapWatch;
     this.settings = settings;
     this.terms = terms;
     this.election = election;
@@ -144,6 +148,21 @@ public final class FooOperator implements AutoCloseable {
               }
             });
 
+    meters.cachedObjects("Foo", () -> terms.current().map(ReconcilingTerm::cachedFoos).orElse(0L));
+    meters.cachedObjects("Pod", () -> terms.current().map(ReconcilingTerm::cachedPods).orElse(0L));
+    Optional<HeapWatch> heapWatch =
+        HeapWatch.start(
+            HeapWatch.DEFAULT_SHARE,
+            () ->
+                terms
+                    .current()
+                    .map(t -> t.cachedFoos() + " Foos and " + t.cachedPods() + " Pods")
+                    .orElse("nothing (standby)"),
+            log::warn);
+    if (heapWatch.isEmpty()) {
+      log.info("this JVM reports no old-generation usage after GC: no early heap warning");
+    }
+
     // As kubebuilder v4 serves it: HTTPS, for authenticated clients allowed to get /metrics.
     HttpEndpoints.Builder metricsServer =
         settings.metricsSecure()
@@ -183,7 +202,8 @@ public final class FooOperator implements AutoCloseable {
               terms,
               System::nanoTime);
     }
-    FooOperator running = new FooOperator(settings, terms, election, health, metrics, closing);
+    FooOperator running =
+        new FooOperator(settings, terms, election, health, metrics, closing, heapWatch);
     log.info(
         "starting: watching {}, leader election {}, health on :{}, metrics on :{} ({})",
         settings.watchesAllNamespaces()
@@ -295,6 +315,7 @@ public final class FooOperator implements AutoCloseable {
       }
       terms.stopLeading();
     } finally {
+      heapWatch.ifPresent(HeapWatch::close);
       health.close();
       metrics.close();
     }

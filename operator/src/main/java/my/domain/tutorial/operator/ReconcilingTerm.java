@@ -11,7 +11,6 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.Controller;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +80,7 @@ final class ReconcilingTerm {
         c -> {
           c.withName(FooReconciler.NAME);
           if (settings.slimCaches()) {
-            c.withItemStore(new TransformingItemStore<>(FooCache.SLIM));
+            c.withItemStore(FooCache.store());
           }
           // Events drive everything; the periodic check is a safety net should one ever be missed.
           c.withReconciliationMaxInterval(
@@ -151,11 +150,24 @@ final class ReconcilingTerm {
 
   /** The Pod as the SDK's friend Pod cache holds it. */
   Optional<Pod> cachedPod(ResourceID id) {
-    return ((InformerEventSource<Pod, Foo>)
-            controller()
-                .getEventSourceManager()
-                .getEventSourceFor(Pod.class, FooReconciler.FRIEND_PODS))
-        .get(id);
+    return podSource().get(id);
+  }
+
+  /** How many Foos the Foo cache holds. */
+  long cachedFoos() {
+    return controller().getEventSourceManager().getControllerEventSource().list(f -> true).count();
+  }
+
+  /** How many Pods the Pod cache holds: every Pod of the watched namespaces, friend or not. */
+  long cachedPods() {
+    return podSource().list(p -> true).count();
+  }
+
+  private InformerEventSource<Pod, Foo> podSource() {
+    return (InformerEventSource<Pod, Foo>)
+        controller()
+            .getEventSourceManager()
+            .getEventSourceFor(Pod.class, FooReconciler.FRIEND_PODS);
   }
 
   @SuppressWarnings("unchecked")

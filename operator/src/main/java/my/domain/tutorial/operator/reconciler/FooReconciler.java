@@ -13,7 +13,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +98,7 @@ public class FooReconciler implements Reconciler<Foo> {
             .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
             .withOnUpdateFilter(PodEvents.VERDICT_CHANGES);
     if (slimPodCache) {
-      pods.withItemStore(new TransformingItemStore<>(PodEvents.SLIM));
+      pods.withItemStore(new SlimItemStore<>(PodEvents.SLIM));
     }
     podCache = new InformerEventSource<>(pods.build(), context);
     return List.of(podCache);

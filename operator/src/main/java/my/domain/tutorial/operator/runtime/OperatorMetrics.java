@@ -1,12 +1,14 @@
 package my.domain.tutorial.operator.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.util.function.Supplier;
 
 /**
  * The operator's own meters beside the SDK's reconcile metrics: how many API writes it made, so
@@ -19,8 +21,10 @@ public final class OperatorMetrics {
   private final Counter eventsFailed;
   private final Counter fencedStatus;
   private final Counter fencedEvents;
+  private final MeterRegistry registry;
 
   public OperatorMetrics(MeterRegistry registry) {
+    this.registry = registry;
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -55,6 +59,19 @@ public final class OperatorMetrics {
         .description(
             "Writes dropped unsent because this replica held no Lease renewal younger than the"
                 + " renew deadline")
+        .register(registry);
+  }
+
+  /**
+   * {@code foo_operator_cached_objects{kind}}: how many objects of {@code kind} the informer caches
+   * hold now ({@code count} is asked at each scrape), what the operator's memory follows.
+   */
+  public void cachedObjects(String kind, Supplier<Number> count) {
+    Gauge.builder("foo.operator.cached.objects", count)
+        .tag("kind", kind)
+        .description(
+            "Objects the operator's informer caches hold (0 on a standby replica); its heap grows"
+                + " with them (docs/footprint.md)")
         .register(registry);
   }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
 import java.util.Map;
+import my.domain.tutorial.api.friendship.FriendPod;
 import org.junit.jupiter.api.Test;
 
 class PodEventsTest {
@@ -142,5 +145,48 @@ class PodEventsTest {
     assertThat(slim.getMetadata().getAnnotations()).isEmpty();
     assertThat(slim.getSpec()).isNull();
     assertThat(slim.getStatus()).isNull();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void slimPod_holdsOnlyIdentityAndDeletionMark_asTheApiServerWouldSerializeIt() {
+    Pod held =
+        new PodBuilder(running)
+            .editMetadata()
+            .withFinalizers("example.com/hold")
+            .withDeletionTimestamp("2026-01-01T00:00:00Z")
+            .withDeletionGracePeriodSeconds(30L)
+            .addNewOwnerReference()
+            .withName("rs")
+            .endOwnerReference()
+            .endMetadata()
+            .build();
+
+    Map<String, Object> json =
+        Serialization.unmarshal(Serialization.asJson(PodEvents.SLIM.apply(held)), Map.class);
+
+    assertThat(json).containsOnlyKeys("apiVersion", "kind", "metadata");
+    assertThat(json).containsEntry("apiVersion", "v1").containsEntry("kind", "Pod");
+    assertThat((Map<String, Object>) json.get("metadata"))
+        .containsOnly(
+            Map.entry("name", "jack"),
+            Map.entry("namespace", "team-a"),
+            Map.entry("uid", "u1"),
+            Map.entry("resourceVersion", "7"),
+            Map.entry("deletionTimestamp", "2026-01-01T00:00:00Z"),
+            Map.entry("deletionGracePeriodSeconds", 30),
+            Map.entry("finalizers", List.of("example.com/hold")));
+  }
+
+  @Test
+  void slimPods_ofOneNamespace_shareTheNamespaceString_andVerdictsAreUnchanged() {
+    Pod other = new PodBuilder(running).editMetadata().withName("jill").endMetadata().build();
+    other.getMetadata().setNamespace(new String("team-a".toCharArray()));
+
+    Pod a = PodEvents.SLIM.apply(running);
+    Pod b = PodEvents.SLIM.apply(other);
+
+    assertThat(a.getMetadata().getNamespace()).isSameAs(b.getMetadata().getNamespace());
+    assertThat(FriendPod.of(a)).isEqualTo(FriendPod.of(running));
   }
 }

@@ -1,0 +1,345 @@
+package my.domain.tutorial.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.controlplane.Poll;
+import my.domain.tutorial.testsupport.PrometheusText;
+
+/**
+ * A large cluster (issue #24): {@code foos} Foos, then {@code pods} realistic Pods over {@link
+ * #NAMESPACES} namespaces, of which only one Pod per Foo is a friend, spread evenly over the
+ * creation order (so the last friend is created near the end). The operator is started afresh
+ * first, so its memory is this cluster's and not what earlier scenarios left.
+ *
+ * <p>It reports convergence from the last Pod created, the operator's RSS and heap, the full GCs it
+ * ran while the Pods were created and converged (a death spiral shows as hundreds), and the live
+ * heap each cached object costs: per Foo from the heap before and after the Foos (no Pods yet), per
+ * Pod from the heap before and after the Pods. Each target missed says by how much.
+ */
+final class LargeClusterScenario {
+  static final int NAMESPACES = 100;
+  static final Duration CONVERGE_TARGET = Duration.ofSeconds(60);
+
+  /**
+   * A full-GC storm: more than this share of the time from the first Pod to the figures spent in
+   * full GCs (the issue's failed run spent most of it there: 465 full GCs in 13 minutes).
+   */
+  static final int STORM_SHARE_PERCENT = 10;
+
+  /** Convergence is waited for this long before the run reports it missed. */
+  private static final Duration CONVERGE_LIMIT = Duration.ofMinutes(5);
+
+  /** One large cluster: {@code foos} x {@code pods}, and its RSS target. */
+  record Size(int foos, int pods, int rssTargetMib) {
+    static Size parse(String spec) {
+      String[] parts = spec.trim().split("x");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            "FOO_BENCH_LARGE: '" + spec + "' is not FOOSxPODS, e.g. 1000x100000");
+      }
+      int foos = Integer.parseInt(parts[0]);
+      int pods = Integer.parseInt(parts[1]);
+      if (foos < 1 || pods < foos) {
+        throw new IllegalArgumentException(
+            "FOO_BENCH_LARGE: '" + spec + "' needs 1 <= foos <= pods (one friend Pod per Foo)");
+      }
+      return new Size(foos, pods, rssTargetMib(foos, pods));
+    }
+
+    /** The issue's targets; other sizes get the larger one. */
+    private static int rssTargetMib(int foos, int pods) {
+      return foos <= 1000 && pods <= 100_000 ? 128 : 256;
+    }
+
+    String label() {
+      return String.format("%,d Foos + %,d Pods", foos, pods);
+    }
+  }
+
+  /**
+   * The figures of one size; where the run failed part-way (say the operator ran out of memory),
+   * {@code failed} says how and the figures not reached are absent.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Result(
+      int foos,
+      int pods,
+      int namespaces,
+      Double foosCreatedInS,
+      Double podsCreatedInS,
+      Double podsCreatedPerS,
+      /** Null when not every Foo was right within the limit; {@code happyAtLimit} says how many. */
+      Double allHappyAfterLastPodS,
+      Long happyAtLimit,
+      Double operatorRssMib,
+      int rssTargetMib,
+      Double operatorHeapAfterFullGcMib,
+      Integer operatorThreads,
+      /** Null where the process exports no major-GC series (a native executable's GC). */
+      Double fullGcs,
+      Double fullGcSeconds,
+      Double heapBytesPerFoo,
+      Double heapBytesPerPod,
+      List<PluginTimer.LargeTiming> plugin,
+      String failed) {
+    static Result failed(Size size, String why) {
+      return new Result(
+          size.foos(),
+          size.pods(),
+          NAMESPACES,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          size.rssTargetMib(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          why);
+    }
+  }
+
+  private static final double MIB = 1048576.0;
+
+  private final Bench bench;
+
+  LargeClusterScenario(Bench bench) {
+    this.bench = bench;
+  }
+
+  static String namespace(int i) {
+    return "large-" + (i % NAMESPACES);
+  }
+
+  static List<String> namespaces() {
+    return IntStream.range(0, NAMESPACES).mapToObj(i -> "large-" + i).toList();
+  }
+
+  /** The index of the Pod that Foo {@code j} names: friends spread over the creation order. */
+  static int friendOf(int j, Size size) {
+    return (int) ((long) j * size.pods() / size.foos());
+  }
+
+  /**
+   * Runs one size; a failure part-way (the operator gone, a wait that ran out) is a row and a
+   * {@code failed} result, so the sizes after it and the figures before it are kept. What it
+   * created is deleted either way.
+   */
+  Result runOrReport(Size size) {
+    try {
+      return run(size);
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      String why =
+          e.getMessage()
+              + (bench.operatorExited() ? " (the operator process had exited; see its log)" : "");
+      bench.table.row(size.label(), "FAILED: " + why, "");
+      try {
+        cleanUp(size);
+      } catch (RuntimeException cleanup) {
+        cleanup.printStackTrace();
+      }
+      return Result.failed(size, why);
+    }
+  }
+
+  private Result run(Size size) {
+    var admin = bench.admin;
+    var watch = bench.watch;
+    String what = size.label();
+    OperatorProcess operator = bench.restartOperator();
+    double heapEmpty = operator.heapAfterFullGcBytes();
+    histogram(operator, size, "empty");
+
+    long t0 = System.nanoTime();
+    Workload.parallel(
+        size.foos(),
+        j -> {
+          int pod = friendOf(j, size);
+          admin.resource(Foo.of(namespace(pod), "foo-" + j, "pod-" + pod)).create();
+        });
+    watch.awaitCount("large-", s -> s.happy() != null, size.foos(), Bench.LONG);
+    double foosCreatedS = (System.nanoTime() - t0) / 1e9;
+    double heapFoos = operator.heapAfterFullGcBytes();
+    histogram(operator, size, "foos");
+    GcCount gcBefore = GcCount.of(operator);
+
+    long tFirst = System.nanoTime();
+    Workload.parallel(
+        size.pods(), i -> admin.resource(Workload.pod(namespace(i), "pod-" + i)).create());
+    long tLast = System.nanoTime();
+    boolean converged =
+        Poll.until(
+            () -> watch.count("large-", s -> Boolean.TRUE.equals(s.happy())) >= size.foos(),
+            CONVERGE_LIMIT,
+            Duration.ofMillis(20));
+    long tAll = System.nanoTime();
+    long happy = watch.count("large-", s -> Boolean.TRUE.equals(s.happy()));
+    double podsCreatedS = (tLast - tFirst) / 1e9;
+    Double convergedS = converged ? Stats.round((tAll - tLast) / 1e9) : null;
+    bench.table.row(
+        what + ": pods created",
+        String.format(
+            "%.1f s (%.0f Pods/s, 8 client threads); the Foos before them in %.1f s",
+            podsCreatedS, size.pods() / podsCreatedS, foosCreatedS),
+        "");
+    bench.table.row(
+        what + ": every Foo happy after the last Pod",
+        converged
+            ? String.format("%.2f s", convergedS)
+            : String.format(
+                "not within %d s: %,d of %,d happy",
+                CONVERGE_LIMIT.toSeconds(), happy, size.foos()),
+        target(
+            "< " + CONVERGE_TARGET.toSeconds() + " s",
+            converged ? convergedS : Double.POSITIVE_INFINITY,
+            CONVERGE_TARGET.toSeconds(),
+            "s"));
+
+    // The node's view first: the forced GC below changes the RSS.
+    double rss = operator.rssBytes() / MIB;
+    int threads = operator.threads();
+    GcCount gcAfter = GcCount.of(operator);
+    double heapPods = operator.heapAfterFullGcBytes();
+    histogram(operator, size, "pods");
+    double windowS = (System.nanoTime() - tFirst) / 1e9;
+    GcCount gcs = gcAfter == null || gcBefore == null ? null : gcAfter.minus(gcBefore);
+    bench.table.row(
+        what + ": operator memory",
+        String.format(
+            "RSS %.0f MiB, heap after full GC %.0f MiB, %d threads", rss, heapPods / MIB, threads),
+        target("RSS < " + size.rssTargetMib() + " MiB", rss, size.rssTargetMib(), "MiB"));
+    bench.table.row(
+        what + ": full GCs while the Pods were created and converged",
+        gcs == null
+            ? "not exported by this process"
+            : String.format(
+                "%.0f, %.1f s in total, %.1f%% of the %.0f s",
+                gcs.count(), gcs.seconds(), 100 * gcs.seconds() / windowS, windowS),
+        gcs == null
+            ? ""
+            : target(
+                "no full-GC storm (< " + STORM_SHARE_PERCENT + "% of the time in full GCs)",
+                100 * gcs.seconds() / windowS,
+                STORM_SHARE_PERCENT,
+                "points"));
+    double perFoo = (heapFoos - heapEmpty) / size.foos();
+    double perPod = (heapPods - heapFoos) / size.pods();
+    bench.table.row(
+        what + ": live heap per cached object",
+        String.format(
+            "%.0f bytes per Foo (%,d Foos, no Pods), %.0f bytes per Pod",
+            perFoo, size.foos(), perPod),
+        "");
+
+    List<PluginTimer.LargeTiming> plugin = new PluginTimer(bench).measureLarge(what);
+
+    cleanUp(size);
+    return new Result(
+        size.foos(),
+        size.pods(),
+        NAMESPACES,
+        Stats.round(foosCreatedS),
+        Stats.round(podsCreatedS),
+        Stats.round(size.pods() / podsCreatedS),
+        convergedS,
+        happy,
+        Stats.round(rss),
+        size.rssTargetMib(),
+        Stats.round(heapPods / MIB),
+        threads,
+        gcs == null ? null : gcs.count(),
+        gcs == null ? null : Stats.round(gcs.seconds()),
+        (double) Math.round(perFoo),
+        (double) Math.round(perPod),
+        plugin,
+        null);
+  }
+
+  /**
+   * With {@code FOO_BENCH_HISTOGRAM=1}, the operator's class histogram beside the results (e.g.
+   * {@code histogram-1000x100000-pods.txt}): what a cached object is made of.
+   */
+  private void histogram(OperatorProcess operator, Size size, String stage) {
+    if (!"1".equals(System.getenv("FOO_BENCH_HISTOGRAM"))) {
+      return;
+    }
+    Path file =
+        bench
+            .outDir()
+            .resolve("histogram-" + size.foos() + "x" + size.pods() + "-" + stage + ".txt");
+    try {
+      Files.writeString(file, operator.classHistogram());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** "target ...: met", or how far it was missed. */
+  static String target(String target, double value, double limit, String unit) {
+    if (value < limit) {
+      return "target " + target + ": met";
+    }
+    if (Double.isInfinite(value)) {
+      return "target " + target + ": **missed** (did not converge)";
+    }
+    return String.format("target %s: **missed by %.1f %s**", target, value - limit, unit);
+  }
+
+  private void cleanUp(Size size) {
+    for (String ns : namespaces()) {
+      bench.admin.pods().inNamespace(ns).withGracePeriod(0).delete();
+      bench.admin.resources(Foo.class).inNamespace(ns).delete();
+    }
+    bench.watch.awaitGone("large-", Bench.LONG);
+    Poll.until(
+        () ->
+            namespaces().stream()
+                .allMatch(
+                    ns ->
+                        bench
+                            .admin
+                            .pods()
+                            .inNamespace(ns)
+                            .list(new ListOptionsBuilder().withLimit(1L).build())
+                            .getItems()
+                            .isEmpty()),
+        Bench.LONG,
+        Duration.ofSeconds(1));
+  }
+
+  /** Full (major) GCs so far, from the operator's Micrometer GC metrics. */
+  record GcCount(double count, double seconds) {
+    static GcCount of(OperatorProcess operator) {
+      String text = operator.metricsText();
+      String major = "action=\"end of major GC\"";
+      if (!text.contains("jvm_gc_pause_seconds_count")) {
+        return null;
+      }
+      if (!text.contains(major)) {
+        return new GcCount(0, 0);
+      }
+      return new GcCount(
+          PrometheusText.sum(text, "jvm_gc_pause_seconds_count", major),
+          PrometheusText.sum(text, "jvm_gc_pause_seconds_sum", major));
+    }
+
+    GcCount minus(GcCount before) {
+      return new GcCount(count - before.count, seconds - before.seconds);
+    }
+  }
+}
