@@ -185,7 +185,7 @@ class OperatorWiringIT {
       Pod stored = admin.pods().inNamespace(ns.name()).withName("jack").get();
 
       await()
-          .atMost(Fixtures.PATIENCE)
+          .atMost(FooWaits.PATIENCE)
           .untilAsserted(
               () ->
                   assertThat(operator.operator().cachedPod(ns.name(), "jack"))
