@@ -1,12 +1,12 @@
 package my.domain.tutorial.kubectl.it;
 
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
+import my.domain.tutorial.testsupport.ServiceAccountTokens;
 import my.domain.tutorial.testsupport.TestPods;
 
 /** Objects the ITs put on the cluster as the admin. */
@@ -71,14 +71,7 @@ final class Cluster {
                   .build())
           .create();
     }
-    return admin
-        .serviceAccounts()
-        .inNamespace(namespace)
-        .withName(name)
-        .tokenRequest(
-            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-        .getStatus()
-        .getToken();
+    return ServiceAccountTokens.mint(admin, namespace, name);
   }
 
   /**

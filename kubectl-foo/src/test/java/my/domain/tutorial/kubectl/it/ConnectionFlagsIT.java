@@ -49,10 +49,10 @@ class ConnectionFlagsIT {
   }
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "kf-conn");
+    this.ns = ns;
     kubectl = Kubectl.admin(cp, home);
     Foo foo = new Foo();
     foo.getMetadata().setName("foo-01");
@@ -101,7 +101,6 @@ class ConnectionFlagsIT {
   void cleanUp() {
     admin.rbac().clusterRoleBindings().withName(impersonator()).delete();
     admin.rbac().clusterRoles().withName(impersonator()).delete();
-    ns.close();
   }
 
   @Test

@@ -2,8 +2,6 @@ package my.domain.tutorial.kubectl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -28,6 +26,7 @@ import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.ServiceAccountTokens;
 import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,11 +79,11 @@ class KubeconfigConformanceIT {
   }
 
   @BeforeEach
-  void setUp(ControlPlane cp) throws IOException {
+  void setUp(ControlPlane cp, TestNamespace ns) throws IOException {
     this.cp = cp;
     admin = cp.adminClient();
     OperatorUnderTest.installCrd(admin);
-    ns = TestNamespace.create(admin, "kf-corpus");
+    this.ns = ns;
     kubectl = Kubectl.admin(cp, home);
     Foo foo = new Foo();
     foo.getMetadata().setName("corpus-foo");
@@ -160,7 +159,6 @@ class KubeconfigConformanceIT {
     }
     issuer.close();
     admin.rbac().clusterRoleBindings().withName(ns.name()).delete();
-    ns.close();
   }
 
   @Test
@@ -662,23 +660,7 @@ class KubeconfigConformanceIT {
   }
 
   private String serviceAccountToken(String name) {
-    admin
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(ns.name())
-                .endMetadata()
-                .build())
-        .create();
-    return admin
-        .serviceAccounts()
-        .inNamespace(ns.name())
-        .withName(name)
-        .tokenRequest(
-            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-        .getStatus()
-        .getToken();
+    return ServiceAccountTokens.createAndMint(admin, ns.name(), name);
   }
 
   private static String base64(String text) {
