@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.friendship.Reason;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
 
 /**
  * The answer of {@code why} without a name, and its {@code -o json} document: a report per Foo that
