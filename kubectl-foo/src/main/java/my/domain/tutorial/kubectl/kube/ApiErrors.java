@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
-import my.domain.tutorial.kubectl.commands.CrdCommand;
+import my.domain.tutorial.kubectl.errors.CrdInstall;
 import my.domain.tutorial.kubectl.errors.ExitCodes;
 import my.domain.tutorial.kubectl.errors.PluginException;
 
@@ -13,7 +13,7 @@ import my.domain.tutorial.kubectl.errors.PluginException;
  * caller says what it was doing ({@code action}, e.g. "list foos in namespace team-a") and where.
  */
 public final class ApiErrors {
-  public static final String INSTALL_CRD = "install the CRD first: " + CrdCommand.INSTALL;
+  public static final String INSTALL_CRD = "install the CRD first: " + CrdInstall.COMMAND;
 
   private ApiErrors() {}
 

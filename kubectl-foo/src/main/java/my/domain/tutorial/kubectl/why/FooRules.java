@@ -2,7 +2,7 @@ package my.domain.tutorial.kubectl.why;
 
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.kubectl.commands.CrdCommand;
+import my.domain.tutorial.kubectl.errors.CrdInstall;
 import my.domain.tutorial.kubectl.names.CloseNames;
 
 /** Findings about the Foo itself when there is none to judge: no API, or no Foo of that name. */
@@ -14,7 +14,7 @@ final class FooRules {
     return new Finding(
         FindingCode.FooApiNotInstalled,
         "The Foo API (" + Foo.CRD_NAME + "/" + Foo.VERSION + ") is not installed on this cluster.",
-        "install the CRD: " + CrdCommand.INSTALL + ", then create the Foo");
+        "install the CRD: " + CrdInstall.COMMAND + ", then create the Foo");
   }
 
   /** {@code FooNotFound}, with the names close to the one asked for. */
