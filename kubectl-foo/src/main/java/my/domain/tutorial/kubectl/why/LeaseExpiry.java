@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import my.domain.tutorial.api.OperatorDefaults;
-import my.domain.tutorial.kubectl.output.Ages;
+import my.domain.tutorial.kubectl.text.Ages;
 
 /** Whether a leader Lease still holds: renewed less than its duration ago. */
 final class LeaseExpiry {
