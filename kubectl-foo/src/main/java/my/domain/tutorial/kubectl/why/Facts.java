@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCrd;
 
 /**
  * Everything {@code why} read from the cluster about one Foo, as plain data, so the rules ({@link
@@ -40,19 +42,32 @@ public record Facts(
     OperatorSearch operator,
     Instant now) {
 
+  // The kinds why reads, each named once.
+  public static final Kind<Foo> FOO = new Kind<>("Foo", FooCrd.NAME, c -> c.resources(Foo.class));
+  public static final Kind<Pod> POD = new Kind<>("Pod", "pods", KubernetesClient::pods);
+
+  /** The workloads that make Pods named after themselves plus a suffix, in the order reported. */
+  public static final List<Kind<?>> WORKLOADS =
+      List.of(
+          new Kind<>("Deployment", "deployments.apps", c -> c.apps().deployments()),
+          new Kind<>("ReplicaSet", "replicasets.apps", c -> c.apps().replicaSets()),
+          new Kind<>("StatefulSet", "statefulsets.apps", c -> c.apps().statefulSets()),
+          new Kind<>("DaemonSet", "daemonsets.apps", c -> c.apps().daemonSets()),
+          new Kind<>("Job", "jobs.batch", c -> c.batch().v1().jobs()));
+
   /**
    * The facts of {@code why NAME}: the Foo; when there is none, the names of those there are; when
    * there is one, what {@link #of(ClusterView, Foo)} reads.
    */
   public static Facts of(ClusterView view, String namespace, String name) {
-    Lookup<Optional<Foo>> foo = view.get(Kind.FOO, namespace, name);
+    Lookup<Optional<Foo>> foo = view.get(FOO, namespace, name);
     Optional<Foo> found = foo.found().flatMap(o -> o);
     if (found.isPresent()) {
       return of(view, found.get());
     }
     Builder facts = builder(namespace, name).foo(foo).now(view.now());
     if (foo instanceof Lookup.Found) {
-      Lookup<List<Foo>> foos = view.list(Kind.FOO, namespace);
+      Lookup<List<Foo>> foos = view.list(FOO, namespace);
       facts
           .fooApiInstalled(!(foos instanceof Lookup.NotServed))
           .fooNames(foos.map(l -> l.stream().map(f -> f.getMetadata().getName()).toList()));
@@ -78,14 +93,14 @@ public record Facts(
       return facts.build();
     }
     Lookup<Optional<FriendPod>> pod =
-        view.get(Kind.POD, namespace, friend).map(p -> p.flatMap(FriendPod::of));
+        view.get(POD, namespace, friend).map(p -> p.flatMap(FriendPod::of));
     facts.friend(pod);
     if (pod.found().flatMap(p -> p).isPresent()) {
       return facts.build();
     }
     return facts
         .otherNamespaces(
-            view.named(Kind.POD, friend)
+            view.named(POD, friend)
                 .map(
                     pods ->
                         pods.stream()
@@ -95,9 +110,9 @@ public record Facts(
                             .sorted()
                             .toList()))
         .podsInNamespace(
-            view.list(Kind.POD, namespace).map(l -> l.stream().map(PodSummary::of).toList()))
+            view.list(POD, namespace).map(l -> l.stream().map(PodSummary::of).toList()))
         .workloads(
-            Kind.WORKLOADS.stream()
+            WORKLOADS.stream()
                 .map(
                     k ->
                         new WorkloadCheck(

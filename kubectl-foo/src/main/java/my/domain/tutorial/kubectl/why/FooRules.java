@@ -2,6 +2,7 @@ package my.domain.tutorial.kubectl.why;
 
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCrd;
 import my.domain.tutorial.kubectl.errors.CrdInstall;
 import my.domain.tutorial.kubectl.names.CloseNames;
 
@@ -13,7 +14,7 @@ final class FooRules {
   static Finding apiNotInstalled() {
     return new Finding(
         FindingCode.FooApiNotInstalled,
-        "The Foo API (" + Foo.CRD_NAME + "/" + Foo.VERSION + ") is not installed on this cluster.",
+        "The Foo API (" + FooCrd.NAME + "/" + Foo.VERSION + ") is not installed on this cluster.",
         "install the CRD: " + CrdInstall.COMMAND + ", then create the Foo");
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import my.domain.tutorial.api.OperatorDefaults;
-import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCrd;
 
 /**
  * What OLM says about the operator where it installed it for a namespace: the ClusterServiceVersion
@@ -50,6 +50,6 @@ public record OlmInstall(String csv, String namespace, String deployment, Option
   private static boolean ownsFoos(Object owned) {
     return owned instanceof List<?> list
         && list.stream()
-            .anyMatch(o -> o instanceof Map<?, ?> crd && Foo.CRD_NAME.equals(crd.get("name")));
+            .anyMatch(o -> o instanceof Map<?, ?> crd && FooCrd.NAME.equals(crd.get("name")));
   }
 }

@@ -43,7 +43,7 @@ class WhyListTest {
     List<Pod> all = new ArrayList<>(pods);
     elsewhere.forEach(
         (name, namespaces) -> namespaces.forEach(ns -> all.add(pod(ns, name, false))));
-    return facts(foos, new InMemoryView(lease, NOW).with(Kind.POD, all));
+    return facts(foos, new InMemoryView(lease, NOW).with(Facts.POD, all));
   }
 
   @Test
@@ -145,7 +145,7 @@ class WhyListTest {
     List<Facts> s =
         facts(
             List.of(foo),
-            new InMemoryView(LIVE_LEASE, NOW).refusing("list", Kind.POD, "namespace team-a"));
+            new InMemoryView(LIVE_LEASE, NOW).refusing("list", Facts.POD, "namespace team-a"));
 
     WhyList list = WhyList.of("team-a", s, false);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import my.domain.tutorial.kubectl.why.ClusterView;
+import my.domain.tutorial.kubectl.why.Facts;
 import my.domain.tutorial.kubectl.why.Kind;
 import my.domain.tutorial.kubectl.why.Lookup;
 import my.domain.tutorial.kubectl.why.OperatorSearch;
@@ -45,7 +46,7 @@ public final class ListedReads implements ClusterView {
 
   @Override
   public <T extends HasMetadata> Lookup<List<T>> list(Kind<T> kind, String namespace) {
-    if (podsClusterWide && kind == Kind.POD && namespace != null) {
+    if (podsClusterWide && kind == Facts.POD && namespace != null) {
       return listing(kind, null)
           .map(
               l ->
