@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * What the operator, its manifests and its clients agree on without configuration: the namespace
- * the shipped manifests install it into, its leader-election Lease, and where the operator jar
- * carries those manifests. The operator can be configured otherwise; these are the defaults the
- * plugin and the tests assume.
+ * the shipped manifests install it into, its leader-election Lease and timings, its ports, and
+ * where the operator jar carries those manifests (SharedFactsTest in the operator checks the
+ * manifests and docs/operator.md against these). The operator can be configured otherwise; these
+ * are the defaults the plugin and the tests assume.
  */
 public final class OperatorDefaults {
   /** The Namespace of the shipped manifests, where the Deployment and the leader Lease live. */
@@ -41,6 +42,21 @@ public final class OperatorDefaults {
 
   /** How long a Lease is valid without renewal. */
   public static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+
+  /**
+   * How long after its last confirmed renewal the leader may still write; less than {@link
+   * #LEASE_DURATION}.
+   */
+  public static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
+
+  /** How often the leader renews and candidates retry; less than {@link #RENEW_DEADLINE}. */
+  public static final Duration RETRY_PERIOD = Duration.ofSeconds(2);
+
+  /** The port of {@code /healthz} and {@code /readyz} (the Deployment's {@code health} port). */
+  public static final int HEALTH_PORT = 8081;
+
+  /** The port of {@code /metrics} (the Deployment's {@code metrics} port, behind the Service). */
+  public static final int METRICS_PORT = 8443;
 
   /**
    * The deploy manifests' folder inside the operator jar, as a class-loader resource path (no

@@ -1,5 +1,7 @@
 package my.domain.tutorial.api.friendship;
 
+import java.util.Optional;
+
 /** Why a Foo is or is not happy. The names are the condition reasons written to status. */
 public enum Reason {
   FriendFound,
@@ -10,4 +12,14 @@ public enum Reason {
    * required.
    */
   NoFriendNamed;
+
+  /** The reason named {@code name} (as read back from a status), if it is one. */
+  public static Optional<Reason> parse(String name) {
+    for (Reason r : values()) {
+      if (r.name().equals(name)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -1,5 +1,7 @@
 package my.domain.tutorial.kubectl.cli;
 
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+
 /**
  * Ctrl-C for the commands that run until stopped ({@code get -w}): the process ends cleanly, exit
  * 0, after a last step (flushing the output), with no stack trace. The handler is installed even

@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import my.domain.tutorial.api.v1.FooCrd;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
+import my.domain.tutorial.kubectl.errors.CrdInstall;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,12 +22,9 @@ import picocli.CommandLine.Mixin;
     name = "crd",
     description = {
       "Print the Foo CustomResourceDefinition this plugin was built with.",
-      "Install it with: " + CrdCommand.INSTALL
+      "Install it with: " + CrdInstall.COMMAND
     })
 public final class CrdCommand implements Callable<Integer> {
-  /** How to install the Foo API: what messages about a missing CRD tell the user to run. */
-  public static final String INSTALL = "kubectl foo crd | kubectl apply -f -";
-
   private final Plugin plugin;
 
   @Mixin HelpOption help = new HelpOption();

@@ -1,26 +1,29 @@
 package my.domain.tutorial.kubectl.commands;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import my.domain.tutorial.api.OperatorDefaults;
+import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
-import my.domain.tutorial.kubectl.cli.ClusterOptions;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.kube.ClusterOptions;
 import my.domain.tutorial.kubectl.names.Names;
 import my.domain.tutorial.kubectl.output.Objects;
+import my.domain.tutorial.kubectl.paging.Pages;
 import my.domain.tutorial.kubectl.why.Diagnosis;
-import my.domain.tutorial.kubectl.why.FactGatherer;
 import my.domain.tutorial.kubectl.why.Facts;
-import my.domain.tutorial.kubectl.why.OperatorLocator;
-import my.domain.tutorial.kubectl.why.Survey;
 import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyListText;
 import my.domain.tutorial.kubectl.why.WhyReport;
 import my.domain.tutorial.kubectl.why.WhyText;
+import my.domain.tutorial.kubectl.why.reads.ListedReads;
+import my.domain.tutorial.kubectl.why.reads.OperatorLocator;
+import my.domain.tutorial.kubectl.why.reads.PointReads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,10 +126,7 @@ public final class WhyCommand implements Callable<Integer> {
     try (Cluster c = plugin.clients().connect(cluster)) {
       Facts facts;
       try {
-        facts =
-            new FactGatherer(c.client(), plugin.clock())
-                .gather(
-                    c.namespace(), name, new OperatorLocator.Hint(operatorNamespace, leaseName));
+        facts = Facts.of(reads(c, c.namespace()), c.namespace(), name);
       } catch (RuntimeException e) {
         throw ApiErrors.translate(
             e, "explain foo " + name + " in namespace " + c.namespace(), c.server());
@@ -137,15 +137,23 @@ public final class WhyCommand implements Callable<Integer> {
     }
   }
 
-  /** One list of Foos and one of Pods per namespace, then the rules of {@code why NAME} on each. */
+  /**
+   * One list of Foos, then the rules of {@code why NAME} on each, over a view that lists each kind
+   * once per namespace.
+   */
   private int explainAll() {
     try (Cluster c = plugin.clients().connect(cluster)) {
       String namespace = all.allNamespaces() ? null : c.namespace();
-      Survey survey;
+      List<Facts> facts;
       try {
-        survey =
-            new FactGatherer(c.client(), plugin.clock())
-                .survey(namespace, new OperatorLocator.Hint(operatorNamespace, leaseName));
+        List<Foo> foos =
+            Pages.all(
+                o ->
+                    namespace == null
+                        ? c.client().resources(Foo.class).inAnyNamespace().list(o)
+                        : c.client().resources(Foo.class).inNamespace(namespace).list(o));
+        ListedReads view = new ListedReads(reads(c, namespace), namespace == null);
+        facts = foos.stream().map(foo -> Facts.of(view, foo)).toList();
       } catch (RuntimeException e) {
         throw ApiErrors.translate(
             e,
@@ -153,9 +161,17 @@ public final class WhyCommand implements Callable<Integer> {
                 + (namespace == null ? "all namespaces" : "namespace " + namespace),
             c.server());
       }
-      WhyList list = WhyList.of(namespace, survey.facts(), includeHappy);
+      WhyList list = WhyList.of(namespace, facts, includeHappy);
       plugin.out().print(output == Output.json ? Objects.json(list) : WhyListText.render(list));
       return list.exitCode();
     }
+  }
+
+  private PointReads reads(Cluster c, String fooNamespace) {
+    return new PointReads(
+        c.client(),
+        plugin.clock(),
+        fooNamespace,
+        new OperatorLocator.Hint(operatorNamespace, leaseName));
   }
 }

@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.function.Function;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.kubectl.cli.ClusterOptions;
 import my.domain.tutorial.kubectl.kube.ClientFactory;
 import my.domain.tutorial.kubectl.kube.Cluster;
+import my.domain.tutorial.kubectl.kube.ClusterOptions;
 
 /**
  * Names for completion, read from the cluster the typed flags select. Completion never fails:

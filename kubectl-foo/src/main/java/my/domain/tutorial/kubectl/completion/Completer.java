@@ -3,7 +3,7 @@ package my.domain.tutorial.kubectl.completion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import my.domain.tutorial.kubectl.cli.ClusterOptions;
+import my.domain.tutorial.kubectl.kube.ClusterOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -4,16 +4,16 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.PluginException;
-import my.domain.tutorial.kubectl.commands.CrdCommand;
+import my.domain.tutorial.kubectl.errors.CrdInstall;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * Turns a failed API call into the one line the user sees and the contract's exit code. Pure: the
  * caller says what it was doing ({@code action}, e.g. "list foos in namespace team-a") and where.
  */
 public final class ApiErrors {
-  public static final String INSTALL_CRD = "install the CRD first: " + CrdCommand.INSTALL;
+  public static final String INSTALL_CRD = "install the CRD first: " + CrdInstall.COMMAND;
 
   private ApiErrors() {}
 

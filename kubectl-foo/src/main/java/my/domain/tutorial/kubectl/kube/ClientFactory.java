@@ -1,7 +1,6 @@
 package my.domain.tutorial.kubectl.kube;
 
 import java.util.List;
-import my.domain.tutorial.kubectl.cli.ClusterOptions;
 
 /** How commands get at a cluster. The one real implementation reads kubeconfig as kubectl does. */
 public interface ClientFactory {

@@ -7,8 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import my.domain.tutorial.kubectl.cli.ClusterOptions;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * The connection flags laid over the kubeconfig as kubectl lays them (client-go's clientcmd

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * The kubeconfig files that apply, each parsed by fabric8 (which remembers the file every context,

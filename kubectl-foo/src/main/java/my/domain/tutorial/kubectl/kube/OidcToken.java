@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * A kubeconfig user's {@code oidc} auth-provider, used as client-go uses it: the {@code id-token}

@@ -2,8 +2,8 @@ package my.domain.tutorial.kubectl.kube;
 
 import java.net.URI;
 import java.util.Locale;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * A cluster's {@code proxy-url}, checked before the client is built: the plugin's HTTP client (the

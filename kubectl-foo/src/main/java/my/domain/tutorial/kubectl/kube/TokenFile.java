@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.client.OAuthTokenProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * A kubeconfig user's {@code tokenFile}: read before each request, as client-go re-reads it, so a

@@ -2,7 +2,7 @@ package my.domain.tutorial.kubectl.names;
 
 import java.util.regex.Pattern;
 import my.domain.tutorial.api.v1.FooSpec;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /** Name rules checked before any request, so an invalid name never reaches the cluster. */
 public final class Names {

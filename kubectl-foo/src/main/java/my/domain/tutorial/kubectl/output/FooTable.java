@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.kubectl.text.Ages;
 
 /**
  * The {@code get} table: NAME FRIEND HAPPY REASON AGE (the CRD's printer columns), MESSAGE with

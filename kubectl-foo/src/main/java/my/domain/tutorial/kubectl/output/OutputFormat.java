@@ -1,7 +1,7 @@
 package my.domain.tutorial.kubectl.output;
 
 import java.util.List;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * The value of {@code get -o}: the table (no value), {@code wide}, {@code yaml}, {@code json},

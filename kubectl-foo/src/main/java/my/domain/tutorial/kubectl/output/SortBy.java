@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 
 /**
  * {@code get --sort-by}: a field path in kubectl's JSONPath form ({@code .spec.name} or {@code

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 import my.domain.tutorial.kubectl.output.jsonpath.JsonPath;
 import my.domain.tutorial.kubectl.output.jsonpath.JsonPathException;
 import my.domain.tutorial.kubectl.output.jsonpath.Template;

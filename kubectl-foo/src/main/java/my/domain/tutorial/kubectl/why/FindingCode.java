@@ -1,6 +1,9 @@
 package my.domain.tutorial.kubectl.why;
 
-/** The stable codes of {@code why} findings: part of the plugin's contract (README lists them). */
+/**
+ * The stable codes of {@code why} findings: part of the plugin's contract, listed in
+ * docs/plugin.md's table of finding codes ({@code FindingCodesDocTest} keeps the two the same).
+ */
 public enum FindingCode {
   /** The friend Pod exists in the Foo's namespace and is not being deleted: the Foo is happy. */
   FriendFound,

@@ -1,6 +1,7 @@
 package my.domain.tutorial.kubectl.why;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The outcome of one read {@code why} makes: the value, or a refusal naming what was not allowed.
@@ -18,6 +19,9 @@ public sealed interface Lookup<T> {
     }
   }
 
+  /** The API server does not serve {@code resource}: its CRD is not installed. */
+  record NotServed<T>(String resource) implements Lookup<T> {}
+
   static <T> Lookup<T> found(T value) {
     return new Found<>(value);
   }
@@ -33,5 +37,16 @@ public sealed interface Lookup<T> {
 
   default Optional<Forbidden<T>> refusal() {
     return this instanceof Forbidden<T> f ? Optional.of(f) : Optional.empty();
+  }
+
+  /** The same outcome with {@code f} applied to the value; a refusal stays the same refusal. */
+  default <U> Lookup<U> map(Function<? super T, ? extends U> f) {
+    if (this instanceof Found<T> v) {
+      return found(f.apply(v.value()));
+    }
+    if (this instanceof Forbidden<T> r) {
+      return forbidden(r.verb(), r.resource(), r.scope());
+    }
+    return new NotServed<>(((NotServed<T>) this).resource());
   }
 }

@@ -8,7 +8,7 @@ import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
 
 /**
  * Where {@code why} looked for the operator's leader Lease and what it found, as plain data: the
- * rules ({@link Diagnosis#operator}) decide from it whether the operator runs, and where.
+ * rules ({@link OperatorRules}) decide from it whether the operator runs, and where.
  *
  * @param searched false when there was nothing to look for it for (no Foo)
  * @param pinned the namespace the user named with {@code --operator-namespace}, if any
@@ -27,6 +27,12 @@ public record OperatorSearch(
     List<String> readWithout,
     List<Lookup.Forbidden<?>> refused,
     Optional<OlmInstall> olm) {
+  /** The resource the operator's leader Lease is, as RBAC names it. */
+  public static final String LEASES = "leases.coordination.k8s.io";
+
+  /** The label selector of the operator's Leases. */
+  public static final String LABEL =
+      OperatorDefaults.NAME_LABEL + "=" + OperatorDefaults.NAME_LABEL_VALUE;
 
   public OperatorSearch {
     leases = List.copyOf(leases);

@@ -8,7 +8,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.api.friendship.Reason;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
 
 /**
  * The answer of {@code why} without a name, and its {@code -o json} document: a report per Foo that
@@ -104,10 +105,14 @@ public record WhyList(
     if (r.happy()) {
       return 4;
     }
-    return switch (r.reason()) {
-      case "NoFriendNamed" -> 1;
-      case "FriendNotFound" -> 2;
-      default -> 3;
-    };
+    return Reason.parse(r.reason())
+        .map(
+            reason ->
+                switch (reason) {
+                  case NoFriendNamed -> 1;
+                  case FriendNotFound -> 2;
+                  case FriendTerminating, FriendFound -> 3;
+                })
+        .orElse(3);
   }
 }

@@ -3,7 +3,7 @@ package my.domain.tutorial.kubectl.why;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
 
 /**
  * The answer of {@code why}, and its {@code -o json} document.

@@ -3,7 +3,7 @@ package my.domain.tutorial.kubectl.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 import org.junit.jupiter.api.Test;
 
 class NamesTest {

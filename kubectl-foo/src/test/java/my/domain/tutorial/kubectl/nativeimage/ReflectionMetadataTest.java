@@ -198,7 +198,7 @@ class ReflectionMetadataTest {
                 "/META-INF/native-image/picocli-generated/my.domain.tutorial/kubectl-foo/reflect-config.json"))
         .contains(
             "my.domain.tutorial.kubectl.commands.WhyCommand",
-            "my.domain.tutorial.kubectl.cli.ClusterOptions");
+            "my.domain.tutorial.kubectl.kube.ClusterOptions");
   }
 
   private Set<String> missingFromTheJar() throws IOException {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.NoSuchFileException;
-import my.domain.tutorial.kubectl.cli.ExitCodes;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.errors.PluginException;
 import org.junit.jupiter.api.Test;
 
 class OutputFormatTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.kubectl.cli.PluginException;
+import my.domain.tutorial.kubectl.errors.PluginException;
 import org.junit.jupiter.api.Test;
 
 /** --sort-by's field paths, as kubectl's. */

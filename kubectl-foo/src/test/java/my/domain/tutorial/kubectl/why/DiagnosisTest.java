@@ -87,7 +87,7 @@ class DiagnosisTest {
     WhyReport r =
         Diagnosis.diagnose(
             facts(reconciled(false, "FriendNotFound"))
-                .pods(Lookup.found(List.of(bare("jakc"), bare("unrelated"))))
+                .podsInNamespace(Lookup.found(List.of(bare("jakc"), bare("unrelated"))))
                 .build());
 
     Finding f = find(r, FindingCode.SimilarPodName);
@@ -103,7 +103,7 @@ class DiagnosisTest {
         Diagnosis.diagnose(
             facts(reconciled(false, "FriendNotFound"))
                 .workloads(List.of(new WorkloadCheck("Deployment", Lookup.found(true))))
-                .pods(
+                .podsInNamespace(
                     Lookup.found(
                         List.of(
                             new PodSummary(
@@ -127,7 +127,7 @@ class DiagnosisTest {
     WhyReport r =
         Diagnosis.diagnose(
             facts(reconciled(false, "FriendNotFound"))
-                .pods(
+                .podsInNamespace(
                     Lookup.found(
                         List.of(
                             new PodSummary(
@@ -298,18 +298,10 @@ class DiagnosisTest {
   @Test
   void whenFooDoesNotExist_whyExitsWith3AndSuggestsCloseNames() {
     Facts facts =
-        new Facts(
-            NS,
-            "foo-1",
-            Lookup.found(Optional.empty()),
-            true,
-            Lookup.found(List.of("foo-01", "bar")),
-            none(),
-            Lookup.found(List.of()),
-            Lookup.found(List.of()),
-            List.of(),
-            OperatorSearch.notSearched(),
-            NOW);
+        Facts.builder(NS, "foo-1")
+            .fooNames(Lookup.found(List.of("foo-01", "bar")))
+            .now(NOW)
+            .build();
 
     WhyReport r = Diagnosis.diagnose(facts);
 
@@ -324,19 +316,7 @@ class DiagnosisTest {
 
   @Test
   void whenTheCrdIsNotInstalled_whyExitsWith4AndSaysHowToInstallIt() {
-    Facts facts =
-        new Facts(
-            NS,
-            "foo-01",
-            Lookup.found(Optional.empty()),
-            false,
-            Lookup.found(List.of()),
-            none(),
-            Lookup.found(List.of()),
-            Lookup.found(List.of()),
-            List.of(),
-            OperatorSearch.notSearched(),
-            NOW);
+    Facts facts = Facts.builder(NS, "foo-01").fooApiInstalled(false).now(NOW).build();
 
     WhyReport r = Diagnosis.diagnose(facts);
 
@@ -379,18 +359,10 @@ class DiagnosisTest {
   @Test
   void whenTheFooCannotBeRead_whyHasNoVerdictAndExitsWith4() {
     Facts facts =
-        new Facts(
-            NS,
-            "foo-01",
-            Lookup.forbidden("get", "foos.tutorial.my.domain", "namespace team-a"),
-            true,
-            Lookup.found(List.of()),
-            none(),
-            Lookup.found(List.of()),
-            Lookup.found(List.of()),
-            List.of(),
-            OperatorSearch.notSearched(),
-            NOW);
+        Facts.builder(NS, "foo-01")
+            .foo(Lookup.forbidden("get", "foos.tutorial.my.domain", "namespace team-a"))
+            .now(NOW)
+            .build();
 
     WhyReport r = Diagnosis.diagnose(facts);
 
@@ -440,10 +412,6 @@ class DiagnosisTest {
     return Lookup.found(Optional.of(new FriendPod(NS, "jack", terminating)));
   }
 
-  static Lookup<Optional<FriendPod>> none() {
-    return Lookup.found(Optional.empty());
-  }
-
   static PodSummary bare(String name) {
     return new PodSummary(name, Optional.empty(), Optional.empty());
   }
@@ -459,64 +427,15 @@ class DiagnosisTest {
         .orElseThrow(() -> new AssertionError("no " + code + " in " + r.findings()));
   }
 
-  static FactsBuilder facts(Foo foo) {
-    return new FactsBuilder(foo);
-  }
-
   /**
-   * Facts of a found Foo: no pods anywhere, no workloads, a fresh Lease, unless a test says
-   * otherwise.
+   * Facts of a found Foo: no pods anywhere, no Deployment of the friend's name, a fresh Lease,
+   * unless a test says otherwise.
    */
-  static final class FactsBuilder {
-    final Foo foo;
-    Lookup<Optional<FriendPod>> friend = none();
-    Lookup<List<String>> otherNamespaces = Lookup.found(List.of());
-    Lookup<List<PodSummary>> pods = Lookup.found(List.of());
-    List<WorkloadCheck> workloads = List.of(new WorkloadCheck("Deployment", Lookup.found(false)));
-    OperatorSearch operator = Searches.leaseIn("foo-system", NOW, 2);
-
-    FactsBuilder(Foo foo) {
-      this.foo = foo;
-    }
-
-    FactsBuilder friend(Lookup<Optional<FriendPod>> v) {
-      friend = v;
-      return this;
-    }
-
-    FactsBuilder otherNamespaces(Lookup<List<String>> v) {
-      otherNamespaces = v;
-      return this;
-    }
-
-    FactsBuilder pods(Lookup<List<PodSummary>> v) {
-      pods = v;
-      return this;
-    }
-
-    FactsBuilder workloads(List<WorkloadCheck> v) {
-      workloads = v;
-      return this;
-    }
-
-    FactsBuilder operator(OperatorSearch v) {
-      operator = v;
-      return this;
-    }
-
-    Facts build() {
-      return new Facts(
-          NS,
-          foo.getMetadata().getName(),
-          Lookup.found(Optional.of(foo)),
-          true,
-          Lookup.found(List.of()),
-          friend,
-          otherNamespaces,
-          pods,
-          workloads,
-          operator,
-          NOW);
-    }
+  static Facts.Builder facts(Foo foo) {
+    return Facts.builder(NS, foo.getMetadata().getName())
+        .foo(Lookup.found(Optional.of(foo)))
+        .workloads(List.of(new WorkloadCheck("Deployment", Lookup.found(false))))
+        .operator(Searches.leaseIn("foo-system", NOW, 2))
+        .now(NOW);
   }
 }

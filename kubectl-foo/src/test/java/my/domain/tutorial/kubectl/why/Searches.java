@@ -58,11 +58,10 @@ final class Searches {
   /** The cluster-wide list refused, {@code readable} read without a Lease, the rest refused. */
   static OperatorSearch refused(List<String> readable, List<String> refusedNamespaces) {
     List<Lookup.Forbidden<?>> refused = new java.util.ArrayList<>();
-    refused.add(new Lookup.Forbidden<>("list", OperatorLocator.RESOURCE, "all namespaces"));
+    refused.add(new Lookup.Forbidden<>("list", OperatorSearch.LEASES, "all namespaces"));
     refusedNamespaces.forEach(
         ns ->
-            refused.add(
-                new Lookup.Forbidden<>("list", OperatorLocator.RESOURCE, "namespace " + ns)));
+            refused.add(new Lookup.Forbidden<>("list", OperatorSearch.LEASES, "namespace " + ns)));
     return new OperatorSearch(
         true,
         Optional.empty(),

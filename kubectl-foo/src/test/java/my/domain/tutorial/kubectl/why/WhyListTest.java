@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.kubectl.why.reads.ListedReads;
 import org.junit.jupiter.api.Test;
 
-/** {@code why} without a name, as a pure function of one {@link Survey}: no cluster. */
+/** {@code why} without a name, over the listed view of a cluster held in memory. */
 class WhyListTest {
   static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
   static final OperatorSearch LIVE_LEASE = Searches.leaseIn("foo-system", NOW, 2);
@@ -29,15 +31,24 @@ class WhyListTest {
     return b.build();
   }
 
-  private static Survey survey(
+  /** The facts of each Foo, read through the listed view as {@code why} without a name reads. */
+  private static List<Facts> facts(List<Foo> foos, InMemoryView cluster) {
+    ListedReads view = new ListedReads(cluster, false);
+    return foos.stream().map(foo -> Facts.of(view, foo)).toList();
+  }
+
+  /** Foos in team-a, the Pods there, and for some Pod names the other namespaces with one. */
+  private static List<Facts> survey(
       List<Foo> foos, List<Pod> pods, Map<String, Set<String>> elsewhere, OperatorSearch lease) {
-    return new Survey(
-        foos, Map.of("team-a", Lookup.found(pods)), Lookup.found(elsewhere), Map.of(), lease, NOW);
+    List<Pod> all = new ArrayList<>(pods);
+    elsewhere.forEach(
+        (name, namespaces) -> namespaces.forEach(ns -> all.add(pod(ns, name, false))));
+    return facts(foos, new InMemoryView(lease, NOW).with(Facts.POD, all));
   }
 
   @Test
   void whenSeveralFoosAreUnhappyForDifferentReasons_thenTheyComeWorstFirstWithCounts() {
-    Survey s =
+    List<Facts> s =
         survey(
             List.of(
                 foo("team-a", "a-terminating", "gone"),
@@ -49,7 +60,7 @@ class WhyListTest {
             Map.of("joe", Set.of("team-b")),
             LIVE_LEASE);
 
-    WhyList list = WhyList.of("team-a", s.facts(), false);
+    WhyList list = WhyList.of("team-a", s, false);
 
     assertThat(list.items())
         .extracting(WhyReport::name)
@@ -73,14 +84,14 @@ class WhyListTest {
 
   @Test
   void whenAllIsAsked_thenTheHappyFoosAreExplainedTooAndLast() {
-    Survey s =
+    List<Facts> s =
         survey(
             List.of(foo("team-a", "a-happy", "jill"), foo("team-a", "b-missing", "jack")),
             List.of(pod("team-a", "jill", false)),
             Map.of(),
             LIVE_LEASE);
 
-    WhyList list = WhyList.of("team-a", s.facts(), true);
+    WhyList list = WhyList.of("team-a", s, true);
 
     assertThat(list.items()).extracting(WhyReport::name).containsExactly("b-missing", "a-happy");
     assertThat(list.items().get(1).findings())
@@ -90,14 +101,14 @@ class WhyListTest {
 
   @Test
   void whenEveryFooIsHappy_thenTheExitCodeIs0AndTheSummarySaysSo() {
-    Survey s =
+    List<Facts> s =
         survey(
             List.of(foo("team-a", "a", "jill"), foo("team-a", "b", "jill")),
             List.of(pod("team-a", "jill", false)),
             Map.of(),
             LIVE_LEASE);
 
-    WhyList list = WhyList.of("team-a", s.facts(), false);
+    WhyList list = WhyList.of("team-a", s, false);
 
     assertThat(list.items()).isEmpty();
     assertThat(list.exitCode()).isZero();
@@ -106,14 +117,14 @@ class WhyListTest {
 
   @Test
   void whenTheOperatorIsDown_thenItsFindingIsReportedOnceNotInEveryBlock() {
-    Survey s =
+    List<Facts> s =
         survey(
             List.of(foo("team-a", "a", "jack"), foo("team-a", "b", "joe")),
             List.of(),
             Map.of(),
             Searches.noneAnywhere());
 
-    WhyList list = WhyList.of("team-a", s.facts(), false);
+    WhyList list = WhyList.of("team-a", s, false);
     String text = WhyListText.render(list);
 
     assertThat(list.operator())
@@ -131,16 +142,12 @@ class WhyListTest {
   @Test
   void whenThePodsMayNotBeListed_thenTheVerdictComesFromEachFoosStatus() {
     Foo foo = foo("team-a", "a", "jack");
-    Survey s =
-        new Survey(
+    List<Facts> s =
+        facts(
             List.of(foo),
-            Map.of("team-a", Lookup.forbidden("list", "pods", "namespace team-a")),
-            Lookup.found(Map.of()),
-            Map.of(),
-            LIVE_LEASE,
-            NOW);
+            new InMemoryView(LIVE_LEASE, NOW).refusing("list", Facts.POD, "namespace team-a"));
 
-    WhyList list = WhyList.of("team-a", s.facts(), false);
+    WhyList list = WhyList.of("team-a", s, false);
 
     assertThat(list.items()).singleElement().satisfies(r -> assertThat(r.happy()).isNull());
     assertThat(list.reasons()).containsExactly(Map.entry(WhyList.NO_VERDICT, 1));

@@ -92,8 +92,8 @@ public record OperatorSettings(
               + " is not a valid Lease name (lowercase letters, digits and '-')");
     }
     Duration lease = p.duration(LEASE_DURATION, OperatorDefaults.LEASE_DURATION);
-    Duration renew = p.duration(RENEW_DEADLINE, Duration.ofSeconds(10));
-    Duration retry = p.duration(RETRY_PERIOD, Duration.ofSeconds(2));
+    Duration renew = p.duration(RENEW_DEADLINE, OperatorDefaults.RENEW_DEADLINE);
+    Duration retry = p.duration(RETRY_PERIOD, OperatorDefaults.RETRY_PERIOD);
     if (leaderElection && !(retry.compareTo(renew) < 0 && renew.compareTo(lease) < 0)) {
       problems.add(
           "leader election needs "
@@ -118,8 +118,8 @@ public record OperatorSettings(
             .filter("0"::equals)
             .map(zero -> Duration.ZERO)
             .orElseGet(() -> p.duration(RESYNC_PERIOD, Duration.ofMinutes(10)));
-    int healthPort = p.port(HEALTH_PORT, 8081);
-    int metricsPort = p.port(METRICS_PORT, 8443);
+    int healthPort = p.port(HEALTH_PORT, OperatorDefaults.HEALTH_PORT);
+    int metricsPort = p.port(METRICS_PORT, OperatorDefaults.METRICS_PORT);
     if (healthPort != 0 && healthPort == metricsPort) {
       problems.add(HEALTH_PORT + " and " + METRICS_PORT + " must differ, both are " + healthPort);
     }

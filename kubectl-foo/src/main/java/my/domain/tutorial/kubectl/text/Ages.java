@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.output;
+package my.domain.tutorial.kubectl.text;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.why;
+package my.domain.tutorial.kubectl.why.reads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

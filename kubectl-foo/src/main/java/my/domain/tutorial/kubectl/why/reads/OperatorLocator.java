@@ -1,8 +1,9 @@
-package my.domain.tutorial.kubectl.why;
+package my.domain.tutorial.kubectl.why.reads;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.kubectl.paging.Pages;
+import my.domain.tutorial.kubectl.why.Facts.LeaseInfo;
+import my.domain.tutorial.kubectl.why.Lookup;
+import my.domain.tutorial.kubectl.why.OlmInstall;
+import my.domain.tutorial.kubectl.why.OperatorSearch;
 import my.domain.tutorial.kubectl.why.OperatorSearch.FoundLease;
 
 /**
@@ -23,8 +28,17 @@ import my.domain.tutorial.kubectl.why.OperatorSearch.FoundLease;
  * operator runs in (its Leases are read there too, if not yet). Reads only.
  */
 public final class OperatorLocator {
-  static final String RESOURCE = "leases.coordination.k8s.io";
-  static final String LABEL = OperatorDefaults.NAME_LABEL + "=" + OperatorDefaults.NAME_LABEL_VALUE;
+  private static final String RESOURCE = OperatorSearch.LEASES;
+  private static final String LABEL = OperatorSearch.LABEL;
+  private static final String CSVS = "clusterserviceversions.operators.coreos.com";
+  private static final ResourceDefinitionContext CSV =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("operators.coreos.com")
+          .withVersion("v1alpha1")
+          .withKind("ClusterServiceVersion")
+          .withPlural("clusterserviceversions")
+          .withNamespaced(true)
+          .build();
 
   /**
    * What the user said about the operator: its namespace ({@code --operator-namespace}) and its
@@ -36,6 +50,11 @@ public final class OperatorLocator {
 
   public OperatorLocator(KubernetesClient client) {
     this.client = client;
+  }
+
+  /** As {@link #locate(String, String, String)} with what the user said. */
+  public OperatorSearch locate(String fooNamespace, Hint hint) {
+    return locate(fooNamespace, hint.namespace(), hint.leaseName());
   }
 
   /**
@@ -76,7 +95,7 @@ public final class OperatorLocator {
     }
     Optional<OlmInstall> olm = Optional.empty();
     if (leases.isEmpty() && fooNamespace != null) {
-      Lookup<Optional<OlmInstall>> csv = OlmInstall.in(client, fooNamespace);
+      Lookup<Optional<OlmInstall>> csv = olm(fooNamespace);
       csv.refusal().ifPresent(refused::add);
       olm = csv.found().flatMap(o -> o);
       olm.map(OlmInstall::namespace)
@@ -164,8 +183,38 @@ public final class OperatorLocator {
 
   private static FoundLease found(Lease lease) {
     return new FoundLease(
-        lease.getMetadata().getNamespace(),
-        lease.getMetadata().getName(),
-        FactGatherer.leaseInfo(lease));
+        lease.getMetadata().getNamespace(), lease.getMetadata().getName(), LeaseInfo.of(lease));
+  }
+
+  /**
+   * The CSV in {@code namespace} that owns the Foo CRD, if any; empty also when the cluster has no
+   * OLM (the CSV API is not served); refused on a 403 where the API is served.
+   */
+  private Lookup<Optional<OlmInstall>> olm(String namespace) {
+    try {
+      return Lookup.found(
+          Pages.all(o -> client.genericKubernetesResources(CSV).inNamespace(namespace).list(o))
+              .stream()
+              .map(OlmInstall::of)
+              .flatMap(Optional::stream)
+              .findFirst());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        return Lookup.found(Optional.empty());
+      }
+      // The API server checks RBAC before it looks for the resource: without OLM, a user who may
+      // not list CSVs gets a 403 too. Discovery, open to every user, tells the two apart.
+      if (e.getCode() == 403 && served()) {
+        return Lookup.forbidden("list", CSVS, "namespace " + namespace);
+      }
+      if (e.getCode() == 403) {
+        return Lookup.found(Optional.empty());
+      }
+      throw e;
+    }
+  }
+
+  private boolean served() {
+    return client.getApiResources(CSV.getGroup() + "/" + CSV.getVersion()) != null;
   }
 }

@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.cli;
+package my.domain.tutorial.kubectl.errors;
 
 /**
  * A failure the user can act on: one line saying what failed and what to do, and the exit code.

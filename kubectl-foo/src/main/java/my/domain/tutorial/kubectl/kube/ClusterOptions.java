@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.cli;
+package my.domain.tutorial.kubectl.kube;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.cli;
+package my.domain.tutorial.kubectl.errors;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

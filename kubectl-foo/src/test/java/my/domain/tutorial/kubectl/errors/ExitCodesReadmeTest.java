@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.cli;
+package my.domain.tutorial.kubectl.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package my.domain.tutorial.kubectl.output;
+package my.domain.tutorial.kubectl.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
