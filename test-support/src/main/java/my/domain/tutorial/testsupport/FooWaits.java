@@ -4,8 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.function.Predicate;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.api.v1.FooStatus;
 
 /** Reads of a Foo and waits for its status, as the integration tests of every module need them. */
 public final class FooWaits {
@@ -27,15 +29,8 @@ public final class FooWaits {
 
   public static Foo awaitHappy(
       KubernetesClient client, String namespace, String name, boolean happy, Duration atMost) {
-    return await()
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(50))
-        .until(
-            () -> foo(client, namespace, name),
-            f ->
-                f != null
-                    && f.getStatus() != null
-                    && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+    return awaitStatus(
+        client, namespace, name, atMost, s -> Boolean.valueOf(happy).equals(s.getHappy()));
   }
 
   /** Waits until the Foo's Happy condition has {@code reason}, and returns it. */
@@ -46,17 +41,25 @@ public final class FooWaits {
 
   public static Foo awaitReason(
       KubernetesClient client, String namespace, String name, String reason, Duration atMost) {
+    return awaitStatus(
+        client,
+        namespace,
+        name,
+        atMost,
+        s -> s.condition(FooCondition.HAPPY).map(c -> reason.equals(c.getReason())).orElse(false));
+  }
+
+  private static Foo awaitStatus(
+      KubernetesClient client,
+      String namespace,
+      String name,
+      Duration atMost,
+      Predicate<FooStatus> until) {
     return await()
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> foo(client, namespace, name),
-            f ->
-                f != null
-                    && f.getStatus() != null
-                    && f.getStatus()
-                        .condition(FooCondition.HAPPY)
-                        .map(c -> reason.equals(c.getReason()))
-                        .orElse(false));
+            f -> f != null && f.getStatus() != null && until.test(f.getStatus()));
   }
 }
