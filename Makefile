@@ -56,7 +56,7 @@ test: control-plane node lint ## THE test command: lint, then unit + integration
 	  native="SKIPPED: no native-image toolchain"; \
 	  hack/timed maven $(MVN) install || rc=$$?; \
 	else \
-	  echo "[test] native toolchain in $(NATIVE_HOME): the plugin's ITs also run against the native plugin, ShippedOperatorIT against the native operator"; \
+	  echo "[test] native toolchain in $(NATIVE_HOME): the plugin's ITs also run against the native binary"; \
 	  native="runs (toolchain $(NATIVE_HOME))"; \
 	  GRAALVM_HOME="$(NATIVE_HOME)" hack/timed "maven (with the native tier)" $(MVN) -Pnative install || rc=$$?; \
 	fi; \
