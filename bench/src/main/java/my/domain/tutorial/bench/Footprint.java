@@ -26,7 +26,14 @@ final class Footprint {
     NativeMemory nmt = OperatorProcess.nativeMemoryTracked() ? operator.nativeMemory() : null;
     bench.table.row(
         what,
-        String.format("RSS %.0f MiB, heap after full GC %.0f MiB, %d threads", rss, heap, threads),
+        String.format(
+            "RSS %.0f MiB, heap %s %.0f MiB, %d threads",
+            rss,
+            OperatorProcess.nativeExecutable().isPresent()
+                ? "in use (native: no forced GC)"
+                : "after full GC",
+            heap,
+            threads),
         target);
     if (nmt != null) {
       bench.table.row(what + ": where it goes", nmt.breakdown(), "");

@@ -35,6 +35,25 @@ final class OperatorProcess implements AutoCloseable {
   /** Replaces the manifest's {@code JAVA_TOOL_OPTIONS}, to measure a variant of them. */
   static final String JVM_VARIANT_SETTING = "FOO_BENCH_JVM_OPTIONS";
 
+  /**
+   * {@code FOO_BENCH_NATIVE=PATH}: measure the native operator executable at PATH ({@code
+   * operator/target/foo-operator}) in place of the jar, with the manifest's environment.
+   */
+  static final String NATIVE_SETTING = "FOO_BENCH_NATIVE";
+
+  /**
+   * Runtime options given to the native executable (say {@code -Xmx64m -Xmn8m}), to measure a
+   * variant of the memory settings baked into it.
+   */
+  static final String NATIVE_OPTIONS_SETTING = "FOO_BENCH_NATIVE_OPTIONS";
+
+  /** The native executable under measurement, if {@link #NATIVE_SETTING} names one. */
+  static java.util.Optional<Path> nativeExecutable() {
+    return java.util.Optional.ofNullable(System.getenv(NATIVE_SETTING))
+        .filter(p -> !p.isBlank())
+        .map(Path::of);
+  }
+
   /** The JVM options the shipped Deployment gives the operator ({@link ShippedDeployment}). */
   static List<String> deploymentJvm() {
     return ShippedDeployment.load().jvmOptions(System.getenv(JVM_VARIANT_SETTING));
@@ -65,14 +84,22 @@ final class OperatorProcess implements AutoCloseable {
 
   static OperatorProcess start(
       Path operatorJar, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
-    List<String> nmt =
-        nativeMemoryTracked() ? List.of("-XX:NativeMemoryTracking=summary") : List.of();
-    ProcessBuilder builder =
-        ShippedDeployment.load()
-            .process(operatorJar, System.getenv(JVM_VARIANT_SETTING))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    builder.command().addAll(1, nmt);
+    ProcessBuilder builder;
+    if (nativeExecutable().isPresent()) {
+      builder = ShippedDeployment.load().nativeProcess(nativeExecutable().get());
+      String options = System.getenv().getOrDefault(NATIVE_OPTIONS_SETTING, "");
+      if (!options.isBlank()) {
+        builder.command().addAll(List.of(options.trim().split("\\s+")));
+      }
+    } else {
+      builder = ShippedDeployment.load().process(operatorJar, System.getenv(JVM_VARIANT_SETTING));
+      if (nativeMemoryTracked()) {
+        builder.command().add(1, "-XX:NativeMemoryTracking=summary");
+      }
+    }
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     Map<String, String> env = builder.environment();
     // Operator settings (FOO_*) given to `make bench` override the manifest's, so variants can be
     // measured.
@@ -228,7 +255,7 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static boolean nativeMemoryTracked() {
-    return "1".equals(System.getenv(NMT_SETTING));
+    return "1".equals(System.getenv(NMT_SETTING)) && nativeExecutable().isEmpty();
   }
 
   /** Threads of the process, from /proc. */
@@ -246,9 +273,14 @@ final class OperatorProcess implements AutoCloseable {
     return jcmd("GC.class_histogram");
   }
 
-  /** Heap in use right after a full GC forced through jcmd. */
+  /**
+   * Heap in use right after a full GC forced through jcmd; for the native executable, which jcmd
+   * cannot reach, the heap in use as it stands.
+   */
   long heapAfterFullGcBytes() {
-    jcmd("GC.run");
+    if (nativeExecutable().isEmpty()) {
+      jcmd("GC.run");
+    }
     return (long)
         PrometheusText.sum(
             get(metricsPort, "/metrics").body(), "jvm_memory_used_bytes", "area=\"heap\"");

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The operator as the image runs it: {@code java -jar} on the built jar and its {@code lib/} (the
  * trimmed runtime classpath), with the JVM options, memory limit and environment of the shipped
  * Deployment, authenticated with a token of its ServiceAccount. The other ITs start the operator
- * in-process with the test classpath; this one proves the shipped configuration itself works.
+ * in-process with the test classpath; this one proves the shipped configuration itself works. The
+ * native tier runs it again on the native executable ({@link ShippedDeployment#NATIVE_EXECUTABLE}),
+ * with the same environment and the same assertions.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class ShippedOperatorIT {
@@ -46,7 +48,7 @@ class ShippedOperatorIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theShippedJarWithTheDeploymentsJvmOptions_leadsReconcilesLogsJsonAndReleasesTheLease(
+  void theShippedOperatorWithTheDeploymentsSettings_leadsReconcilesLogsJsonAndReleasesTheLease(
       ControlPlane cp) throws Exception {
     KubernetesClient admin = cp.adminClient();
     OperatorUnderTest.installCrd(admin);
@@ -95,7 +97,7 @@ class ShippedOperatorIT {
   private static Process start(ControlPlane cp, Path dir, Path log, int health) throws IOException {
     ProcessBuilder builder =
         ShippedDeployment.load()
-            .process(ShippedDeployment.operatorJar(), null)
+            .shippedProcess()
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     Map<String, String> env = builder.environment();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ClusterResources;
@@ -22,6 +23,12 @@ import my.domain.tutorial.controlplane.RepoRoot;
 public final class ShippedDeployment {
   /** Given to the JVM as options, not through the environment. */
   public static final String JAVA_OPTIONS = "JAVA_TOOL_OPTIONS";
+
+  /**
+   * The system property naming the native operator executable ({@code
+   * operator/target/foo-operator}) that the native test tier runs in place of the jar.
+   */
+  public static final String NATIVE_EXECUTABLE = "foo.operator.executable";
 
   private final Container container;
 
@@ -49,6 +56,42 @@ public final class ShippedDeployment {
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("FOO_"));
+    env.putAll(environment());
+    env.remove(JAVA_OPTIONS);
+    return builder;
+  }
+
+  /**
+   * The operator as this test run ships it: the native executable named by {@link
+   * #NATIVE_EXECUTABLE} (the native tier), else the jar with the manifest's JVM options.
+   */
+  public ProcessBuilder shippedProcess() {
+    return nativeExecutable()
+        .map(this::nativeProcess)
+        .orElseGet(() -> process(operatorJar(), null));
+  }
+
+  /** The native executable under test, when the native tier runs. */
+  public static Optional<Path> nativeExecutable() {
+    return Optional.ofNullable(System.getProperty(NATIVE_EXECUTABLE))
+        .filter(p -> !p.isBlank())
+        .map(Path::of);
+  }
+
+  /**
+   * A process that runs the native {@code executable} as the Pod would: the manifest's environment
+   * (without {@code JAVA_TOOL_OPTIONS}, which only a JVM reads), inherited {@code FOO_*} settings
+   * dropped as for the jar. Its memory settings are baked in at build time.
+   */
+  public ProcessBuilder nativeProcess(Path executable) {
+    if (!Files.isExecutable(executable)) {
+      throw new IllegalStateException(
+          executable
+              + " is not an executable: build it with ./mvnw -Pnative-operator package -pl operator -am");
+    }
+    ProcessBuilder builder = new ProcessBuilder(executable.toString());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("FOO_"));
     env.putAll(environment());

@@ -3,23 +3,6 @@ package my.domain.tutorial.kubectl.nativeimage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.DeserializationConfig;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.KeyDeserializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationConfig;
-import com.fasterxml.jackson.databind.cfg.HandlerInstantiator;
-import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
-import com.fasterxml.jackson.databind.introspect.Annotated;
-import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
-import com.fasterxml.jackson.databind.jsontype.TypeResolverBuilder;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
-import com.fasterxml.jackson.databind.type.CollectionType;
-import com.fasterxml.jackson.databind.type.MapType;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.DefaultKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
@@ -34,18 +17,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListSet;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.friends.FriendsDocument;
 import my.domain.tutorial.kubectl.why.Finding;
 import my.domain.tutorial.kubectl.why.FindingCode;
 import my.domain.tutorial.kubectl.why.WhyList;
 import my.domain.tutorial.kubectl.why.WhyReport;
+import my.domain.tutorial.nativemetadata.JacksonRecorder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,8 +37,8 @@ import org.junit.jupiter.api.Test;
  * by {@code using=}), and require each of ours or fabric8's to be in the metadata the build put in
  * the jar.
  */
-class ReflectionMetadataTest {
-  private final Recorder recorder = new Recorder();
+class NativeMetadataTest {
+  private final JacksonRecorder recorder = new JacksonRecorder();
   private final KubernetesSerialization serialization =
       new KubernetesSerialization(recorder.mapper(), true);
 
@@ -82,7 +63,7 @@ class ReflectionMetadataTest {
         io.fabric8.kubernetes.client.utils.OpenIDConnectionUtils.OAuthToken.class);
 
     assertThat(missingFromTheJar()).isEmpty();
-    assertThat(recorder.classes)
+    assertThat(recorder.classes())
         .as("the recorder saw the annotation-named (de)serializers")
         .contains(
             "io.fabric8.kubernetes.api.model.Quantity$Deserializer",
@@ -97,7 +78,7 @@ class ReflectionMetadataTest {
             .unmarshal(
                 payload("foos.json"), new TypeReference<DefaultKubernetesResourceList<Foo>>() {})
             .getItems();
-    recorder.classes.clear();
+    recorder.clear();
 
     serialization.asJson(pods);
     serialization.asYaml(foos.get(0));
@@ -150,7 +131,7 @@ class ReflectionMetadataTest {
     serialization.asJson(serialization.unmarshal(payload("kubeconfig.yaml"), Config.class));
 
     assertThat(missingFromTheJar()).isEmpty();
-    assertThat(recorder.classes)
+    assertThat(recorder.classes())
         .contains(
             "io.fabric8.kubernetes.api.model.ListOptions",
             "io.fabric8.kubernetes.api.model.Quantity$Serializer",
@@ -202,145 +183,17 @@ class ReflectionMetadataTest {
   }
 
   private Set<String> missingFromTheJar() throws IOException {
-    Set<String> missing = new TreeSet<>(recorder.classes);
-    missing.removeIf(
-        name -> !name.startsWith("io.fabric8.") && !name.startsWith("my.domain.tutorial."));
-    missing.removeAll(classesIn("/" + ReflectionMetadata.RESOURCE));
-    return missing;
+    return recorder.missingFrom(NativeMetadata.RESOURCE, NativeMetadata.PACKAGES);
   }
 
   private static InputStream payload(String name) throws IOException {
-    try (InputStream in = ReflectionMetadataTest.class.getResourceAsStream("/payloads/" + name)) {
+    try (InputStream in = NativeMetadataTest.class.getResourceAsStream("/payloads/" + name)) {
       assertThat(in).as(name).isNotNull();
       return new ByteArrayInputStream(in.readAllBytes());
     }
   }
 
   private static Set<String> classesIn(String resource) throws IOException {
-    try (InputStream in = ReflectionMetadataTest.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource + " (written by the build)").isNotNull();
-      Set<String> names = new HashSet<>();
-      for (JsonNode entry : new ObjectMapper().readTree(in)) {
-        names.add(entry.get("name").asText());
-      }
-      return names;
-    }
-  }
-
-  /**
-   * Sees each class Jackson builds a (de)serializer for, and each handler class it instantiates.
-   */
-  private static final class Recorder extends HandlerInstantiator {
-    final Set<String> classes = new ConcurrentSkipListSet<>();
-
-    ObjectMapper mapper() {
-      SimpleModule module = new SimpleModule("recorder");
-      module.setDeserializerModifier(
-          new BeanDeserializerModifier() {
-            @Override
-            public JsonDeserializer<?> modifyDeserializer(
-                DeserializationConfig config,
-                BeanDescription bean,
-                JsonDeserializer<?> deserializer) {
-              return seen(bean, deserializer);
-            }
-
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(
-                DeserializationConfig config,
-                com.fasterxml.jackson.databind.JavaType type,
-                BeanDescription bean,
-                JsonDeserializer<?> deserializer) {
-              return seen(bean, deserializer);
-            }
-
-            @Override
-            public JsonDeserializer<?> modifyCollectionDeserializer(
-                DeserializationConfig config,
-                CollectionType type,
-                BeanDescription bean,
-                JsonDeserializer<?> deserializer) {
-              return seen(bean, deserializer);
-            }
-
-            @Override
-            public JsonDeserializer<?> modifyMapDeserializer(
-                DeserializationConfig config,
-                MapType type,
-                BeanDescription bean,
-                JsonDeserializer<?> deserializer) {
-              return seen(bean, deserializer);
-            }
-          });
-      module.setSerializerModifier(
-          new BeanSerializerModifier() {
-            @Override
-            public JsonSerializer<?> modifySerializer(
-                SerializationConfig config, BeanDescription bean, JsonSerializer<?> serializer) {
-              classes.add(bean.getBeanClass().getName());
-              return serializer;
-            }
-
-            @Override
-            public JsonSerializer<?> modifyEnumSerializer(
-                SerializationConfig config,
-                com.fasterxml.jackson.databind.JavaType type,
-                BeanDescription bean,
-                JsonSerializer<?> serializer) {
-              classes.add(bean.getBeanClass().getName());
-              return serializer;
-            }
-          });
-      ObjectMapper mapper = new ObjectMapper();
-      mapper.setHandlerInstantiator(this);
-      mapper.registerModule(module);
-      return mapper;
-    }
-
-    private JsonDeserializer<?> seen(BeanDescription bean, JsonDeserializer<?> deserializer) {
-      classes.add(bean.getBeanClass().getName());
-      return deserializer;
-    }
-
-    // Returning null lets Jackson instantiate the class itself, reflectively, as the native image
-    // will.
-    @Override
-    public JsonDeserializer<?> deserializerInstance(
-        DeserializationConfig config, Annotated annotated, Class<?> deserClass) {
-      classes.add(deserClass.getName());
-      return null;
-    }
-
-    @Override
-    public KeyDeserializer keyDeserializerInstance(
-        DeserializationConfig config, Annotated annotated, Class<?> keyDeserClass) {
-      classes.add(keyDeserClass.getName());
-      return null;
-    }
-
-    @Override
-    public JsonSerializer<?> serializerInstance(
-        SerializationConfig config, Annotated annotated, Class<?> serClass) {
-      classes.add(serClass.getName());
-      return null;
-    }
-
-    @Override
-    public TypeResolverBuilder<?> typeResolverBuilderInstance(
-        com.fasterxml.jackson.databind.cfg.MapperConfig<?> config,
-        Annotated annotated,
-        Class<?> builderClass) {
-      classes.add(builderClass.getName());
-      return null;
-    }
-
-    @Override
-    public TypeIdResolver typeIdResolverInstance(
-        com.fasterxml.jackson.databind.cfg.MapperConfig<?> config,
-        Annotated annotated,
-        Class<?> resolverClass) {
-      classes.add(resolverClass.getName());
-      return null;
-    }
+    return JacksonRecorder.classesIn(resource.substring(1));
   }
 }

@@ -1,0 +1,171 @@
+package my.domain.tutorial.operator.nativeimage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Config;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.nativemetadata.JacksonRecorder;
+import my.domain.tutorial.operator.FooOperator;
+import my.domain.tutorial.operator.runtime.ApiServerReviews;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The native operator can only (de)serialize the classes its reflection metadata names. This test
+ * does not trust the walk that writes the metadata: it runs the operator itself (leader election
+ * on, reconciling Foos against Pods, writing status and Events, asking the /metrics guard's
+ * TokenReview) against fabric8's mock API server with a client whose serialization records every
+ * class Jackson builds a (de)serializer for or instantiates, adds the API server's answers the mock
+ * server does not give (a rich Pod list, a Lease, a TokenReview's answer, a kubeconfig), and
+ * requires each recorded class of ours, fabric8's or the SDK's to be in the metadata the build put
+ * in the jar.
+ */
+@EnableKubernetesMockClient(crud = true)
+class NativeMetadataTest {
+  private static final String NS = "team-a";
+
+  KubernetesMockServer server;
+  KubernetesClient admin;
+
+  private final JacksonRecorder recorder = new JacksonRecorder();
+  private final KubernetesSerialization serialization =
+      new KubernetesSerialization(recorder.mapper(), true);
+
+  @Test
+  void everyClassJacksonTouchesWhileTheOperatorRuns_isInTheJarsMetadata() throws IOException {
+    // The mock server may be shared by this class's tests.
+    admin.resource(crd()).createOr(NonDeletingOperation::update);
+    admin
+        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .createOr(NonDeletingOperation::update);
+    try (KubernetesClient client =
+            new KubernetesClientBuilder()
+                .withConfig(admin.getConfiguration())
+                .withKubernetesSerialization(serialization)
+                .build();
+        FooOperator operator = start(client)) {
+      await().atMost(Duration.ofSeconds(30)).until(operator::isLeader);
+      client.resource(Foo.of(NS, "foo-01", "jack")).create();
+      awaitHappy(client, false);
+      client
+          .resource(
+              new PodBuilder()
+                  .withNewMetadata()
+                  .withName("jack")
+                  .withNamespace(NS)
+                  .endMetadata()
+                  .withNewSpec()
+                  .addNewContainer()
+                  .withName("main")
+                  .withImage("busybox")
+                  .endContainer()
+                  .endSpec()
+                  .build())
+          .create();
+      awaitHappy(client, true);
+      client.pods().inNamespace(NS).withName("jack").delete();
+      awaitHappy(client, false);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> client.v1().events().inNamespace(NS).list().getItems().size() >= 2);
+
+      // The /metrics guard's questions, written as the guard writes them; the mock server refuses
+      // a TokenReview without a name (422), so its answer is a Status, and a real API server's
+      // answer is read below.
+      ApiServerReviews reviews = new ApiServerReviews(client);
+      assertThatThrownBy(() -> reviews.authenticate("a-token"))
+          .isInstanceOf(KubernetesClientException.class);
+    }
+    // Answers of a real API server and a kubeconfig, beyond what the mock server sends.
+    serialization.unmarshal(payload("pods.json"), PodList.class);
+    serialization.unmarshal(payload("status.json"), Status.class);
+    serialization.unmarshal(payload("lease.json"), Lease.class);
+    serialization.unmarshal(payload("kubeconfig.yaml"), Config.class);
+    serialization.unmarshal(
+        "{\"apiVersion\":\"authentication.k8s.io/v1\",\"kind\":\"TokenReview\","
+            + "\"status\":{\"authenticated\":true,\"user\":{\"username\":\"u\",\"uid\":\"1\","
+            + "\"groups\":[\"g\"],\"extra\":{\"k\":[\"v\"]}}}}",
+        GenericKubernetesResource.class);
+
+    assertThat(recorder.classes())
+        .as("the operator's own traffic went through the recorder")
+        .contains(
+            Foo.class.getName(),
+            "io.fabric8.kubernetes.api.model.Pod",
+            "io.fabric8.kubernetes.api.model.Event",
+            "io.fabric8.kubernetes.api.model.GenericKubernetesResource",
+            "io.fabric8.kubernetes.api.model.WatchEvent");
+    assertThat(recorder.missingFrom(NativeMetadata.RESOURCE, NativeMetadata.PACKAGES)).isEmpty();
+  }
+
+  @Test
+  void theSdksAnnotationDefaultsAreInTheJarsMetadata() throws IOException {
+    // What the SDK instantiates when the reconciler leaves retry, rate limiting and filters unset.
+    assertThat(JacksonRecorder.classesIn(NativeMetadata.RESOURCE))
+        .contains(
+            "io.javaoperatorsdk.operator.processing.retry.GenericRetry",
+            "io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter",
+            "my.domain.tutorial.operator.reconciler.FooReconciler");
+  }
+
+  private static FooOperator start(KubernetesClient client) {
+    OperatorSettings settings =
+        OperatorSettings.fromEnvironment(
+            Map.of(
+                OperatorSettings.HEALTH_PORT, "0",
+                OperatorSettings.METRICS_PORT, "0",
+                OperatorSettings.METRICS_SECURE, "false",
+                OperatorSettings.LEADER_ELECTION, "true",
+                OperatorSettings.OPERATOR_NAMESPACE, NS,
+                OperatorSettings.IDENTITY, "native-metadata-test"));
+    return FooOperator.start(settings, client, Clock.systemUTC(), () -> {});
+  }
+
+  private static void awaitHappy(KubernetesClient client, boolean happy) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> client.resources(Foo.class).inNamespace(NS).withName("foo-01").get(),
+            f ->
+                f != null
+                    && f.getStatus() != null
+                    && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+  }
+
+  private static InputStream payload(String name) {
+    InputStream in = NativeMetadataTest.class.getResourceAsStream("/payloads/" + name);
+    assertThat(in).as(name).isNotNull();
+    return in;
+  }
+
+  private static CustomResourceDefinition crd() {
+    try (var in =
+        Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
+      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+          in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
