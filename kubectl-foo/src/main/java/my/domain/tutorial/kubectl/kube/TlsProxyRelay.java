@@ -111,10 +111,23 @@ final class TlsProxyRelay implements AutoCloseable {
               + ":"
               + port
               + ": "
-              + ApiErrors.oneLine(e));
+              + ApiErrors.oneLine(rootCause(e)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * What went wrong at the bottom (say the certificate check), in the words of whoever found it:
+   * newer JDKs prefix a TLS failure's message with the alert they sent, so the native build (JDK
+   * 25) and the JVM build (JDK 17+) would word the same failure differently.
+   */
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private static boolean looksLikeAddress(String name) {

@@ -122,8 +122,18 @@ final class Kubectl {
   }
 
   private static String normalized(String text, Path pluginDir) {
-    return ages(text.replace(pluginDir.toString(), "<plugin-dir>"));
+    return STACK_FRAME
+        .matcher(ages(text.replace(pluginDir.toString(), "<plugin-dir>")))
+        .replaceAll("");
   }
+
+  /**
+   * The frames of a stack trace {@code -v} prints: a native image's differ from the JVM's (no
+   * reflection or lambda frames, other JDK internals), while its first line, the failure, must be
+   * the same.
+   */
+  private static final Pattern STACK_FRAME =
+      Pattern.compile("(?m)^\\s+(at |\\.\\.\\. \\d+ more).*\\R");
 
   /**
    * Ages replaced by {@code <age>}, with the padding after them: an age may tick between two runs
