@@ -51,10 +51,10 @@ class LeaderElectionIT {
   private String leaseName;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "election");
+    this.ns = ns;
     leaseName = "leader-" + ns.name();
   }
 
@@ -64,7 +64,6 @@ class LeaderElectionIT {
     cp.faults().restartEtcd();
     cp.faults().startApiServer();
     admin.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName(leaseName).delete();
-    ns.close();
   }
 
   @Test

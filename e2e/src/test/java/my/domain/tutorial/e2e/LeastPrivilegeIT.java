@@ -35,13 +35,13 @@ class LeastPrivilegeIT {
   private TestNamespace ns;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
     OperatorUnderTest.installCrd(admin);
     OperatorUnderTest.installRbac(admin);
     operator = cp.clients().as(OperatorUnderTest.NAMESPACE, OperatorUnderTest.SERVICE_ACCOUNT);
-    ns = TestNamespace.create(admin, "rbac");
+    this.ns = ns;
     admin.resource(TestPods.pod(ns.name(), "jack")).create();
     admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
   }
@@ -49,7 +49,6 @@ class LeastPrivilegeIT {
   @AfterEach
   void tearDown() {
     operator.close();
-    ns.close();
   }
 
   @Test

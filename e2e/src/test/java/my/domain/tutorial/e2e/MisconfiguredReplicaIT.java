@@ -39,12 +39,12 @@ class MisconfiguredReplicaIT {
   private Watch leaseWatch;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
     // The operator's namespace, and the healthy replica's ServiceAccount and roles, as shipped.
     OperatorUnderTest.installRbac(admin);
-    ns = TestNamespace.create(admin, "misconf");
+    this.ns = ns;
     leaseName = "lease-" + ns.name();
     // Every write to the Lease, as the API server stored it: who held it, in order.
     leaseWatch =
@@ -68,7 +68,6 @@ class MisconfiguredReplicaIT {
   void tearDown() {
     leaseWatch.close();
     admin.leases().inNamespace(OperatorUnderTest.NAMESPACE).withName(leaseName).delete();
-    ns.close();
   }
 
   @Test

@@ -30,16 +30,15 @@ class ResilienceIT {
   private TestNamespace ns;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "resilience");
+    this.ns = ns;
   }
 
   @AfterEach
   void tearDown() {
     cp.faults().startApiServer(); // in case a test failed while it was down
-    ns.close();
   }
 
   @Test

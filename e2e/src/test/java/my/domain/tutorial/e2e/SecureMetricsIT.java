@@ -33,9 +33,9 @@ class SecureMetricsIT {
   private OperatorUnderTest operator;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "metrics");
+    this.ns = ns;
     operator =
         OperatorUnderTest.start(
             cp,
@@ -49,7 +49,6 @@ class SecureMetricsIT {
   @AfterEach
   void tearDown() {
     operator.close();
-    ns.close();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,6 +27,7 @@ import my.domain.tutorial.controlplane.ControlPlaneConfig;
 import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.FooWaits;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
+import my.domain.tutorial.testsupport.ServiceAccountTokens;
 import my.domain.tutorial.testsupport.ShippedDeployment;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
@@ -113,18 +113,8 @@ class ShippedOperatorIT {
 
   private static Path serviceAccountKubeconfig(ControlPlane cp, Path dir) throws IOException {
     String token =
-        cp.adminClient()
-            .serviceAccounts()
-            .inNamespace(OperatorDefaults.NAMESPACE)
-            .withName(OperatorDefaults.SERVICE_ACCOUNT)
-            .tokenRequest(
-                new TokenRequestBuilder()
-                    .withNewSpec()
-                    .withExpirationSeconds(3600L)
-                    .endSpec()
-                    .build())
-            .getStatus()
-            .getToken();
+        ServiceAccountTokens.mint(
+            cp.adminClient(), OperatorDefaults.NAMESPACE, OperatorDefaults.SERVICE_ACCOUNT);
     Config admin = cp.adminConfig();
     String ca =
         admin.getCaCertData() != null

@@ -40,17 +40,16 @@ class ShippedRbacIT {
   private String leaseName;
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "rbac");
+    this.ns = ns;
     leaseName = "lease-" + ns.name();
   }
 
   @AfterEach
   void tearDown() {
     admin.leases().inNamespace(OperatorDefaults.NAMESPACE).withName(leaseName).delete();
-    ns.close();
   }
 
   @Test

@@ -52,19 +52,17 @@ class WhyIT {
   }
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns, TestNamespace other) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "why");
-    other = TestNamespace.create(admin, "why-other");
+    this.ns = ns;
+    this.other = other;
     kubectl = Kubectl.admin(cp, home);
   }
 
   @AfterEach
   void cleanUp() {
     held.forEach(name -> TestPods.release(admin, ns.name(), name));
-    ns.close();
-    other.close();
   }
 
   @Test

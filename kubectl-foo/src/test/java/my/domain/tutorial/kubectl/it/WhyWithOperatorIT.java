@@ -78,10 +78,10 @@ class WhyWithOperatorIT {
   }
 
   @BeforeEach
-  void setUp(ControlPlane cp) {
+  void setUp(ControlPlane cp, TestNamespace ns) {
     this.cp = cp;
     admin = cp.adminClient();
-    ns = TestNamespace.create(admin, "why-op");
+    this.ns = ns;
     kubectl = Kubectl.admin(cp, home);
   }
 
@@ -92,7 +92,6 @@ class WhyWithOperatorIT {
         c.close();
       }
     } finally {
-      ns.close();
     }
   }
 
