@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.ElectionClients;
 import my.domain.tutorial.operator.election.LeaderElection;
@@ -42,7 +41,7 @@ public final class FooOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FooOperator.class);
 
   private final OperatorSettings settings;
-  private final Terms terms;
+  private final LeadershipTerms terms;
   private final LeaderElection election;
   private final HttpEndpoints health;
   private final HttpEndpoints metrics;
@@ -51,7 +50,7 @@ public final class FooOperator implements AutoCloseable {
 
   private FooOperator(
       OperatorSettings settings,
-      Terms terms,
+      LeadershipTerms terms,
       LeaderElection election,
       HttpEndpoints health,
       HttpEndpoints metrics,
@@ -136,8 +135,8 @@ public final class FooOperator implements AutoCloseable {
             : LeaseFence.alwaysOpen(meters);
     KubernetesClient writer =
         settings.leaderElection() ? ElectionClients.forWrites(client) : client;
-    Terms terms =
-        new Terms(
+    LeadershipTerms terms =
+        new LeadershipTerms(
             () ->
                 ReconcilingTerm.start(
                     settings, client, writer, clock, registry, meters, fence, informerStopped),
@@ -234,7 +233,8 @@ public final class FooOperator implements AutoCloseable {
     return running;
   }
 
-  private static Reply readiness(Terms terms, OperatorSettings settings, AtomicBoolean closing) {
+  private static Reply readiness(
+      LeadershipTerms terms, OperatorSettings settings, AtomicBoolean closing) {
     Optional<ReconcilingTerm> term = terms.current();
     boolean reconciling = term.isPresent() && terms.mayWrite();
     return new Readiness(
@@ -320,60 +320,5 @@ public final class FooOperator implements AutoCloseable {
       metrics.close();
     }
     log.info("stopped");
-  }
-
-  /**
-   * The current term, if any, started and stopped as leadership comes and goes, and why the last
-   * attempt to start one failed, until one starts.
-   */
-  private static final class Terms implements LeaderElection.Listener {
-    private final java.util.function.Supplier<ReconcilingTerm> starter;
-    private final LeaseFence fence;
-    private final Runnable onStepDown;
-    private final AtomicReference<ReconcilingTerm> current = new AtomicReference<>();
-    private volatile String startFailure;
-
-    Terms(
-        java.util.function.Supplier<ReconcilingTerm> starter,
-        LeaseFence fence,
-        Runnable onStepDown) {
-      this.starter = starter;
-      this.fence = fence;
-      this.onStepDown = onStepDown;
-    }
-
-    @Override
-    public synchronized void startLeading() {
-      if (current.get() == null) {
-        try {
-          current.set(starter.get());
-          startFailure = null;
-        } catch (RuntimeException e) {
-          startFailure = StartFailure.describe(e);
-          throw e;
-        }
-      }
-    }
-
-    Optional<String> startFailure() {
-      return Optional.ofNullable(startFailure);
-    }
-
-    @Override
-    public synchronized void stopLeading() {
-      ReconcilingTerm term = current.getAndSet(null);
-      if (term != null) {
-        term.stop();
-        onStepDown.run();
-      }
-    }
-
-    Optional<ReconcilingTerm> current() {
-      return Optional.ofNullable(current.get());
-    }
-
-    boolean mayWrite() {
-      return fence.isOpen();
-    }
   }
 }
