@@ -80,10 +80,6 @@ public final class NativeMetadata {
           FooReconciler.class.getName(),
           "io.fabric8.kubernetes.client.impl.KubernetesClientImpl",
           "io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory",
-          // Micrometer's ProcessorMetrics calls these reflectively; micrometer-core's own metadata
-          // names all but getProcessCpuTime, whose first scrape then fails.
-          "com.sun.management.OperatingSystemMXBean",
-          "com.sun.management.UnixOperatingSystemMXBean",
           // Micrometer's percentile histograms make their HdrHistogram counts by constructor.
           "org.HdrHistogram.Histogram",
           "org.HdrHistogram.ConcurrentHistogram",

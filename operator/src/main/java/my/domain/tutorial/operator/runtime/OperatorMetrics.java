@@ -28,7 +28,11 @@ public final class OperatorMetrics {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
+    if (NativeImageCode.ACTIVE) {
+      new ProcessCpuMetrics().bindTo(registry);
+    } else {
+      new ProcessorMetrics().bindTo(registry);
+    }
     new UptimeMetrics().bindTo(registry);
     statusPatches =
         Counter.builder("foo.status.patches")
