@@ -56,7 +56,7 @@ test: control-plane node lint ## THE test command: lint, then unit + integration
 	  native="SKIPPED: no native-image toolchain"; \
 	  hack/timed maven $(MVN) install || rc=$$?; \
 	else \
-	  echo "[test] native toolchain in $(NATIVE_HOME): the plugin's ITs also run against the native binary"; \
+	  echo "[test] native toolchain in $(NATIVE_HOME): the plugin's ITs also run against the native plugin, ShippedOperatorIT against the native operator"; \
 	  native="runs (toolchain $(NATIVE_HOME))"; \
 	  GRAALVM_HOME="$(NATIVE_HOME)" hack/timed "maven (with the native tier)" $(MVN) -Pnative install || rc=$$?; \
 	fi; \
@@ -103,7 +103,8 @@ plugin: ## build the JVM kubectl plugin into kubectl-foo/target/jvm/bin/ (kubect
 	$(MVN) -q -DskipTests install -pl kubectl-foo -am
 	@echo "kubectl-foo built; add it to PATH:  export PATH=\"$(CURDIR)/kubectl-foo/target/jvm/bin:\$$PATH\"  then: kubectl foo --help"
 
-native: ## the native kubectl plugin into kubectl-foo/target/native/bin/ (needs a GraalVM: GRAALVM_HOME, JAVA_HOME or native-image on PATH)
+native: ## the native kubectl plugin into kubectl-foo/target/native/bin/ and the native operator operator/target/foo-operator (needs a GraalVM: GRAALVM_HOME, JAVA_HOME or native-image on PATH)
 	@home=$$(hack/native-toolchain) || { echo "no native-image toolchain: set GRAALVM_HOME to a GraalVM (JDK 17+)" >&2; exit 2; }; \
-	GRAALVM_HOME="$$home" $(MVN) -Pnative -DskipTests -Dcds.archive=false install -pl kubectl-foo -am
+	GRAALVM_HOME="$$home" $(MVN) -Pnative -DskipTests -Dcds.archive=false install -pl kubectl-foo,operator -am
 	@echo "native kubectl-foo built; add it to PATH:  export PATH=\"$(CURDIR)/kubectl-foo/target/native/bin:\$$PATH\""
+	@echo "native operator built: operator/target/foo-operator (make image puts it in the operator image)"

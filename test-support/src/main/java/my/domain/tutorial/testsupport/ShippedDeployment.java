@@ -89,7 +89,7 @@ public final class ShippedDeployment {
     if (!Files.isExecutable(executable)) {
       throw new IllegalStateException(
           executable
-              + " is not an executable: build it with ./mvnw -Pnative-operator package -pl operator -am");
+              + " is not an executable: build it with ./mvnw -Pnative -DskipTests package -pl operator -am");
     }
     ProcessBuilder builder = new ProcessBuilder(executable.toString());
     Map<String, String> env = builder.environment();
