@@ -22,7 +22,7 @@ final class Bench implements AutoCloseable {
   final FooWatch watch;
   final Table table;
   final Path repo;
-  private final Path operatorJar;
+  final OperatorBuild build;
   private final Path logDir;
   private OperatorProcess operator;
 
@@ -32,14 +32,14 @@ final class Bench implements AutoCloseable {
       FooWatch watch,
       Table table,
       Path repo,
-      Path operatorJar,
+      OperatorBuild build,
       Path logDir) {
     this.cp = cp;
     this.admin = admin;
     this.watch = watch;
     this.table = table;
     this.repo = repo;
-    this.operatorJar = operatorJar;
+    this.build = build;
     this.logDir = logDir;
   }
 
@@ -55,7 +55,7 @@ final class Bench implements AutoCloseable {
     close();
     operator =
         OperatorProcess.start(
-            operatorJar,
+            build,
             cp.kubeconfig(),
             logDir.resolve("operator.log"),
             ControlPlaneConfig.freePort(),

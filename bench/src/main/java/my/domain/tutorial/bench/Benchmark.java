@@ -48,8 +48,25 @@ public final class Benchmark {
     Path jar = parameters.nodeOnly() ? null : ShippedDeployment.operatorJar();
     Table table = new Table(System.out::println);
 
-    BenchmarkResults results =
-        parameters.nodeOnly() ? null : processFigures(repo, out, jar, parameters, table);
+    List<OperatorBuild> builds =
+        parameters.nodeOnly() ? List.of() : OperatorBuild.chosen(System.getenv(), repo, jar);
+    BenchmarkResults results = null;
+    List<BenchmarkResults> all = new ArrayList<>();
+    for (OperatorBuild build : builds) {
+      Table labelled = builds.size() > 1 ? table.labelled(build.label()) : table;
+      BenchmarkResults figures = processFigures(repo, out, build, parameters, labelled);
+      all.add(figures);
+      if (build.isNative()) {
+        Files.writeString(nativeResults(out), figures.toJson());
+      } else {
+        results = figures;
+      }
+    }
+    if (builds.size() > 1) {
+      NativeComparison.rows(all.get(0), all.get(1), table);
+    } else if (results == null && !all.isEmpty()) {
+      results = all.get(0);
+    }
     // After the bench's own control plane is gone: the node brings its own, and the machine is
     // quieter.
     ImageScenario.Result node = realNode(parameters, table);
@@ -63,6 +80,12 @@ public final class Benchmark {
     System.out.println();
     System.out.println("raw results: " + out);
     System.exit(0);
+  }
+
+  /** The native executable's figures, beside {@code out} (the jar's). */
+  static Path nativeResults(Path out) {
+    String name = out.getFileName().toString().replaceFirst("\\.json$", "");
+    return out.resolveSibling(name + "-native.json");
   }
 
   /**
@@ -87,7 +110,7 @@ public final class Benchmark {
 
   /** Every scenario but the real node's: the operator as its own JVM on a local control plane. */
   private static BenchmarkResults processFigures(
-      Path repo, Path out, Path jar, Parameters parameters, Table table) {
+      Path repo, Path out, OperatorBuild build, Parameters parameters, Table table) {
     try (ControlPlane cp =
         ControlPlane.start(ControlPlaneBinaries.locate(), ControlPlaneConfig.throwaway())) {
       Config config = cp.adminConfig();
@@ -108,7 +131,7 @@ public final class Benchmark {
               .create();
         }
         try (FooWatch watch = new FooWatch(admin);
-            Bench bench = new Bench(cp, admin, watch, table, repo, jar, out.getParent())) {
+            Bench bench = new Bench(cp, admin, watch, table, repo, build, out.getParent())) {
           return new Benchmark(bench, parameters).run();
         }
       }

@@ -23,15 +23,14 @@ final class Footprint {
     double rss = operator.rssBytes() / MIB;
     int threads = operator.threads();
     double heap = operator.heapAfterFullGcBytes() / MIB;
-    NativeMemory nmt = OperatorProcess.nativeMemoryTracked() ? operator.nativeMemory() : null;
+    NativeMemory nmt =
+        OperatorProcess.nativeMemoryTracked(bench.build) ? operator.nativeMemory() : null;
     bench.table.row(
         what,
         String.format(
             "RSS %.0f MiB, heap %s %.0f MiB, %d threads",
             rss,
-            OperatorProcess.nativeExecutable().isPresent()
-                ? "in use (native: no forced GC)"
-                : "after full GC",
+            bench.build.isNative() ? "in use (native: no forced GC)" : "after full GC",
             heap,
             threads),
         target);

@@ -322,10 +322,19 @@ final class LargeClusterScenario {
         Duration.ofSeconds(1));
   }
 
-  /** Full (major) GCs so far, from the operator's Micrometer GC metrics. */
+  /**
+   * Full (major) GCs so far: on the JVM from Micrometer's pause metrics, in the native executable
+   * from its collector counts ({@code jvm_gc_collections_total}, the "complete scavenger").
+   */
   record GcCount(double count, double seconds) {
     static GcCount of(OperatorProcess operator) {
       String text = operator.metricsText();
+      String complete = "gc=\"complete scavenger\"";
+      if (text.contains("jvm_gc_collections_total")) {
+        return new GcCount(
+            PrometheusText.sum(text, "jvm_gc_collections_total", complete),
+            PrometheusText.sum(text, "jvm_gc_collection_time_seconds_total", complete));
+      }
       String major = "action=\"end of major GC\"";
       if (!text.contains("jvm_gc_pause_seconds_count")) {
         return null;

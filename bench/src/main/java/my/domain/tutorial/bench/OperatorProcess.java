@@ -35,31 +35,13 @@ final class OperatorProcess implements AutoCloseable {
   /** Replaces the manifest's {@code JAVA_TOOL_OPTIONS}, to measure a variant of them. */
   static final String JVM_VARIANT_SETTING = "FOO_BENCH_JVM_OPTIONS";
 
-  /**
-   * {@code FOO_BENCH_NATIVE=PATH}: measure the native operator executable at PATH ({@code
-   * operator/target/foo-operator}) in place of the jar, with the manifest's environment.
-   */
-  static final String NATIVE_SETTING = "FOO_BENCH_NATIVE";
-
-  /**
-   * Runtime options given to the native executable (say {@code -Xmx64m -Xmn8m}), to measure a
-   * variant of the memory settings baked into it.
-   */
-  static final String NATIVE_OPTIONS_SETTING = "FOO_BENCH_NATIVE_OPTIONS";
-
-  /** The native executable under measurement, if {@link #NATIVE_SETTING} names one. */
-  static java.util.Optional<Path> nativeExecutable() {
-    return java.util.Optional.ofNullable(System.getenv(NATIVE_SETTING))
-        .filter(p -> !p.isBlank())
-        .map(Path::of);
-  }
-
   /** The JVM options the shipped Deployment gives the operator ({@link ShippedDeployment}). */
   static List<String> deploymentJvm() {
     return ShippedDeployment.load().jvmOptions(System.getenv(JVM_VARIANT_SETTING));
   }
 
   private final Process process;
+  private final boolean nativeBuild;
   private final int healthPort;
   private final int metricsPort;
   private final HttpClient http =
@@ -71,11 +53,13 @@ final class OperatorProcess implements AutoCloseable {
 
   private OperatorProcess(
       Process process,
+      boolean nativeBuild,
       int healthPort,
       int metricsPort,
       Duration startupToReady,
       long spawnedAtNanos) {
     this.process = process;
+    this.nativeBuild = nativeBuild;
     this.healthPort = healthPort;
     this.metricsPort = metricsPort;
     this.startupToReady = startupToReady;
@@ -83,20 +67,8 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(
-      Path operatorJar, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
-    ProcessBuilder builder;
-    if (nativeExecutable().isPresent()) {
-      builder = ShippedDeployment.load().nativeProcess(nativeExecutable().get());
-      String options = System.getenv().getOrDefault(NATIVE_OPTIONS_SETTING, "");
-      if (!options.isBlank()) {
-        builder.command().addAll(List.of(options.trim().split("\\s+")));
-      }
-    } else {
-      builder = ShippedDeployment.load().process(operatorJar, System.getenv(JVM_VARIANT_SETTING));
-      if (nativeMemoryTracked()) {
-        builder.command().add(1, "-XX:NativeMemoryTracking=summary");
-      }
-    }
+      OperatorBuild build, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
+    ProcessBuilder builder = build.process(System.getenv());
     builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -120,7 +92,9 @@ final class OperatorProcess implements AutoCloseable {
     long t0 = System.nanoTime();
     try {
       Process process = builder.start();
-      OperatorProcess op = new OperatorProcess(process, healthPort, metricsPort, Duration.ZERO, t0);
+      OperatorProcess op =
+          new OperatorProcess(
+              process, build.isNative(), healthPort, metricsPort, Duration.ZERO, t0);
       boolean ready =
           Poll.until(
               () -> {
@@ -137,7 +111,12 @@ final class OperatorProcess implements AutoCloseable {
               Duration.ofMillis(5));
       if (ready) {
         return new OperatorProcess(
-            process, healthPort, metricsPort, Duration.ofNanos(System.nanoTime() - t0), t0);
+            process,
+            build.isNative(),
+            healthPort,
+            metricsPort,
+            Duration.ofNanos(System.nanoTime() - t0),
+            t0);
       }
       process.destroyForcibly();
       throw new IllegalStateException("the operator was not ready within 120s; see " + logFile);
@@ -254,8 +233,8 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
-  static boolean nativeMemoryTracked() {
-    return "1".equals(System.getenv(NMT_SETTING)) && nativeExecutable().isEmpty();
+  static boolean nativeMemoryTracked(OperatorBuild build) {
+    return "1".equals(System.getenv(NMT_SETTING)) && !build.isNative();
   }
 
   /** Threads of the process, from /proc. */
@@ -278,7 +257,7 @@ final class OperatorProcess implements AutoCloseable {
    * cannot reach, the heap in use as it stands.
    */
   long heapAfterFullGcBytes() {
-    if (nativeExecutable().isEmpty()) {
+    if (!nativeBuild) {
       jcmd("GC.run");
     }
     return (long)

@@ -10,15 +10,27 @@ import java.util.function.Consumer;
 final class Table {
   record Row(String what, String figure, String target) {}
 
-  private final List<Row> rows = new ArrayList<>();
+  private final List<Row> rows;
   private final Consumer<String> out;
+  private final String prefix;
 
   Table(Consumer<String> out) {
+    this(new ArrayList<>(), out, "");
+  }
+
+  private Table(List<Row> rows, Consumer<String> out, String prefix) {
+    this.rows = rows;
     this.out = out;
+    this.prefix = prefix;
+  }
+
+  /** The same table, each row's name starting with {@code label} (the operator build measured). */
+  Table labelled(String label) {
+    return new Table(rows, out, label + ": ");
   }
 
   void row(String what, String figure, String target) {
-    Row row = new Row(what, figure, target);
+    Row row = new Row(prefix + what, figure, target);
     rows.add(row);
     out.accept(line(row));
   }

@@ -81,9 +81,11 @@ public final class ShippedDeployment {
   }
 
   /**
-   * A process that runs the native {@code executable} as the Pod would: the manifest's environment
-   * (without {@code JAVA_TOOL_OPTIONS}, which only a JVM reads), inherited {@code FOO_*} settings
-   * dropped as for the jar. Its memory settings are baked in at build time.
+   * A process that runs the native {@code executable} as the Pod would: the container's memory
+   * limit as its RAM ({@code -XX:MaxRAM}, as a GraalVM-built executable reads it from the cgroup;
+   * its heap and young generation are shares of it, baked in when it was built), the manifest's
+   * environment (without {@code JAVA_TOOL_OPTIONS}, which only a JVM reads), inherited {@code
+   * FOO_*} settings dropped as for the jar.
    */
   public ProcessBuilder nativeProcess(Path executable) {
     if (!Files.isExecutable(executable)) {
@@ -91,7 +93,8 @@ public final class ShippedDeployment {
           executable
               + " is not an executable: build it with ./mvnw -Pnative -DskipTests package -pl operator -am");
     }
-    ProcessBuilder builder = new ProcessBuilder(executable.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(executable.toString(), "-XX:MaxRAM=" + memoryLimitBytes());
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("FOO_"));
     env.putAll(environment());

@@ -1,12 +1,18 @@
 package my.domain.tutorial.operator.runtime;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.management.ListenerNotFoundException;
@@ -26,30 +32,33 @@ public final class HeapWatch implements AutoCloseable {
   /** Warn when the old generation is more than this share full after a collection. */
   public static final double DEFAULT_SHARE = 0.75;
 
-  private final MemoryPoolMXBean pool;
-  private final NotificationEmitter emitter;
-  private final NotificationListener listener;
+  /** How often the native executable's watch looks for a new full collection. */
+  static final Duration POLL = Duration.ofSeconds(2);
 
-  private HeapWatch(
-      MemoryPoolMXBean pool, NotificationEmitter emitter, NotificationListener listener) {
-    this.pool = pool;
-    this.emitter = emitter;
-    this.listener = listener;
+  private final Runnable stop;
+
+  private HeapWatch(Runnable stop) {
+    this.stop = stop;
   }
 
   /**
    * Watches the old generation of this JVM's heap; {@code warn} gets one line each time its usage
    * after a collection crosses {@code share} of its maximum, naming what {@code cached} says is in
-   * the caches. Empty where the JVM offers no such threshold (say a GC without a bounded old
-   * generation).
+   * the caches. A native image offers no such threshold: there the heap as a whole is read after
+   * each full collection ({@link #POLL}), which with its small young generation is the live data
+   * near enough. Empty where neither is available.
    */
   public static Optional<HeapWatch> start(
       double share, Supplier<String> cached, Consumer<String> warn) {
     Optional<MemoryPoolMXBean> old = oldGeneration();
-    if (old.isEmpty()) {
-      return Optional.empty();
+    if (old.isPresent()) {
+      return Optional.of(notified(old.get(), share, cached, warn));
     }
-    MemoryPoolMXBean pool = old.get();
+    return fullCollector().map(gc -> polled(gc, share, cached, warn));
+  }
+
+  private static HeapWatch notified(
+      MemoryPoolMXBean pool, double share, Supplier<String> cached, Consumer<String> warn) {
     long max = pool.getUsage().getMax();
     pool.setCollectionUsageThreshold((long) (max * share));
     NotificationEmitter emitter = (NotificationEmitter) ManagementFactory.getMemoryMXBean();
@@ -65,7 +74,77 @@ public final class HeapWatch implements AutoCloseable {
           }
         };
     emitter.addNotificationListener(listener, null, null);
-    return Optional.of(new HeapWatch(pool, emitter, listener));
+    return new HeapWatch(
+        () -> {
+          pool.setCollectionUsageThreshold(0); // 0 turns the threshold off
+          try {
+            emitter.removeNotificationListener(listener);
+          } catch (ListenerNotFoundException e) {
+            // already gone
+          }
+        });
+  }
+
+  private static HeapWatch polled(
+      GarbageCollectorMXBean full, double share, Supplier<String> cached, Consumer<String> warn) {
+    ScheduledExecutorService poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "heap-watch");
+              t.setDaemon(true);
+              return t;
+            });
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    AfterFullCollection check = new AfterFullCollection(share);
+    poller.scheduleWithFixedDelay(
+        () ->
+            check
+                .crossed(full.getCollectionCount(), memory.getHeapMemoryUsage())
+                .ifPresent(heap -> warn.accept(message("heap", heap, share, cached.get()))),
+        POLL.toMillis(),
+        POLL.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return new HeapWatch(poller::shutdownNow);
+  }
+
+  /**
+   * The polled watch's decision: after a full collection not seen before, the heap's usage when it
+   * crosses {@code share} of the maximum from below (one warning per crossing, as the JVM's
+   * threshold notifications do).
+   */
+  static final class AfterFullCollection {
+    private final double share;
+    private long collections;
+    private boolean above;
+
+    AfterFullCollection(double share) {
+      this.share = share;
+    }
+
+    Optional<MemoryUsage> crossed(long fullCollections, MemoryUsage heap) {
+      if (fullCollections == collections || heap.getMax() <= 0) {
+        return Optional.empty();
+      }
+      collections = fullCollections;
+      boolean wasAbove = above;
+      above = heap.getUsed() > share * heap.getMax();
+      return above && !wasAbove ? Optional.of(heap) : Optional.empty();
+    }
+  }
+
+  /**
+   * The collector that collects the whole heap: Serial's old one, or SubstrateVM's complete one.
+   */
+  static Optional<GarbageCollectorMXBean> fullCollector() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .filter(
+            gc -> {
+              String name = gc.getName().toLowerCase(Locale.ROOT);
+              return name.contains("complete")
+                  || name.contains("marksweep")
+                  || name.contains("old");
+            })
+        .findFirst();
   }
 
   /** The heap pool that holds long-lived data and reports its usage after a collection. */
@@ -88,7 +167,7 @@ public final class HeapWatch implements AutoCloseable {
         Locale.ROOT,
         "heap nearly full: %s holds %.0f of %.0f MiB (%.0f%%, warning above %.0f%%) right after a"
             + " garbage collection, with %s cached; raise the operator's memory limit (the"
-            + " Deployment's resources.limits.memory; the heap is MaxRAMPercentage of it, see"
+            + " Deployment's resources.limits.memory; the heap is a fixed share of it, see"
             + " docs/footprint.md for the memory per Foo and per Pod) before it runs out of memory",
         pool,
         usage.getUsed() / 1048576.0,
@@ -100,11 +179,6 @@ public final class HeapWatch implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.setCollectionUsageThreshold(0); // 0 turns the threshold off
-    try {
-      emitter.removeNotificationListener(listener);
-    } catch (ListenerNotFoundException e) {
-      // already gone
-    }
+    stop.run();
   }
 }

@@ -26,11 +26,12 @@ public final class OperatorMetrics {
   public OperatorMetrics(MeterRegistry registry) {
     this.registry = registry;
     new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     if (NativeImageCode.ACTIVE) {
+      new GcCountMetrics().bindTo(registry);
       new ProcessCpuMetrics().bindTo(registry);
     } else {
+      new JvmGcMetrics().bindTo(registry);
       new ProcessorMetrics().bindTo(registry);
     }
     new UptimeMetrics().bindTo(registry);

@@ -51,4 +51,26 @@ class HeapWatchTest {
         .startsWith("heap nearly full: Tenured Gen holds 150 of 162 MiB (93%, warning above 75%)")
         .contains("the Deployment's resources.limits.memory");
   }
+
+  @Test
+  void withoutAThreshold_theHeapIsJudgedOncePerNewFullCollection_andWarnsOncePerCrossing() {
+    HeapWatch.AfterFullCollection check = new HeapWatch.AfterFullCollection(0.75);
+    MemoryUsage full = new MemoryUsage(0, 90 << 20, 100 << 20, 100 << 20);
+    MemoryUsage roomy = new MemoryUsage(0, 40 << 20, 100 << 20, 100 << 20);
+
+    assertThat(check.crossed(0, full))
+        .as("no full collection yet: garbage may be counted")
+        .isEmpty();
+    assertThat(check.crossed(1, full)).as("first full collection above 75%").contains(full);
+    assertThat(check.crossed(1, full)).as("the same collection again").isEmpty();
+    assertThat(check.crossed(2, full)).as("still above: already warned").isEmpty();
+    assertThat(check.crossed(3, roomy)).as("back below").isEmpty();
+    assertThat(check.crossed(4, full)).as("crossed again").contains(full);
+  }
+
+  @Test
+  void theCollectorOfTheWholeHeapIsFound() {
+    // Serial's on this JVM (the tests run with the default GC, whose old collector also matches).
+    assertThat(HeapWatch.fullCollector()).isPresent();
+  }
 }
