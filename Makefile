@@ -29,9 +29,11 @@ olm: ## build (or find cached) OLM (olm, catalog), opm, kube-controller-manager,
 node: ## build (or find cached) kubelet, kube-proxy, kube-controller-manager, kube-scheduler and the pause image; the real-node tests need them
 	@hack/timed node hack/node
 
-image: ## build the operator image with hack/images (REGISTRY, TAG, PUSH=1; TEST_BASE=1: on a JRE assembled from this machine's JDK instead of UBI)
-	$(MVN) -q -DskipTests package -pl operator -am
-	hack/images $(if $(REGISTRY),--registry $(REGISTRY)) $(if $(TAG),--tag $(TAG)) $(if $(PUSH),--push) $(if $(TEST_BASE),--test-base)
+image: ## build the operator image with hack/images: native (what releases ship) when operator/target/foo-operator exists, NATIVE=1 builds it first (a GraalVM), JAR=1 the jar image (REGISTRY, TAG, PUSH=1; TEST_BASE=1: on a base assembled here instead of UBI)
+	@if [ -n "$(NATIVE)" ]; then home=$$(hack/native-toolchain) || { echo "NATIVE=1 needs a native-image toolchain: set GRAALVM_HOME to a GraalVM (docs/native.md)" >&2; exit 2; }; \
+	  GRAALVM_HOME="$$home" $(MVN) -q -Pnative -DskipTests package -pl operator -am; \
+	else $(MVN) -q -DskipTests package -pl operator -am; fi
+	hack/images $(if $(JAR),--jar) $(if $(REGISTRY),--registry $(REGISTRY)) $(if $(TAG),--tag $(TAG)) $(if $(PUSH),--push) $(if $(TEST_BASE),--test-base)
 
 deploy: control-plane node ## a local cluster with a real node: the operator image built (hack/images, test base) and pushed to its registry, the shipped manifests applied; Ctrl-C stops it
 	$(MVN) -q -DskipTests install -pl local-run -am

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.RepoRoot;
@@ -41,7 +42,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The operator as users run it: its image, built by the release's script and Dockerfile (on the
  * test base), pulled by a real kubelet from the local registry, installed from the shipped
  * manifests into {@code foo-system}, whose Pod Security level is {@code restricted}. It runs with
- * in-cluster configuration only, against friend Pods whose containers really run.
+ * in-cluster configuration only, against friend Pods whose containers really run. The image is the
+ * native one (what releases ship) in the native tier, where {@link
+ * ShippedDeployment#NATIVE_EXECUTABLE} names the executable, and the jar image otherwise.
  */
 @ExtendWith(NodeExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,12 +53,18 @@ class RealNodeOperatorIT {
   private static final Duration POD_READY = Duration.ofSeconds(120);
   private static final long FRIEND_GRACE_SECONDS = 8;
 
+  private static final Optional<Path> NATIVE = ShippedDeployment.nativeExecutable();
+  private static final String NATIVE_ENTRYPOINT = "/usr/local/bin/foo-operator";
+
   private static String image;
 
   @BeforeAll
   static void install(NodeCluster node) {
     KubernetesClient admin = node.controlPlane().adminClient();
-    image = OperatorImage.buildAndPush(node.registry(), "it");
+    image = OperatorImage.buildAndPush(node.registry(), "it", NATIVE);
+    System.out.printf(
+        "[real-node] the %s image: %s%n",
+        NATIVE.map(exe -> "native (" + exe + ")").orElse("jar"), image);
     OperatorUnderTest.installCrd(admin);
     ShippedManifests.load(admin).apply(admin, image);
     await("the operator's Pod Ready")
@@ -78,7 +87,8 @@ class RealNodeOperatorIT {
 
   @Test
   @Order(1)
-  void thePodIsAdmittedUnderRestricted_readyThroughTheKubeletsProbes_andLeads(NodeCluster node) {
+  void thePodIsAdmittedUnderRestricted_readyThroughTheKubeletsProbes_andLeads(NodeCluster node)
+      throws IOException {
     KubernetesClient admin = node.controlPlane().adminClient();
     Pod pod = operatorPods(admin).get(0);
 
@@ -97,6 +107,19 @@ class RealNodeOperatorIT {
             });
     assertThat(pod.getSpec().getContainers().get(0).getEnv())
         .noneMatch(e -> e.getName().equals("KUBECONFIG"));
+    // What the container runs: the native executable (no JVM in the image), or the JVM.
+    Path exe =
+        Files.readSymbolicLink(
+            Path.of(
+                "/proc/"
+                    + node.containerPid(
+                        pod.getStatus().getContainerStatuses().get(0).getContainerID())
+                    + "/exe"));
+    if (NATIVE.isPresent()) {
+      assertThat(exe).hasToString(NATIVE_ENTRYPOINT);
+    } else {
+      assertThat(exe.getFileName()).hasToString("java");
+    }
     await("the Pod leads")
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(holder(admin)).isEqualTo(pod.getMetadata().getName()));
@@ -157,10 +180,14 @@ class RealNodeOperatorIT {
     assertThat(kubectl.waitFor()).as(out).isZero();
 
     List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
-    // The one line that is not the operator's: the JVM announces JAVA_TOOL_OPTIONS on stderr before
-    // any code runs. Found by this test; the Deployment passes its JVM options that way.
-    assertThat(lines.get(0)).startsWith("Picked up " + ShippedDeployment.JAVA_OPTIONS + ": ");
-    List<String> operatorLines = lines.subList(1, lines.size());
+    // The one line that is not the operator's, in the jar image: the JVM announces
+    // JAVA_TOOL_OPTIONS on stderr before any code runs. Found by this test; the Deployment passes
+    // its JVM options that way. The native executable reads no JAVA_TOOL_OPTIONS and says nothing.
+    List<String> operatorLines = lines;
+    if (NATIVE.isEmpty()) {
+      assertThat(lines.get(0)).startsWith("Picked up " + ShippedDeployment.JAVA_OPTIONS + ": ");
+      operatorLines = lines.subList(1, lines.size());
+    }
     ObjectMapper json = new ObjectMapper();
     assertThat(operatorLines).isNotEmpty();
     assertThat(operatorLines)
