@@ -339,7 +339,16 @@ class LeaderElectionIT {
 
     @Override
     public void close() {
-      timer.shutdownNow();
+      // Lets a sample in flight finish: interrupted, its scrape would count as failed.
+      timer.shutdown();
+      try {
+        if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+          timer.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        timer.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
