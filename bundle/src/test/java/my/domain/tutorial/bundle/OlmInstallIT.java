@@ -18,7 +18,6 @@ import my.domain.tutorial.controlplane.olm.CatalogServer;
 import my.domain.tutorial.testsupport.OlmCluster;
 import my.domain.tutorial.testsupport.OlmExtension;
 import my.domain.tutorial.testsupport.OlmInstalledOperator;
-import my.domain.tutorial.testsupport.OperatorEndpoints;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
 import org.junit.jupiter.api.AfterAll;
@@ -229,7 +228,7 @@ class OlmInstallIT {
         OlmInstalledOperator.start(cluster.controlPlane(), ops, deploymentName(), recorder);
     operators.add(operator);
     // Its informers start once it leads: the tests' objects come after that, as a user's would.
-    await("the operator leads").atMost(PATIENCE).until(() -> operator.operator().isLeader());
+    await("the operator leads").atMost(PATIENCE).until(() -> operator.leads());
     assertThat(operator.pod().getMetadata().getAnnotations())
         .as("the targets OLM put on the Pod it made")
         .containsEntry("olm.targetNamespaces", String.join(",", targets))
@@ -263,8 +262,8 @@ class OlmInstallIT {
           .until(() -> status(ns, "foo-01") == null && status(ns, "lonely") == null);
     }
     OlmInstalledOperator operator = operators.get(operators.size() - 1);
-    await().atMost(PATIENCE).until(() -> operator.operator().isLeader());
-    assertThat(OperatorEndpoints.probe(operator.operator(), "/readyz").status()).isEqualTo(200);
+    await().atMost(PATIENCE).until(() -> operator.leads());
+    assertThat(operator.probe("/readyz").status()).isEqualTo(200);
     assertThat(recorder.forbidden()).as("requests the API server forbade").isEmpty();
   }
 

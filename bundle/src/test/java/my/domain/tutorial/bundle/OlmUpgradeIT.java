@@ -18,7 +18,6 @@ import my.domain.tutorial.controlplane.olm.OperatorPod;
 import my.domain.tutorial.testsupport.OlmCluster;
 import my.domain.tutorial.testsupport.OlmExtension;
 import my.domain.tutorial.testsupport.OlmInstalledOperator;
-import my.domain.tutorial.testsupport.OperatorEndpoints;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
 import org.junit.jupiter.api.Test;
@@ -74,7 +73,7 @@ class OlmUpgradeIT {
         Map<String, String> versions;
         try (OlmInstalledOperator v1 =
             OlmInstalledOperator.start(cluster.controlPlane(), n, deployment, before)) {
-          await("the operator leads").atMost(OlmApi.PATIENCE).until(() -> v1.operator().isLeader());
+          await("the operator leads").atMost(OlmApi.PATIENCE).until(() -> v1.leads());
           admin.resource(TestPods.pod(n, "jack")).create();
           for (int i = 0; i < 5; i++) {
             admin.resource(Foo.of(n, "happy-" + i, "jack")).create();
@@ -115,16 +114,12 @@ class OlmUpgradeIT {
               .atMost(OlmApi.PATIENCE)
               // the series appears with the first reconciliation
               .ignoreExceptionsInstanceOf(IllegalStateException.class)
-              .until(
-                  () ->
-                      OperatorEndpoints.metric(
-                              v2.operator(), "operator_sdk_reconciliations_started_total")
-                          >= 10);
+              .until(() -> v2.metric("operator_sdk_reconciliations_started_total") >= 10);
           await()
               .during(Duration.ofSeconds(3))
               .atMost(Duration.ofSeconds(10))
               .until(() -> resourceVersions(admin, n), versions::equals);
-          assertThat(OperatorEndpoints.metric(v2.operator(), "foo_status_patches_total"))
+          assertThat(v2.metric("foo_status_patches_total"))
               .as("status writes by the upgraded operator: nothing changed")
               .isZero();
 

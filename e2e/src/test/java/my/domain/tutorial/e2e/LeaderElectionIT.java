@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.ControlPlane;
@@ -85,17 +86,17 @@ class LeaderElectionIT {
     try (OperatorUnderTest only =
         OperatorUnderTest.start(
             cp, with(election(Duration.ofSeconds(5), renew, Duration.ofSeconds(1)), "only"))) {
-      await().atMost(PATIENCE).until(() -> only.operator().isLeader());
+      await().atMost(PATIENCE).until(() -> only.leads());
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
       awaitHappy(admin, ns.name(), "foo-01", false);
 
       cp.faults().stopApiServer();
       await().atMost(PATIENCE).until(() -> only.timesLeadershipLost() == 1);
-      assertThat(only.operator().isLeader()).isFalse();
+      assertThat(only.leads()).isFalse();
       assertThat(only.probe("/healthz").status()).as("liveness through the outage").isEqualTo(200);
       cp.faults().startApiServer();
 
-      await().atMost(PATIENCE).until(() -> only.operator().isLeader());
+      await().atMost(PATIENCE).until(() -> only.leads());
       admin.resource(pod(ns.name(), "jack")).create();
       awaitHappy(admin, ns.name(), "foo-01", true);
       assertThat(only.probe("/readyz").status()).isEqualTo(200);
@@ -133,7 +134,7 @@ class LeaderElectionIT {
       long apiServerReady = System.nanoTime();
 
       OperatorUnderTest newLeader = awaitOneLeader(first, second);
-      assertThat(leaseHolder()).isEqualTo(newLeader.operator().identity());
+      assertThat(leaseHolder()).isEqualTo(newLeader.identity());
       IntStream.range(0, FOOS).forEach(i -> awaitHappy(admin, ns.name(), "foo-" + i, false));
       for (int i = 0; i < FOOS; i++) {
         admin.resource(pod(ns.name(), "pod-" + i)).create();
@@ -161,11 +162,11 @@ class LeaderElectionIT {
               + " server was ready again), both leading in %d of %d samples%n",
           outage,
           TimeUnit.NANOSECONDS.toMillis(recovering - outageBegun),
-          oldLeader.operator().identity(),
+          oldLeader.identity(),
           lateWrites.size(),
           fenced(oldLeader),
           writersAfterRecovery,
-          newLeader.operator().identity(),
+          newLeader.identity(),
           sampler.longestLeaderlessMillis(),
           sampler.firstLeaderAfterMillis(recovering),
           sampler.firstLeaderAfterMillis(apiServerReady),
@@ -175,14 +176,15 @@ class LeaderElectionIT {
       assertThat(lateWrites).as("writes by the old leader after its renew deadline").isEmpty();
       assertThat(writersAfterRecovery)
           .as("replicas that wrote after the outage")
-          .containsOnly(newLeader.operator().identity());
+          .containsOnly(newLeader.identity());
       assertThat(sampler.bothLeading()).as("samples where both replicas led").isZero();
+      assertThat(sampler.failedSamples()).as("samples whose scrape failed").isZero();
 
       // Whoever lost the Lease in the outage is a standby again, not gone: it takes over.
       OperatorUnderTest standby = newLeader == first ? second : first;
       assertThat(standby.probe("/readyz").status()).isEqualTo(200);
       newLeader.close();
-      await().atMost(PATIENCE).until(() -> standby.operator().isLeader());
+      await().atMost(PATIENCE).until(() -> standby.leads());
       admin.pods().inNamespace(ns.name()).withName("pod-0").withGracePeriod(0).delete();
       awaitHappy(admin, ns.name(), "foo-0", false);
     }
@@ -205,7 +207,7 @@ class LeaderElectionIT {
       leader.close();
       long stopped = System.nanoTime();
       Lease afterStop = lease();
-      await().atMost(PATIENCE).until(() -> standby.operator().isLeader());
+      await().atMost(PATIENCE).until(() -> standby.leads());
       long takeover = System.nanoTime() - stopped;
       System.out.printf(
           "[leader-election] clean stop took %d ms, Lease right after it: holder %s, duration %s s;"
@@ -236,8 +238,8 @@ class LeaderElectionIT {
     await()
         .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> first.operator().isLeader() ^ second.operator().isLeader());
-    return first.operator().isLeader() ? first : second;
+        .until(() -> first.leads() ^ second.leads());
+    return first.leads() ? first : second;
   }
 
   /** Writes the replica dropped for want of a fresh renewal; -1 where the metric does not exist. */
@@ -273,24 +275,34 @@ class LeaderElectionIT {
     return all;
   }
 
-  /** Looks every 20 ms at which replicas consider themselves leader. */
+  /**
+   * Looks every 20 ms at which replicas say on {@code /metrics} that they lead. A scrape that fails
+   * is counted (and must not happen: the metrics are plain HTTP, served whatever the API server
+   * does); it must not end the sampling, as an exception would end a scheduled task.
+   */
   private static final class LeaderSampler implements AutoCloseable {
     private record Sample(long atNanos, boolean first, boolean second) {}
 
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failed = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     LeaderSampler(OperatorUnderTest first, OperatorUnderTest second) {
       timer.scheduleAtFixedRate(
-          () ->
-              samples.add(
-                  new Sample(
-                      System.nanoTime(),
-                      first.operator().isLeader(),
-                      second.operator().isLeader())),
+          () -> {
+            try {
+              samples.add(new Sample(System.nanoTime(), first.leads(), second.leads()));
+            } catch (RuntimeException e) {
+              failed.incrementAndGet();
+            }
+          },
           0,
           20,
           TimeUnit.MILLISECONDS);
+    }
+
+    int failedSamples() {
+      return failed.get();
     }
 
     long bothLeading() {
@@ -327,7 +339,16 @@ class LeaderElectionIT {
 
     @Override
     public void close() {
-      timer.shutdownNow();
+      // Lets a sample in flight finish: interrupted, its scrape would count as failed.
+      timer.shutdown();
+      try {
+        if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+          timer.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        timer.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -84,7 +84,7 @@ class MisconfiguredReplicaIT {
     try (AutoCloseable granted =
             ShippedRbac.grant(admin, brokenAccount, withoutListPods, ns.name(), leaseName);
         OperatorUnderTest broken = OperatorUnderTest.startAs(cp, brokenAccount, settings)) {
-      String brokenId = broken.operator().identity();
+      String brokenId = broken.identity();
       await()
           .atMost(FooWaits.PATIENCE)
           .untilAsserted(() -> assertThat(holders).as("Lease holders").contains(brokenId));
@@ -102,20 +102,20 @@ class MisconfiguredReplicaIT {
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
 
       try (OperatorUnderTest healthy = OperatorUnderTest.start(cp, settings)) {
-        String healthyId = healthy.operator().identity();
+        String healthyId = healthy.identity();
         FooWaits.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
         await()
             .atMost(FooWaits.PATIENCE)
             .untilAsserted(
                 () -> {
-                  assertThat(healthy.operator().isLeader()).isTrue();
+                  assertThat(healthy.leads()).isTrue();
                   assertThat(healthy.probe("/readyz").status()).isEqualTo(200);
                   assertThat(lease().getSpec().getHolderIdentity()).isEqualTo(healthyId);
                 });
         assertThat(holders.get(0))
             .as("the misconfigured replica took the Lease first")
             .isEqualTo(brokenId);
-        assertThat(broken.operator().isLeader()).isFalse();
+        assertThat(broken.leads()).isFalse();
         assertThat(broken.probe("/readyz").status()).isEqualTo(503);
         assertThat(broken.writes()).as("writes of the misconfigured replica").isEmpty();
       }

@@ -78,9 +78,7 @@ final class OperatorScenario {
       operator = starter.get();
       OperatorUnderTest first = operator;
       step = "it holds the Lease";
-      await()
-          .atMost(STEP)
-          .until(() -> first.operator().isLeader() && holder().equals(first.operator().identity()));
+      await().atMost(STEP).until(() -> first.leads() && holder().equals(first.identity()));
       step = "it renews the Lease";
       var renewed = renewTime();
       await().atMost(STEP).until(() -> !Objects.equals(renewTime(), renewed));
@@ -107,7 +105,7 @@ final class OperatorScenario {
       step = "restarted, it takes the Lease over";
       operator = starter.get();
       OperatorUnderTest second = operator;
-      await().atMost(STEP).until(() -> second.operator().isLeader());
+      await().atMost(STEP).until(() -> second.leads());
       step = "restarted, it continues an Event an earlier run recorded";
       admin.resource(pod(namespace, "jack")).create();
       awaitReason("FriendFound");

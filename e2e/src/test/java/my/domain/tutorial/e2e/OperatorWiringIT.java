@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the operator's wiring adds on top of the functions the unit tests call, checked on the
- * running operator: the periodic resync, the Pod update filter and the slim Foo and Pod caches.
- * Each test fails with its piece of wiring removed from {@code ReconcilingTerm} or {@code
- * FooReconciler}.
+ * running operator: the periodic resync, the Pod update filter and the slim Foo and Pod caches
+ * (read from the caches' TRACE log, {@link CacheLog}). Each test fails with its piece of wiring
+ * removed from {@code ReconcilingTerm} or {@code FooReconciler}.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class OperatorWiringIT {
@@ -80,7 +80,8 @@ class OperatorWiringIT {
 
   @Test
   void whenAFriendPodIsRelabelled_noReconcileStarts() {
-    try (OperatorUnderTest operator = start("0")) {
+    try (CacheLog caches = new CacheLog();
+        OperatorUnderTest operator = start("0")) {
       admin.resource(pod(ns.name(), "jack")).create();
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
       awaitHappy(admin, ns.name(), "foo-01", true);
@@ -103,9 +104,8 @@ class OperatorWiringIT {
           .atMost(FooWaits.PATIENCE)
           .until(
               () ->
-                  operator
-                      .operator()
-                      .cachedPod(ns.name(), "jack")
+                  caches
+                      .cached(Pod.class, ns.name(), "jack")
                       .map(p -> version.equals(p.getMetadata().getResourceVersion()))
                       .orElse(false));
       await()
@@ -120,7 +120,8 @@ class OperatorWiringIT {
 
   @Test
   void theFooCacheHoldsNoManagedFields() {
-    try (OperatorUnderTest operator = start("0")) {
+    try (CacheLog caches = new CacheLog();
+        OperatorUnderTest operator = start("0")) {
       settledUnhappyFoo();
       Foo stored = foo(admin, ns.name(), "foo-01");
       assertThat(stored.getMetadata().getManagedFields()).isNotEmpty();
@@ -132,7 +133,7 @@ class OperatorWiringIT {
           .atMost(FooWaits.PATIENCE)
           .untilAsserted(
               () ->
-                  assertThat(operator.operator().cachedFoo(ns.name(), "foo-01"))
+                  assertThat(caches.cached(Foo.class, ns.name(), "foo-01"))
                       .hasValueSatisfying(
                           cached -> {
                             assertThat(cached.getMetadata().getResourceVersion())
@@ -144,7 +145,8 @@ class OperatorWiringIT {
 
   @Test
   void thePodCacheHoldsNoSpecStatusOrManagedFields() {
-    try (OperatorUnderTest operator = start("0")) {
+    try (CacheLog caches = new CacheLog();
+        OperatorUnderTest operator = start("0")) {
       admin.resource(pod(ns.name(), "jack")).create();
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
       awaitHappy(admin, ns.name(), "foo-01", true);
@@ -152,7 +154,7 @@ class OperatorWiringIT {
       assertThat(stored.getSpec()).isNotNull();
       assertThat(stored.getMetadata().getManagedFields()).isNotEmpty();
 
-      assertThat(operator.operator().cachedPod(ns.name(), "jack"))
+      assertThat(caches.cached(Pod.class, ns.name(), "jack"))
           .hasValueSatisfying(
               cached -> {
                 assertThat(cached.getMetadata().getName()).isEqualTo("jack");
@@ -166,7 +168,8 @@ class OperatorWiringIT {
   @Test
   @SuppressWarnings("unchecked")
   void thePodCacheHoldsOnlyIdentityAndDeletionMark_andTheCacheSizesAreExported() {
-    try (OperatorUnderTest operator = start("0")) {
+    try (CacheLog caches = new CacheLog();
+        OperatorUnderTest operator = start("0")) {
       Pod jack =
           new PodBuilder(pod(ns.name(), "jack"))
               .editMetadata()
@@ -188,7 +191,7 @@ class OperatorWiringIT {
           .atMost(FooWaits.PATIENCE)
           .untilAsserted(
               () ->
-                  assertThat(operator.operator().cachedPod(ns.name(), "jack"))
+                  assertThat(caches.cached(Pod.class, ns.name(), "jack"))
                       .hasValueSatisfying(
                           cached -> {
                             Map<String, Object> json =

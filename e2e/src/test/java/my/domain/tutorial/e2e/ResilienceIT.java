@@ -159,10 +159,8 @@ class ResilienceIT {
     // Both in one try-with-resources: if the second fails to start, the first is still stopped.
     try (OperatorUnderTest first = OperatorUnderTest.start(cp, with(env, "first"));
         OperatorUnderTest second = OperatorUnderTest.start(cp, with(env, "second"))) {
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> first.operator().isLeader() ^ second.operator().isLeader());
-      OperatorUnderTest leader = first.operator().isLeader() ? first : second;
+      await().atMost(Duration.ofSeconds(20)).until(() -> first.leads() ^ second.leads());
+      OperatorUnderTest leader = first.leads() ? first : second;
       OperatorUnderTest standby = leader == first ? second : first;
       assertThat(
               admin
@@ -172,7 +170,7 @@ class ResilienceIT {
                   .get()
                   .getSpec()
                   .getHolderIdentity())
-          .isEqualTo(leader.operator().identity());
+          .isEqualTo(leader.identity());
       assertThat(standby.probe("/readyz").status()).isEqualTo(200);
 
       admin.resource(pod(ns.name(), "jack")).create();
@@ -185,7 +183,7 @@ class ResilienceIT {
 
       Instant stopped = Instant.now();
       leader.close();
-      await().atMost(lease.plusSeconds(1)).until(() -> standby.operator().isLeader());
+      await().atMost(lease.plusSeconds(1)).until(() -> standby.leads());
       assertThat(Duration.between(stopped, Instant.now()))
           .isLessThanOrEqualTo(lease.plusSeconds(1));
 

@@ -1,10 +1,8 @@
 package my.domain.tutorial.operator;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -12,11 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.ElectionClients;
 import my.domain.tutorial.operator.election.LeaderElection;
 import my.domain.tutorial.operator.election.LeaseFence;
-import my.domain.tutorial.operator.reconciler.FooReconciler;
 import my.domain.tutorial.operator.runtime.ApiServerReviews;
 import my.domain.tutorial.operator.runtime.HeapWatch;
 import my.domain.tutorial.operator.runtime.HttpEndpoints;
@@ -35,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * replica may write, and the probe and metrics endpoints around it. With leader election on, a
  * {@link LeaderElection} decides when a term starts and ends, and a {@link LeaseFence} keeps every
  * write inside this replica's confirmed tenure of the Lease. {@link #main} is the container entry
- * point; tests start instances in-process with {@link #start}.
+ * point; {@code make run} and the tests start instances in-process with {@link #start}, and see
+ * what a cluster's user sees: the API server, the probes and {@code /metrics} (whose ports {@link
+ * #healthPort} and {@link #metricsPort} give when the settings asked for free ones).
  */
 public final class FooOperator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FooOperator.class);
 
-  private final OperatorSettings settings;
   private final LeadershipTerms terms;
   private final LeaderElection election;
   private final HttpEndpoints health;
@@ -49,7 +46,6 @@ public final class FooOperator implements AutoCloseable {
   private final Optional<HeapWatch> heapWatch;
 
   private FooOperator(
-      OperatorSettings settings,
       LeadershipTerms terms,
       LeaderElection election,
       HttpEndpoints health,
@@ -57,7 +53,6 @@ public final class FooOperator implements AutoCloseable {
       AtomicBoolean closing,
       Optional<HeapWatch> heapWatch) {
     this.heapWatch = heapWatch;
-    this.settings = settings;
     this.terms = terms;
     this.election = election;
     this.health = health;
@@ -149,6 +144,7 @@ public final class FooOperator implements AutoCloseable {
 
     meters.cachedObjects("Foo", () -> terms.current().map(ReconcilingTerm::cachedFoos).orElse(0L));
     meters.cachedObjects("Pod", () -> terms.current().map(ReconcilingTerm::cachedPods).orElse(0L));
+    TermMetrics.bind(registry, terms);
     Optional<HeapWatch> heapWatch =
         HeapWatch.start(
             HeapWatch.DEFAULT_SHARE,
@@ -201,8 +197,7 @@ public final class FooOperator implements AutoCloseable {
               terms,
               System::nanoTime);
     }
-    FooOperator running =
-        new FooOperator(settings, terms, election, health, metrics, closing, heapWatch);
+    FooOperator running = new FooOperator(terms, election, health, metrics, closing, heapWatch);
     log.info(
         "starting: watching {}, leader election {}, health on :{}, metrics on :{} ({})",
         settings.watchesAllNamespaces()
@@ -259,44 +254,6 @@ public final class FooOperator implements AutoCloseable {
 
   public int metricsPort() {
     return metrics.port();
-  }
-
-  /** Whether {@code /metrics} is served over HTTPS to authenticated, authorized clients only. */
-  public boolean metricsSecure() {
-    return settings.metricsSecure();
-  }
-
-  /**
-   * Whether this instance reconciles and may write now: without leader election always once
-   * started; with it, while it holds a confirmed, fresh renewal of the Lease.
-   */
-  public boolean isLeader() {
-    return terms.current().isPresent() && terms.mayWrite();
-  }
-
-  public String identity() {
-    return settings.identity();
-  }
-
-  /**
-   * What the reconciler holds per Foo; it must follow the live Foos, not every Foo ever seen. A
-   * standby holds nothing.
-   */
-  public FooReconciler.Memory memory() {
-    return terms.current().map(ReconcilingTerm::memory).orElse(new FooReconciler.Memory(0, 0));
-  }
-
-  /**
-   * The Foo as this replica's informer cache holds it (what the slim store kept), if it leads and
-   * has it.
-   */
-  public Optional<Foo> cachedFoo(String namespace, String name) {
-    return terms.current().flatMap(t -> t.cachedFoo(new ResourceID(name, namespace)));
-  }
-
-  /** The Pod as this replica's friend Pod cache holds it, if it leads and has it. */
-  public Optional<Pod> cachedPod(String namespace, String name) {
-    return terms.current().flatMap(t -> t.cachedPod(new ResourceID(name, namespace)));
   }
 
   /**

@@ -9,7 +9,6 @@ import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.Controller;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -141,16 +140,6 @@ final class ReconcilingTerm {
 
   FooReconciler.Memory memory() {
     return reconciler.memory();
-  }
-
-  /** The Foo as the SDK's Foo cache holds it. */
-  Optional<Foo> cachedFoo(ResourceID id) {
-    return controller().getEventSourceManager().getControllerEventSource().get(id);
-  }
-
-  /** The Pod as the SDK's friend Pod cache holds it. */
-  Optional<Pod> cachedPod(ResourceID id) {
-    return podSource().get(id);
   }
 
   /** How many Foos the Foo cache holds. */

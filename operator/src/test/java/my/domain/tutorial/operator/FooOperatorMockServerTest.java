@@ -1,61 +1,36 @@
 package my.domain.tutorial.operator;
 
+import static my.domain.tutorial.operator.MockCluster.get;
+import static my.domain.tutorial.operator.MockCluster.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
-import my.domain.tutorial.operator.reconciler.FooReconciler;
-import my.domain.tutorial.operator.runtime.OperatorSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator against fabric8's mock API server in CRUD mode: the whole status story, in-process.
  */
-@EnableKubernetesMockClient(crud = true)
 class FooOperatorMockServerTest {
   private static final String NS = "team-a";
   private static final String OTHER_NS = "team-b";
 
-  KubernetesMockServer server;
-  KubernetesClient client;
+  @RegisterExtension final MockCluster cluster = MockCluster.withNamespaces(NS, OTHER_NS);
+  private KubernetesClient client;
   private FooOperator operator;
 
   @BeforeEach
   void startOperator() {
-    // The mock server enforces the status subresource only once the CRD is known to it.
-    client.resource(crd()).create();
-    client
-        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .create();
-    client
-        .resource(new NamespaceBuilder().withNewMetadata().withName(OTHER_NS).endMetadata().build())
-        .create();
-    operator = start();
-  }
-
-  @AfterEach
-  void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
+    client = cluster.admin();
+    operator = cluster.startOperator();
   }
 
   @Test
@@ -102,15 +77,7 @@ class FooOperatorMockServerTest {
     createFoo("foo-01", "jack");
     Foo unhappy = awaitHappy("foo-01", false);
 
-    client
-        .resources(Foo.class)
-        .inNamespace(NS)
-        .withName("foo-01")
-        .edit(
-            f -> {
-              f.getSpec().setName("jill");
-              return f;
-            });
+    cluster.renameFriend(NS, "foo-01", "jill");
 
     Foo happy = awaitHappy("foo-01", true);
     assertThat(happy.getMetadata().getGeneration())
@@ -284,15 +251,13 @@ class FooOperatorMockServerTest {
       awaitHappy("friendless", false);
       await()
           .atMost(Duration.ofSeconds(10))
-          .untilAsserted(
-              () -> assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(10, 11)));
+          .untilAsserted(() -> assertThat(remembered()).containsExactly(10.0, 11.0));
 
       client.resources(Foo.class).inNamespace(NS).delete();
 
       await()
           .atMost(Duration.ofSeconds(10))
-          .untilAsserted(
-              () -> assertThat(operator.memory()).isEqualTo(new FooReconciler.Memory(0, 0)));
+          .untilAsserted(() -> assertThat(remembered()).containsExactly(0.0, 0.0));
     }
   }
 
@@ -339,7 +304,7 @@ class FooOperatorMockServerTest {
               return p;
             });
     operator.close();
-    operator = start();
+    operator = cluster.startOperator();
     // Once the restarted operator has reconciled the one Foo, nothing may be written over a window
     // a late write would fall in (a marker Foo reconciled says nothing of others still queued).
     await()
@@ -393,54 +358,31 @@ class FooOperatorMockServerTest {
         .noneMatch(l -> l.contains("foo-01") || l.contains(NS));
   }
 
-  private FooOperator start() {
-    OperatorSettings settings =
-        OperatorSettings.fromEnvironment(
-            Map.of(
-                OperatorSettings.HEALTH_PORT, "0",
-                OperatorSettings.METRICS_PORT, "0",
-                // The mock server answers no TokenReview; secure metrics are proven on
-                // kube-apiserver (SecureMetricsIT).
-                OperatorSettings.METRICS_SECURE, "false"));
-    return FooOperator.start(settings, client, Clock.systemUTC(), () -> {});
-  }
-
   private void createFoo(String name, String friend) {
     client.resource(Foo.of(NS, name, friend)).create();
   }
 
   private void createPod(String namespace, String name, String... finalizers) {
-    client
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(namespace)
-                .withFinalizers(finalizers)
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("main")
-                .withImage("busybox")
-                .endContainer()
-                .endSpec()
-                .build())
-        .create();
+    cluster.createPod(namespace, name, finalizers);
   }
 
   private Foo foo(String name) {
-    return client.resources(Foo.class).inNamespace(NS).withName(name).get();
+    return cluster.foo(NS, name);
   }
 
   private Foo awaitHappy(String name, boolean happy) {
-    return await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> foo(name),
-            f ->
-                f != null
-                    && f.getStatus() != null
-                    && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
+    return cluster.awaitHappy(NS, name, happy);
+  }
+
+  /**
+   * What the reconciler keeps, as {@code /metrics} says: Foos in the friend index, Foos with an
+   * Event count.
+   */
+  private double[] remembered() throws Exception {
+    return new double[] {
+      metric(operator, "foo_reconciler_remembered_foos", "kind=\"friend-index\""),
+      metric(operator, "foo_reconciler_remembered_foos", "kind=\"event-counts\"")
+    };
   }
 
   /** Waits until the Event of foo-01 for {@code reason} exists with {@code count}. */
@@ -453,40 +395,5 @@ class FooOperatorMockServerTest {
                     .filteredOn(e -> reason.equals(e.getReason()))
                     .singleElement()
                     .satisfies(e -> assertThat(e.getCount()).isEqualTo(count)));
-  }
-
-  private static HttpResponse<String> get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-            HttpResponse.BodyHandlers.ofString());
-  }
-
-  /**
-   * The sum of a metric's series; a failed scrape or a missing series fails the test instead of
-   * reading 0.
-   */
-  static double metric(FooOperator operator, String name) throws Exception {
-    var scrape = get(operator.metricsPort(), "/metrics");
-    assertThat(scrape.statusCode()).as(scrape.body()).isEqualTo(200);
-    double[] samples =
-        scrape
-            .body()
-            .lines()
-            .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
-            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-            .toArray();
-    assertThat(samples).as("series " + name).isNotEmpty();
-    return java.util.Arrays.stream(samples).sum();
-  }
-
-  private static CustomResourceDefinition crd() {
-    try (var in =
-        Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
-      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-          in, CustomResourceDefinition.class);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -3,25 +3,15 @@ package my.domain.tutorial.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
-import my.domain.tutorial.operator.runtime.OperatorSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator's status write under an optimistic-lock conflict. A competing spec edit is made
@@ -41,15 +30,12 @@ import org.junit.jupiter.api.Test;
  * server's CRUD mode does not check the resourceVersion of a status PUT, so an expectation answers
  * that one PUT with 409 (and the test checks it was stale). Every other request is CRUD.
  */
-@EnableKubernetesMockClient(crud = true)
 class StatusConflictMockServerTest {
   private static final String NS = "team-a";
   private static final String STATUS_PATH = "/apis/tutorial.my.domain/v1/namespaces/team-a/foos/";
 
-  KubernetesMockServer server;
-  KubernetesClient client;
-  private KubernetesClient operatorClient;
-  private FooOperator operator;
+  @RegisterExtension final MockCluster cluster = MockCluster.withNamespaces(NS);
+  private KubernetesClient client;
 
   /** What the competing edit left stored: the resourceVersion the retry has to carry. */
   private final AtomicReference<Foo> competingEdit = new AtomicReference<>();
@@ -61,10 +47,7 @@ class StatusConflictMockServerTest {
 
   @BeforeEach
   void startOperator() {
-    client.resource(crd()).create();
-    client
-        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .create();
+    client = cluster.admin();
     // The competing writer runs on the operator's own thread, between its decision and its PUT:
     // the operator's cache cannot have seen the edit yet.
     Interceptor competingWriter =
@@ -74,16 +57,7 @@ class StatusConflictMockServerTest {
             if (request.method().equals("PUT")
                 && request.uri().getPath().equals(STATUS_PATH + "foo-01/status")
                 && competingEdit.get() == null) {
-              competingEdit.set(
-                  client
-                      .resources(Foo.class)
-                      .inNamespace(NS)
-                      .withName("foo-01")
-                      .edit(
-                          f -> {
-                            f.getSpec().setName("jill");
-                            return f;
-                          }));
+              competingEdit.set(cluster.renameFriend(NS, "foo-01", "jill"));
             }
           }
 
@@ -100,38 +74,18 @@ class StatusConflictMockServerTest {
             }
           }
         };
-    operatorClient =
-        new KubernetesClientBuilder()
-            .withConfig(client.getConfiguration())
-            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("race", competingWriter))
-            .build();
-    operator =
-        FooOperator.start(
-            OperatorSettings.fromEnvironment(
-                Map.of(
-                    OperatorSettings.HEALTH_PORT,
-                    "0",
-                    OperatorSettings.METRICS_PORT,
-                    "0",
-                    OperatorSettings.METRICS_SECURE,
-                    "false")),
-            operatorClient,
-            Clock.systemUTC(),
-            () -> {});
-  }
-
-  @AfterEach
-  void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-    operatorClient.close();
+    cluster.startOperator(
+        Map.of(),
+        b ->
+            b.withHttpClientBuilderConsumer(
+                h -> h.addOrReplaceInterceptor("race", competingWriter)));
   }
 
   @Test
   void whenTheSpecChangesUnderAStatusWrite_the409IsRetriedWithTheFreshFoosVersionAndStatus() {
-    createPod("jill");
-    server
+    cluster.createPod(NS, "jill");
+    cluster
+        .server()
         .expect()
         .put()
         .withPath(STATUS_PATH + "foo-01/status")
@@ -150,12 +104,7 @@ class StatusConflictMockServerTest {
 
     client.resource(Foo.of(NS, "foo-01", "jack")).create();
 
-    Foo happy =
-        await()
-            .atMost(Duration.ofSeconds(15))
-            .until(
-                () -> client.resources(Foo.class).inNamespace(NS).withName("foo-01").get(),
-                f -> f.getStatus() != null && Boolean.TRUE.equals(f.getStatus().getHappy()));
+    Foo happy = cluster.awaitHappy(NS, "foo-01", true);
     Foo edit = competingEdit.get();
     assertThat(edit.getMetadata().getGeneration()).isEqualTo(2);
     assertThat(happy.getStatus().getObservedGeneration()).isEqualTo(2);
@@ -187,32 +136,5 @@ class StatusConflictMockServerTest {
                 assertThat(client.v1().events().inNamespace(NS).list().getItems())
                     .singleElement()
                     .satisfies(e -> assertThat(e.getReason()).isEqualTo("FriendFound")));
-  }
-
-  private void createPod(String name) {
-    client
-        .resource(
-            new PodBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(NS)
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("main")
-                .withImage("busybox")
-                .endContainer()
-                .endSpec()
-                .build())
-        .create();
-  }
-
-  private static CustomResourceDefinition crd() {
-    try (InputStream in =
-        Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
-      return Serialization.unmarshal(in, CustomResourceDefinition.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.olm.OperatorPod;
 import my.domain.tutorial.operator.FooOperator;
@@ -67,6 +68,21 @@ public final class OlmInstalledOperator implements AutoCloseable {
 
   public FooOperator operator() {
     return operator;
+  }
+
+  /** Whether it says on {@code /metrics} (plain HTTP here) that it leads. */
+  public boolean leads() {
+    return OperatorEndpoints.leads(operator, false, Optional.empty());
+  }
+
+  /** GET on one of its endpoints ({@code /metrics} over plain HTTP here). */
+  public OperatorEndpoints.Probe probe(String path) {
+    return OperatorEndpoints.probe(operator, false, path);
+  }
+
+  /** The sum of a metric's samples (all label sets); a failed scrape or missing series throws. */
+  public double metric(String name) {
+    return OperatorEndpoints.metric(operator, name);
   }
 
   @Override

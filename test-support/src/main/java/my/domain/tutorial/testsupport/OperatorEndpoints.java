@@ -25,16 +25,23 @@ import my.domain.tutorial.operator.FooOperator;
 public final class OperatorEndpoints {
   private OperatorEndpoints() {}
 
-  /** GET on one of the operator's endpoints: {@code (status, body)}; -1 when unreachable. */
-  public static Probe probe(FooOperator operator, String path) {
-    return probe(operator, path, Optional.empty());
+  /**
+   * GET on one of the operator's endpoints: {@code (status, body)}; -1 when unreachable. {@code
+   * metricsSecure}: the operator serves {@code /metrics} over HTTPS (its settings say so).
+   */
+  public static Probe probe(FooOperator operator, boolean metricsSecure, String path) {
+    return probe(operator, metricsSecure, path, Optional.empty());
   }
 
-  /** As {@link #probe(FooOperator, String)}, sending {@code token} as a bearer token if given. */
-  public static Probe probe(FooOperator operator, String path, Optional<String> token) {
+  /**
+   * As {@link #probe(FooOperator, boolean, String)}, sending {@code token} as a bearer token if
+   * given.
+   */
+  public static Probe probe(
+      FooOperator operator, boolean metricsSecure, String path, Optional<String> token) {
     boolean metrics = path.equals("/metrics");
     int port = metrics ? operator.metricsPort() : operator.healthPort();
-    String scheme = metrics && operator.metricsSecure() ? "https" : "http";
+    String scheme = metrics && metricsSecure ? "https" : "http";
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(scheme + "://localhost:" + port + path))
             .timeout(Duration.ofSeconds(5));
@@ -54,14 +61,15 @@ public final class OperatorEndpoints {
     }
   }
 
-  /** The sum of a metric's samples, read without a token (plain-HTTP metrics). */
+  /** The sum of a metric's samples, read over plain HTTP without a token. */
   public static double metric(FooOperator operator, String name) {
-    return metric(operator, name, Optional.empty());
+    return metric(operator, false, name, Optional.empty());
   }
 
   /** The operator's whole {@code /metrics} exposition; anything but a 200 throws. */
-  public static String metrics(FooOperator operator, Optional<String> token) {
-    Probe scrape = probe(operator, "/metrics", token);
+  public static String metrics(
+      FooOperator operator, boolean metricsSecure, Optional<String> token) {
+    Probe scrape = probe(operator, metricsSecure, "/metrics", token);
     if (scrape.status() != 200) {
       throw new IllegalStateException(
           "GET /metrics answered " + scrape.status() + ": " + scrape.body());
@@ -70,9 +78,21 @@ public final class OperatorEndpoints {
   }
 
   /** The sum of a metric's samples (all label sets); a failed scrape or missing series throws. */
-  public static double metric(FooOperator operator, String name, Optional<String> token) {
-    return PrometheusText.sum(metrics(operator, token), name);
+  public static double metric(
+      FooOperator operator, boolean metricsSecure, String name, Optional<String> token) {
+    return PrometheusText.sum(metrics(operator, metricsSecure, token), name);
   }
+
+  /**
+   * Whether the operator says on {@code /metrics} that it leads: it reconciles and may write (with
+   * leader election, it holds a fresh renewal of the Lease).
+   */
+  public static boolean leads(FooOperator operator, boolean metricsSecure, Optional<String> token) {
+    return metric(operator, metricsSecure, LEADING, token) == 1.0;
+  }
+
+  /** The gauge that is 1 while the operator leads. */
+  public static final String LEADING = "foo_operator_leading";
 
   public record Probe(int status, String body) {}
 

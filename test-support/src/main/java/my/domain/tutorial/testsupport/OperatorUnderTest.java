@@ -47,6 +47,7 @@ public final class OperatorUnderTest implements AutoCloseable {
           MetricsScraper.READER_ROLE_MANIFEST);
 
   private final FooOperator operator;
+  private final OperatorSettings settings;
   private final KubernetesClient client;
   private final AtomicInteger leadershipLost;
   private final WriteLog writeLog;
@@ -54,11 +55,13 @@ public final class OperatorUnderTest implements AutoCloseable {
 
   private OperatorUnderTest(
       FooOperator operator,
+      OperatorSettings settings,
       KubernetesClient client,
       AtomicInteger leadershipLost,
       WriteLog writeLog,
       Optional<String> scrapeToken) {
     this.operator = operator;
+    this.settings = settings;
     this.client = client;
     this.leadershipLost = leadershipLost;
     this.writeLog = writeLog;
@@ -172,7 +175,7 @@ public final class OperatorUnderTest implements AutoCloseable {
                           "informer {} stopped; the operator reconciles no more",
                           informer.getApiTypeClass().getSimpleName(),
                           error)));
-      return new OperatorUnderTest(operator, client, lost, writeLog, scrapeToken);
+      return new OperatorUnderTest(operator, parsed, client, lost, writeLog, scrapeToken);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -233,6 +236,20 @@ public final class OperatorUnderTest implements AutoCloseable {
     return operator;
   }
 
+  /** The identity it was started with: the holder it writes into the Lease when it leads. */
+  public String identity() {
+    return settings.identity();
+  }
+
+  /**
+   * Whether it says on {@code /metrics} that it leads: it reconciles and may write (with leader
+   * election, it holds a renewal of the Lease younger than the renew deadline). A failed scrape
+   * throws.
+   */
+  public boolean leads() {
+    return OperatorEndpoints.leads(operator, settings.metricsSecure(), scrapeToken);
+  }
+
   /** The Foo and Event writes this instance's client sent, in order. */
   public List<WriteLog.Write> writes() {
     return writeLog.writes();
@@ -247,12 +264,12 @@ public final class OperatorUnderTest implements AutoCloseable {
    * of a client allowed to read it when the operator serves it securely.
    */
   public OperatorEndpoints.Probe probe(String path) {
-    return OperatorEndpoints.probe(operator, path, scrapeToken);
+    return OperatorEndpoints.probe(operator, settings.metricsSecure(), path, scrapeToken);
   }
 
   /** GET on one of the operator's endpoints with {@code token}, or none if empty. */
   public OperatorEndpoints.Probe probe(String path, Optional<String> token) {
-    return OperatorEndpoints.probe(operator, path, token);
+    return OperatorEndpoints.probe(operator, settings.metricsSecure(), path, token);
   }
 
   /**
@@ -260,12 +277,12 @@ public final class OperatorUnderTest implements AutoCloseable {
    * throws.
    */
   public double metric(String name) {
-    return OperatorEndpoints.metric(operator, name, scrapeToken);
+    return OperatorEndpoints.metric(operator, settings.metricsSecure(), name, scrapeToken);
   }
 
   /** The operator's whole {@code /metrics} exposition; anything but a 200 throws. */
   public String metrics() {
-    return OperatorEndpoints.metrics(operator, scrapeToken);
+    return OperatorEndpoints.metrics(operator, settings.metricsSecure(), scrapeToken);
   }
 
   @Override

@@ -67,7 +67,7 @@ final class InstalledOperator implements AutoCloseable {
                 OperatorSettings.LEADER_ELECTION, "true",
                 OperatorSettings.OPERATOR_NAMESPACE, namespace,
                 OperatorSettings.WATCH_NAMESPACES, watched));
-    await().atMost(Duration.ofSeconds(30)).until(() -> operator.operator().isLeader());
+    await().atMost(Duration.ofSeconds(30)).until(() -> operator.leads());
   }
 
   /** Stops the operator (it releases its Lease), leaving the rest installed. */

@@ -6,30 +6,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.nativemetadata.JacksonRecorder;
 import my.domain.tutorial.operator.FooOperator;
+import my.domain.tutorial.operator.MockCluster;
 import my.domain.tutorial.operator.runtime.ApiServerReviews;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The native operator can only (de)serialize the classes its reflection metadata names. This test
@@ -41,12 +36,10 @@ import org.junit.jupiter.api.Test;
  * requires each recorded class of ours, fabric8's or the SDK's to be in the metadata the build put
  * in the jar.
  */
-@EnableKubernetesMockClient(crud = true)
 class NativeMetadataTest {
   private static final String NS = "team-a";
 
-  KubernetesMockServer server;
-  KubernetesClient admin;
+  @RegisterExtension final MockCluster cluster = MockCluster.withNamespaces(NS);
 
   private final JacksonRecorder recorder = new JacksonRecorder();
   private final KubernetesSerialization serialization =
@@ -54,38 +47,26 @@ class NativeMetadataTest {
 
   @Test
   void everyClassJacksonTouchesWhileTheOperatorRuns_isInTheJarsMetadata() throws IOException {
-    // The mock server may be shared by this class's tests.
-    admin.resource(crd()).createOr(NonDeletingOperation::update);
-    admin
-        .resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
+    // The operator and this test's own requests go through the same recording serialization.
     try (KubernetesClient client =
-            new KubernetesClientBuilder()
-                .withConfig(admin.getConfiguration())
-                .withKubernetesSerialization(serialization)
-                .build();
-        FooOperator operator = start(client)) {
-      await().atMost(Duration.ofSeconds(30)).until(operator::isLeader);
+        new KubernetesClientBuilder()
+            .withConfig(cluster.admin().getConfiguration())
+            .withKubernetesSerialization(serialization)
+            .build()) {
+      FooOperator operator =
+          cluster.startOperator(
+              Map.of(
+                  OperatorSettings.LEADER_ELECTION, "true",
+                  OperatorSettings.OPERATOR_NAMESPACE, NS,
+                  OperatorSettings.IDENTITY, "native-metadata-test"),
+              b -> b.withKubernetesSerialization(serialization));
+      await().atMost(Duration.ofSeconds(30)).until(() -> MockCluster.leads(operator));
       client.resource(Foo.of(NS, "foo-01", "jack")).create();
-      awaitHappy(client, false);
-      client
-          .resource(
-              new PodBuilder()
-                  .withNewMetadata()
-                  .withName("jack")
-                  .withNamespace(NS)
-                  .endMetadata()
-                  .withNewSpec()
-                  .addNewContainer()
-                  .withName("main")
-                  .withImage("busybox")
-                  .endContainer()
-                  .endSpec()
-                  .build())
-          .create();
-      awaitHappy(client, true);
+      cluster.awaitHappy(NS, "foo-01", false);
+      client.resource(MockCluster.pod(NS, "jack")).create();
+      cluster.awaitHappy(NS, "foo-01", true);
       client.pods().inNamespace(NS).withName("jack").delete();
-      awaitHappy(client, false);
+      cluster.awaitHappy(NS, "foo-01", false);
       await()
           .atMost(Duration.ofSeconds(15))
           .until(() -> client.v1().events().inNamespace(NS).list().getItems().size() >= 2);
@@ -96,6 +77,7 @@ class NativeMetadataTest {
       ApiServerReviews reviews = new ApiServerReviews(client);
       assertThatThrownBy(() -> reviews.authenticate("a-token"))
           .isInstanceOf(KubernetesClientException.class);
+      operator.close();
     }
     // Answers of a real API server and a kubeconfig, beyond what the mock server sends.
     serialization.unmarshal(payload("pods.json"), PodList.class);
@@ -129,43 +111,9 @@ class NativeMetadataTest {
             "my.domain.tutorial.operator.reconciler.FooReconciler");
   }
 
-  private static FooOperator start(KubernetesClient client) {
-    OperatorSettings settings =
-        OperatorSettings.fromEnvironment(
-            Map.of(
-                OperatorSettings.HEALTH_PORT, "0",
-                OperatorSettings.METRICS_PORT, "0",
-                OperatorSettings.METRICS_SECURE, "false",
-                OperatorSettings.LEADER_ELECTION, "true",
-                OperatorSettings.OPERATOR_NAMESPACE, NS,
-                OperatorSettings.IDENTITY, "native-metadata-test"));
-    return FooOperator.start(settings, client, Clock.systemUTC(), () -> {});
-  }
-
-  private static void awaitHappy(KubernetesClient client, boolean happy) {
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () -> client.resources(Foo.class).inNamespace(NS).withName("foo-01").get(),
-            f ->
-                f != null
-                    && f.getStatus() != null
-                    && Boolean.valueOf(happy).equals(f.getStatus().getHappy()));
-  }
-
   private static InputStream payload(String name) {
     InputStream in = NativeMetadataTest.class.getResourceAsStream("/payloads/" + name);
     assertThat(in).as(name).isNotNull();
     return in;
-  }
-
-  private static CustomResourceDefinition crd() {
-    try (var in =
-        Foo.class.getResourceAsStream("/META-INF/fabric8/foos.tutorial.my.domain-v1.yml")) {
-      return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-          in, CustomResourceDefinition.class);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -8,25 +8,18 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.friendship.FriendPod;
+import my.domain.tutorial.operator.MockCluster;
 import org.junit.jupiter.api.Test;
 
 class PodEventsTest {
   private final Pod running =
-      new PodBuilder()
-          .withNewMetadata()
-          .withName("jack")
-          .withNamespace("team-a")
+      new PodBuilder(MockCluster.pod("team-a", "jack"))
+          .editMetadata()
           .withUid("u1")
           .withResourceVersion("7")
           .withLabels(Map.of("app", "jack"))
           .withAnnotations(Map.of("note", "x".repeat(1000)))
           .endMetadata()
-          .withNewSpec()
-          .addNewContainer()
-          .withName("main")
-          .withImage("busybox")
-          .endContainer()
-          .endSpec()
           .withNewStatus()
           .withPhase("Running")
           .endStatus()
