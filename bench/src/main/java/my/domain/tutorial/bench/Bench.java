@@ -52,10 +52,10 @@ final class Bench implements AutoCloseable {
   }
 
   /**
-   * Starts the operator, stopping the running one first; returns the new one. The Lease the old
-   * one released is deleted first: its holder is another identity, which the new process would wait
-   * out (the release leaves it one second, then the retry period), and start-up is measured to
-   * leading with synced informers, not the election's back-off (docs/operator.md).
+   * Starts the operator, stopping the running one first; returns the new one. The Lease the old one
+   * released is deleted first: its holder is another identity, which the new process would wait out
+   * (the release leaves it one second, then the retry period), and start-up is measured to leading
+   * with synced informers, not the election's back-off (docs/operator.md).
    */
   OperatorProcess restartOperator() {
     close();

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** Manifests read from the class path (the jars the build made) and applied to a cluster. */
@@ -14,12 +15,17 @@ public final class ClusterResources {
 
   /** Reads a YAML or JSON manifest; {@code resource} is a class-loader path (no leading slash). */
   public static <T> T load(String resource, Class<T> type) {
+    return Serialization.unmarshal(text(resource), type);
+  }
+
+  /** A manifest's text, comments included; {@code resource} as for {@link #load}. */
+  public static String text(String resource) {
     try (InputStream in = ClusterResources.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(
             resource + " is not on the class path; build the module that makes it");
       }
-      return Serialization.unmarshal(in, type);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -66,7 +66,21 @@ class RealNodeOperatorIT {
         "[real-node] the %s image: %s%n",
         NATIVE.map(exe -> "native (" + exe + ")").orElse("jar"), image);
     OperatorUnderTest.installCrd(admin);
-    ShippedManifests.load(admin).apply(admin, image);
+    ShippedManifests manifests = ShippedManifests.load(admin);
+    if (NATIVE.isEmpty()) {
+      // The shipped request is the native image's; the jar image's is its own (docs/footprint.md).
+      manifests
+          .deployment()
+          .getSpec()
+          .getTemplate()
+          .getSpec()
+          .getContainers()
+          .get(0)
+          .getResources()
+          .getRequests()
+          .put("memory", ShippedDeployment.jarImageMemoryRequest());
+    }
+    manifests.apply(admin, image);
     await("the operator's Pod Ready")
         .atMost(POD_READY)
         .pollInterval(Duration.ofMillis(500))

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.RepoRoot;
@@ -113,6 +115,19 @@ public final class ShippedDeployment {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The memory request the jar image needs in place of the shipped (native) one, as the manifest's
+   * comment "jar image request: ..." says it (docs/footprint.md, "Sizing").
+   */
+  public static Quantity jarImageMemoryRequest() {
+    String yaml = ClusterResources.text(OperatorDefaults.MANIFESTS + "deployment.yaml");
+    Matcher m = Pattern.compile("# jar image request: (\\S+)").matcher(yaml);
+    if (!m.find()) {
+      throw new IllegalStateException("deployment.yaml names no jar image request");
+    }
+    return new Quantity(m.group(1));
   }
 
   /** The container's memory limit: what the JVM sees as its RAM in the Pod. */

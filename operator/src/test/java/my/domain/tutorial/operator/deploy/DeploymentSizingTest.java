@@ -22,8 +22,8 @@ class DeploymentSizingTest {
   }
 
   /**
-   * The request: the RSS to expect from the native executable, about 64 MiB of its own (its
-   * mapped code and image heap, threads) plus twice the live heap.
+   * The request: the RSS to expect from the native executable, about 64 MiB of its own (its mapped
+   * code and image heap, threads) plus twice the live heap.
    */
   static long requestMib(int foos, int pods) {
     return roundUp(64 + 2 * liveHeapMib(foos, pods), 16);
@@ -55,6 +55,18 @@ class DeploymentSizingTest {
 
     assertThat(memory().getLimits().get("memory"))
         .isEqualTo(new Quantity(limitMib(size[0], size[1]) + "Mi"));
+  }
+
+  @Test
+  void theJarImagesRequestIsTheJvmFormulaAtTheSameSize() throws IOException {
+    int[] size = shippedFor("request");
+    String yaml =
+        java.nio.file.Files.readString(DeployManifestsTest.DIR.resolve("deployment.yaml"));
+    Matcher m = Pattern.compile("# jar image request: (\\S+)").matcher(yaml);
+    assertThat(m.find()).as("deployment.yaml names the jar image's request").isTrue();
+
+    assertThat(new Quantity(m.group(1)))
+        .isEqualTo(new Quantity(roundUp(96 + 2 * liveHeapMib(size[0], size[1]), 16) + "Mi"));
   }
 
   @Test
