@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.api.v1.FooCrd;
 import my.domain.tutorial.controlplane.ClusterResources;
 import my.domain.tutorial.controlplane.ControlPlane;
@@ -122,7 +123,7 @@ public final class Benchmark {
         for (String ns :
             Stream.of(
                     Bench.SCALE_NAMESPACES.stream(),
-                    Stream.of("latency", "cost", "churn"),
+                    Stream.of("latency", "cost", "churn", OperatorDefaults.NAMESPACE),
                     LargeClusterScenario.namespaces().stream())
                 .flatMap(s -> s)
                 .toList()) {

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.Poll;
+import my.domain.tutorial.operator.runtime.OperatorSettings;
 import my.domain.tutorial.testsupport.PrometheusText;
 import my.domain.tutorial.testsupport.ShippedDeployment;
 
@@ -83,6 +85,8 @@ final class OperatorProcess implements AutoCloseable {
               }
             });
     env.put("KUBECONFIG", kubeconfig.toString());
+    // What the kubelet fills in from the Pod: the Lease lives in the operator's namespace.
+    env.put(OperatorSettings.OPERATOR_NAMESPACE, OperatorDefaults.NAMESPACE);
     env.put("FOO_HEALTH_PORT", Integer.toString(healthPort));
     env.put("FOO_METRICS_PORT", Integer.toString(metricsPort));
     // The bench scrapes often and anonymously; a TokenReview and a SubjectAccessReview per scrape
