@@ -11,30 +11,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.controlplane.ControlPlaneConfig;
+import my.domain.tutorial.controlplane.DirectoryTrees;
 
 /**
  * The shipped operator as a process, as the kubelet runs it: the native executable in the native
  * tier, else the jar ({@link ShippedDeployment#shippedProcess}), with the Deployment's environment,
  * what the kubelet fills in from the Pod, and a kubeconfig holding a token of the operator's
  * ServiceAccount (so the shipped RBAC is what it has). Its output, one JSON object per line, goes
- * to {@link #log}. {@link #close} kills it.
+ * to {@link #log}. {@link #close} kills it and deletes its directory (the log, the kubeconfig and
+ * its token).
  */
 public final class ShippedOperatorProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Process process;
+  private final Path dir;
   private final Path log;
   private final int healthPort;
 
-  private ShippedOperatorProcess(Process process, Path log, int healthPort) {
+  private ShippedOperatorProcess(Process process, Path dir, int healthPort) {
     this.process = process;
-    this.log = log;
+    this.dir = dir;
+    this.log = dir.resolve("operator.log");
     this.healthPort = healthPort;
   }
 
@@ -61,7 +66,7 @@ public final class ShippedOperatorProcess implements AutoCloseable {
       env.put("FOO_HEALTH_PORT", Integer.toString(health));
       env.put("FOO_METRICS_PORT", Integer.toString(ControlPlaneConfig.freePort()));
       env.putAll(settings);
-      return new ShippedOperatorProcess(builder.start(), log, health);
+      return new ShippedOperatorProcess(builder.start(), dir, health);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,12 +83,12 @@ public final class ShippedOperatorProcess implements AutoCloseable {
 
   /**
    * The status of GET {@code path} on its health port; -1 while nothing listens there. Fails when
-   * the process has exited, so a wait on it does not outlive a crash.
+   * the process has exited, with the end of its log, so a wait on it does not outlive a crash.
    */
   public int probe(String path) {
     if (!process.isAlive()) {
       throw new IllegalStateException(
-          "the operator exited with " + process.exitValue() + "; its log: " + log);
+          "the operator exited with " + process.exitValue() + "; the end of its log:\n" + tail());
     }
     try {
       return HTTP.send(
@@ -112,8 +117,18 @@ public final class ShippedOperatorProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     kill();
+    DirectoryTrees.delete(dir);
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
   }
 
   private static Path serviceAccountKubeconfig(ControlPlane cp, Path dir) throws IOException {
