@@ -154,22 +154,8 @@ public final class Benchmark {
     Footprint.Result idle =
         Footprint.measure(bench, "idle (empty cluster): operator memory", "target RSS < 64 MiB");
     if (parameters.largeOnly()) {
-      return new BenchmarkResults(
-          Machine.current(),
-          parameters,
-          startup,
-          idle,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
-          null,
-          List.of(),
-          null,
-          null,
-          largeClusters(),
-          null);
+      return BenchmarkResults.largeOnly(
+          Machine.current(), parameters, startup, idle, largeClusters());
     }
     LatencyScenario.Result latency = new LatencyScenario(bench).run(parameters.latencySamples());
 

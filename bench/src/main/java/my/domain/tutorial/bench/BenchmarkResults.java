@@ -48,11 +48,31 @@ record BenchmarkResults(
   /** {@code FOO_BENCH_NODE=only}: the real-node figures alone. */
   static BenchmarkResults nodeOnly(
       Machine machine, Parameters parameters, ImageScenario.Result realNode) {
+    return partial(machine, parameters, null, null, List.of(), realNode);
+  }
+
+  /** {@code FOO_BENCH_LARGE_ONLY=1}: start-up, idle and the large clusters. */
+  static BenchmarkResults largeOnly(
+      Machine machine,
+      Parameters parameters,
+      Stats startup,
+      Footprint.Result idle,
+      List<LargeClusterScenario.Result> large) {
+    return partial(machine, parameters, startup, idle, large, null);
+  }
+
+  private static BenchmarkResults partial(
+      Machine machine,
+      Parameters parameters,
+      Stats startup,
+      Footprint.Result idle,
+      List<LargeClusterScenario.Result> large,
+      ImageScenario.Result realNode) {
     return new BenchmarkResults(
         machine,
         parameters,
-        null,
-        null,
+        startup,
+        idle,
         null,
         null,
         null,
@@ -62,7 +82,7 @@ record BenchmarkResults(
         List.of(),
         null,
         null,
-        List.of(),
+        large,
         realNode);
   }
 

@@ -39,19 +39,16 @@ record OperatorBuild(String label, Path jar, Optional<Path> executable) {
       builds.add(jar(jar));
     }
     String setting = env.getOrDefault(NATIVE_SETTING, "");
-    Optional<Path> executable =
-        setting.equals("0")
-            ? Optional.empty()
-            : Optional.of(
-                    setting.isBlank()
-                        ? repo.resolve("operator/target/foo-operator")
-                        : Path.of(setting))
-                .filter(Files::isExecutable);
-    if (!setting.isBlank() && !setting.equals("0") && executable.isEmpty()) {
-      throw new IllegalArgumentException(
-          NATIVE_SETTING + "=" + setting + " is not an executable (make native builds one)");
+    if (!setting.equals("0")) {
+      Path executable =
+          setting.isBlank() ? repo.resolve("operator/target/foo-operator") : Path.of(setting);
+      if (Files.isExecutable(executable)) {
+        builds.add(new OperatorBuild("native", jar, Optional.of(executable)));
+      } else if (!setting.isBlank()) {
+        throw new IllegalArgumentException(
+            NATIVE_SETTING + "=" + setting + " is not an executable (make native builds one)");
+      }
     }
-    executable.ifPresent(e -> builds.add(new OperatorBuild("native", jar, Optional.of(e))));
     if (builds.isEmpty()) {
       throw new IllegalArgumentException(
           NATIVE_ONLY_SETTING + "=1 needs a native executable: make native, or " + NATIVE_SETTING);
