@@ -12,8 +12,8 @@ import my.domain.tutorial.controlplane.RepoRoot;
 /**
  * The operator image as releases build it: {@code hack/images}, here on a test base (assembled on
  * this machine instead of UBI), pushed to a registry. The native image ({@code
- * operator/Dockerfile}, what releases ship) from a native executable, or the jar image
- * ({@code operator/jar.Dockerfile}); always said explicitly, so a native executable left in {@code
+ * operator/Dockerfile}, what releases ship) from a native executable, or the jar image ({@code
+ * operator/jar.Dockerfile}); always said explicitly, so a native executable left in {@code
  * operator/target} never changes which one a test runs.
  */
 public final class OperatorImage {
