@@ -149,6 +149,17 @@ public final class ApiErrors {
   }
 
   private static PluginException unreachable(String action, String server, Throwable failure) {
+    if (timedOut(failure)) {
+      return new PluginException(
+          ExitCodes.CLUSTER_UNUSABLE,
+          "cannot "
+              + action
+              + ": the cluster at "
+              + server
+              + " did not answer in time (request timed out); check that it is running and"
+              + " reachable, or allow it longer with --request-timeout",
+          failure);
+    }
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
@@ -164,6 +175,23 @@ public final class ApiErrors {
             + (root.getMessage() == null ? "" : ": " + oneLine(root))
             + "); check that it is running and that your kubeconfig or --context points at it",
         failure);
+  }
+
+  /**
+   * The JDK client ends a request that outlived its timeout by closing the connection itself, and
+   * which of the two failures reaches the caller is a race: the timeout, or the read that the close
+   * broke ("connection closed locally"). The plugin closes a connection only to cancel a request,
+   * so both mean the same thing to the user.
+   */
+  static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HttpTimeoutException
+          || t instanceof TimeoutException
+          || (t instanceof IOException && "connection closed locally".equals(t.getMessage()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean unreachable(Throwable failure) {

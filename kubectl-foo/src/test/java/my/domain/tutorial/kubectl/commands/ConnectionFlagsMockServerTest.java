@@ -102,7 +102,7 @@ class ConnectionFlagsMockServerTest {
           .startsWith(
               "error: cannot list foos in namespace team-a: the cluster at "
                   + stalled.url()
-                  + "/ is unreachable (HttpTimeoutException")
+                  + "/ did not answer in time (request timed out);")
           .hasLineCount(1);
       assertThat(stalled.accepted()).as("connections the request made").isPositive();
       // Not before the timeout, and well before the 15 s the same request takes without the flag.

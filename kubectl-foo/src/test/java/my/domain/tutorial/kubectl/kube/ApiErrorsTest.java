@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import my.domain.tutorial.kubectl.errors.PluginException;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +90,30 @@ class ApiErrorsTest {
                 + SERVER
                 + " is unreachable (ConnectException: Connection refused); check that it is running and that your kubeconfig"
                 + " or --context points at it");
+  }
+
+  @Test
+  void aRequestThatOutlivedItsTimeoutSaysSoWhicheverFailureTheClientReports() {
+    String expected =
+        "cannot list foos in namespace a: the cluster at "
+            + SERVER
+            + " did not answer in time (request timed out); check that it is running and"
+            + " reachable, or allow it longer with --request-timeout";
+
+    for (Throwable cause :
+        new Throwable[] {
+          new HttpTimeoutException("request timed out"),
+          new IOException("connection closed locally")
+        }) {
+      var e =
+          ApiErrors.translate(
+              new KubernetesClientException("An error has occurred.", cause),
+              "list foos in namespace a",
+              SERVER);
+
+      assertThat(e.exitCode()).as(cause.toString()).isEqualTo(4);
+      assertThat(e.getMessage()).as(cause.toString()).isEqualTo(expected);
+    }
   }
 
   @Test
