@@ -2,6 +2,7 @@ package my.domain.tutorial.kubectl;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -69,5 +70,23 @@ class ArchitectureTest {
   @Test
   void eachLayerDependsOnlyOnTheLayersBelowIt() {
     DEPENDENCIES_POINT_DOWN.check(MAIN);
+  }
+
+  /** The rules can fail: the same classes plus one test class that reaches up. */
+  @Test
+  void aClassThatReachesUp_breaksBothRules() {
+    ImportOption mainAndFixture =
+        location ->
+            new ImportOption.DoNotIncludeTests().includes(location)
+                || location.contains("ReachesUpIntoTheCommands");
+    JavaClasses withFixture =
+        new ClassFileImporter()
+            .withImportOption(mainAndFixture)
+            .importPackages("my.domain.tutorial.kubectl");
+
+    assertThat(PACKAGES_HAVE_NO_CYCLES.evaluate(withFixture).getFailureReport().toString())
+        .contains("ReachesUpIntoTheCommands");
+    assertThat(DEPENDENCIES_POINT_DOWN.evaluate(withFixture).getFailureReport().toString())
+        .contains("ReachesUpIntoTheCommands");
   }
 }

@@ -2,6 +2,7 @@ package my.domain.tutorial.operator;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -59,5 +60,23 @@ class ArchitectureTest {
   @Test
   void eachLayerDependsOnlyOnTheLayersBelowIt() {
     DEPENDENCIES_POINT_DOWN.check(MAIN);
+  }
+
+  /** The rules can fail: the same classes plus one test class that reaches up. */
+  @Test
+  void aClassThatReachesUp_breaksBothRules() {
+    ImportOption mainAndFixture =
+        location ->
+            new ImportOption.DoNotIncludeTests().includes(location)
+                || location.contains("ReachesUpIntoTheReconciler");
+    JavaClasses withFixture =
+        new ClassFileImporter()
+            .withImportOption(mainAndFixture)
+            .importPackages("my.domain.tutorial.operator");
+
+    assertThat(PACKAGES_HAVE_NO_CYCLES.evaluate(withFixture).getFailureReport().toString())
+        .contains("ReachesUpIntoTheReconciler");
+    assertThat(DEPENDENCIES_POINT_DOWN.evaluate(withFixture).getFailureReport().toString())
+        .contains("ReachesUpIntoTheReconciler");
   }
 }
