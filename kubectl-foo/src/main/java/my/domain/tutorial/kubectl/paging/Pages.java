@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Lists the way kubectl does: pages of {@link #LIMIT} objects, each request carrying the previous
@@ -38,6 +39,18 @@ public final class Pages {
   }
 
   /**
+   * Every item matching the selectors (either may be null), each as {@code kept} makes it the
+   * moment its page arrives: a cluster's worth of objects is never held whole, only a page of them.
+   */
+  public static <T extends HasMetadata> List<T> all(
+      Function<ListOptions, ? extends KubernetesResourceList<T>> list,
+      String labelSelector,
+      String fieldSelector,
+      UnaryOperator<T> kept) {
+    return listing(list, labelSelector, fieldSelector, kept).items();
+  }
+
+  /**
    * What {@link #all(Function, String, String)} reads, with the resourceVersion of the snapshot the
    * pages came from (the first page's), from which a watch continues.
    */
@@ -45,6 +58,14 @@ public final class Pages {
       Function<ListOptions, ? extends KubernetesResourceList<T>> list,
       String labelSelector,
       String fieldSelector) {
+    return listing(list, labelSelector, fieldSelector, UnaryOperator.identity());
+  }
+
+  private static <T extends HasMetadata> Listing<T> listing(
+      Function<ListOptions, ? extends KubernetesResourceList<T>> list,
+      String labelSelector,
+      String fieldSelector,
+      UnaryOperator<T> kept) {
     List<T> items = new ArrayList<>();
     String resourceVersion = null;
     String token = null;
@@ -57,7 +78,7 @@ public final class Pages {
                   .withLimit(LIMIT)
                   .withContinue(token)
                   .build());
-      items.addAll(page.getItems());
+      page.getItems().forEach(item -> items.add(kept.apply(item)));
       if (resourceVersion == null && page.getMetadata() != null) {
         resourceVersion = page.getMetadata().getResourceVersion();
       }

@@ -44,7 +44,8 @@ public record Facts(
 
   // The kinds why reads, each named once.
   public static final Kind<Foo> FOO = new Kind<>("Foo", FooCrd.NAME, c -> c.resources(Foo.class));
-  public static final Kind<Pod> POD = new Kind<>("Pod", "pods", KubernetesClient::pods);
+  public static final Kind<Pod> POD =
+      new Kind<>("Pod", "pods", KubernetesClient::pods, ListedPods::kept);
 
   /** The workloads that make Pods named after themselves plus a suffix, in the order reported. */
   public static final List<Kind<?>> WORKLOADS =

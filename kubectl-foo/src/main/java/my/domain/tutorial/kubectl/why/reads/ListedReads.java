@@ -1,11 +1,13 @@
 package my.domain.tutorial.kubectl.why.reads;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import my.domain.tutorial.kubectl.why.ClusterView;
 import my.domain.tutorial.kubectl.why.Facts;
 import my.domain.tutorial.kubectl.why.Kind;
@@ -26,6 +28,8 @@ public final class ListedReads implements ClusterView {
   private final boolean podsClusterWide;
   private final Instant now;
   private final Map<Listing, Lookup<? extends List<?>>> listed = new HashMap<>();
+  private final Map<Index, Lookup<? extends Map<String, ? extends List<?>>>> indexes =
+      new HashMap<>();
 
   /**
    * @param source where the lists are read ({@link PointReads} on a cluster)
@@ -40,27 +44,22 @@ public final class ListedReads implements ClusterView {
   @Override
   public <T extends HasMetadata> Lookup<Optional<T>> get(
       Kind<T> kind, String namespace, String name) {
-    return list(kind, namespace)
-        .map(l -> l.stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst());
+    String listedIn = clusterWide(kind) ? null : namespace;
+    return where(kind, listedIn, By.NAMESPACE_AND_NAME, namespace + "/" + name)
+        .map(l -> l.stream().findFirst());
   }
 
   @Override
   public <T extends HasMetadata> Lookup<List<T>> list(Kind<T> kind, String namespace) {
-    if (podsClusterWide && kind == Facts.POD && namespace != null) {
-      return listing(kind, null)
-          .map(
-              l ->
-                  l.stream()
-                      .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
-                      .toList());
+    if (clusterWide(kind) && namespace != null) {
+      return where(kind, null, By.NAMESPACE, namespace);
     }
     return listing(kind, namespace);
   }
 
   @Override
   public <T extends HasMetadata> Lookup<List<T>> named(Kind<T> kind, String name) {
-    return listing(kind, null)
-        .map(l -> l.stream().filter(o -> name.equals(o.getMetadata().getName())).toList());
+    return where(kind, null, By.NAME, name);
   }
 
   @Override
@@ -73,9 +72,47 @@ public final class ListedReads implements ClusterView {
     return now;
   }
 
+  private boolean clusterWide(Kind<?> kind) {
+    return podsClusterWide && kind == Facts.POD;
+  }
+
   @SuppressWarnings("unchecked") // a Listing of Kind<T> only ever holds a list of T
   private <T extends HasMetadata> Lookup<List<T>> listing(Kind<T> kind, String namespace) {
     return (Lookup<List<T>>)
         listed.computeIfAbsent(new Listing(kind, namespace), l -> source.list(kind, namespace));
   }
+
+  /**
+   * The objects of a listing whose {@code by} is {@code value}, from an index built once per
+   * listing: a thousand Foos asking about a list of 100,000 Pods must not each scan it.
+   */
+  @SuppressWarnings("unchecked") // an Index of a Listing of Kind<T> only ever holds lists of T
+  private <T extends HasMetadata> Lookup<List<T>> where(
+      Kind<T> kind, String namespace, By by, String value) {
+    Lookup<Map<String, List<T>>> index =
+        (Lookup<Map<String, List<T>>>)
+            indexes.computeIfAbsent(
+                new Index(new Listing(kind, namespace), by),
+                i ->
+                    listing(kind, namespace)
+                        .map(l -> l.stream().collect(Collectors.groupingBy(o -> by.of(o)))));
+    return index.map(m -> m.getOrDefault(value, List.of()));
+  }
+
+  private enum By {
+    NAME,
+    NAMESPACE,
+    NAMESPACE_AND_NAME;
+
+    String of(HasMetadata o) {
+      ObjectMeta meta = o.getMetadata();
+      return switch (this) {
+        case NAME -> meta.getName();
+        case NAMESPACE -> String.valueOf(meta.getNamespace());
+        case NAMESPACE_AND_NAME -> meta.getNamespace() + "/" + meta.getName();
+      };
+    }
+  }
+
+  private record Index(Listing listing, By by) {}
 }

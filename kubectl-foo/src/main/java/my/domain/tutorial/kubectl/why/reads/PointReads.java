@@ -55,7 +55,10 @@ public final class PointReads implements ClusterView {
                 o ->
                     namespace == null
                         ? kind.objects().apply(client).inAnyNamespace().list(o)
-                        : kind.objects().apply(client).inNamespace(namespace).list(o)));
+                        : kind.objects().apply(client).inNamespace(namespace).list(o),
+                null,
+                null,
+                kind.kept()));
   }
 
   @Override
@@ -67,7 +70,8 @@ public final class PointReads implements ClusterView {
             Pages.all(
                     o -> kind.objects().apply(client).inAnyNamespace().list(o),
                     null,
-                    "metadata.name=" + name)
+                    "metadata.name=" + name,
+                    kind.kept())
                 .stream()
                 .filter(o -> name.equals(o.getMetadata().getName()))
                 .toList());
