@@ -149,31 +149,21 @@ public final class ApiErrors {
   }
 
   private static PluginException unreachable(String action, String server, Throwable failure) {
-    if (timedOut(failure)) {
-      return new PluginException(
-          ExitCodes.CLUSTER_UNUSABLE,
-          "cannot "
-              + action
-              + ": the cluster at "
-              + server
-              + " did not answer in time (request timed out); check that it is running and"
-              + " reachable, or allow it longer with --request-timeout",
-          failure);
-    }
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
+    String what =
+        timedOut(failure)
+            ? " did not answer in time (request timed out); check that it is running and"
+                + " reachable, or allow it longer with --request-timeout"
+            : " is unreachable ("
+                + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + oneLine(root))
+                + "); check that it is running and that your kubeconfig or --context points at it";
     return new PluginException(
         ExitCodes.CLUSTER_UNUSABLE,
-        "cannot "
-            + action
-            + ": the cluster at "
-            + server
-            + " is unreachable ("
-            + root.getClass().getSimpleName()
-            + (root.getMessage() == null ? "" : ": " + oneLine(root))
-            + "); check that it is running and that your kubeconfig or --context points at it",
+        "cannot " + action + ": the cluster at " + server + what,
         failure);
   }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import my.domain.tutorial.kubectl.why.reads.ListedReads;
+import my.domain.tutorial.testsupport.TestPods;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,26 +19,17 @@ import org.junit.jupiter.api.Test;
 class ListedReadsTest {
   static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
-  private static Pod pod(String ns, String name) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace(ns)
-        .withName(name)
-        .endMetadata()
-        .build();
-  }
-
   /** Three namespaces; "web" in two of them, "db" in one, and other Pods around them. */
   private static InMemoryView cluster() {
     List<Pod> pods = new ArrayList<>();
     for (String ns : List.of("team-a", "team-b", "team-c")) {
       for (int i = 0; i < 50; i++) {
-        pods.add(pod(ns, "worker-" + i));
+        pods.add(TestPods.pod(ns, "worker-" + i));
       }
     }
-    pods.add(pod("team-a", "web"));
-    pods.add(pod("team-b", "web"));
-    pods.add(pod("team-c", "db"));
+    pods.add(TestPods.pod("team-a", "web"));
+    pods.add(TestPods.pod("team-b", "web"));
+    pods.add(TestPods.pod("team-c", "db"));
     return new InMemoryView(Searches.leaseIn("foo-system", NOW, 2), NOW).with(Facts.POD, pods);
   }
 
