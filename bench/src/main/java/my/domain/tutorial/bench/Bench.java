@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.ControlPlane;
@@ -58,6 +59,11 @@ final class Bench implements AutoCloseable {
    * with synced informers, not the election's back-off (docs/operator.md).
    */
   OperatorProcess restartOperator() {
+    return restartOperator(OptionalLong.empty());
+  }
+
+  /** {@link #restartOperator()}, with the Deployment's memory limit raised to {@code limitMib}. */
+  OperatorProcess restartOperator(OptionalLong limitMib) {
     close();
     admin
         .leases()
@@ -67,6 +73,7 @@ final class Bench implements AutoCloseable {
     operator =
         OperatorProcess.start(
             build,
+            limitMib,
             cp.kubeconfig(),
             logDir.resolve("operator.log"),
             ControlPlaneConfig.freePort(),

@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.controlplane.Poll;
+import my.domain.tutorial.operator.runtime.MemorySizing;
+import my.domain.tutorial.operator.runtime.MemorySizing.Build;
 import my.domain.tutorial.testsupport.PrometheusText;
+import my.domain.tutorial.testsupport.ShippedDeployment;
 
 /**
  * A large cluster (issue #24): {@code foos} Foos, then {@code pods} realistic Pods over {@link
@@ -73,6 +77,8 @@ final class LargeClusterScenario {
       int foos,
       int pods,
       int namespaces,
+      /** The operator's memory limit: the shipped one, or the sizing formula's when larger. */
+      Long memoryLimitMib,
       Double foosCreatedInS,
       Double podsCreatedInS,
       Double podsCreatedPerS,
@@ -95,6 +101,7 @@ final class LargeClusterScenario {
           size.foos(),
           size.pods(),
           NAMESPACES,
+          null,
           null,
           null,
           null,
@@ -135,6 +142,19 @@ final class LargeClusterScenario {
   }
 
   /**
+   * The memory limit a user gives the operator for this cluster: the sizing formula's for the build
+   * measured, or the shipped Deployment's where that is already larger.
+   */
+  private long memoryLimitMib(Size size) {
+    Build build = bench.build.isNative() ? Build.NATIVE : Build.JAR;
+    return Math.max(shippedLimitMib(), MemorySizing.limitMib(build, size.foos(), size.pods()));
+  }
+
+  private static long shippedLimitMib() {
+    return ShippedDeployment.load().memoryLimitBytes() / 1048576;
+  }
+
+  /**
    * Runs one size; a failure part-way (the operator gone, a wait that ran out) is a row and a
    * {@code failed} result, so the sizes after it and the figures before it are kept. What it
    * created is deleted either way.
@@ -161,7 +181,18 @@ final class LargeClusterScenario {
     var admin = bench.admin;
     var watch = bench.watch;
     String what = size.label();
-    OperatorProcess operator = bench.restartOperator();
+    long limitMib = memoryLimitMib(size);
+    OperatorProcess operator =
+        bench.restartOperator(
+            limitMib > shippedLimitMib() ? OptionalLong.of(limitMib) : OptionalLong.empty());
+    bench.table.row(
+        what + ": operator memory limit",
+        limitMib > shippedLimitMib()
+            ? String.format(
+                "%dMi, the sizing formula's for this cluster (docs/footprint.md; shipped: %dMi)",
+                limitMib, shippedLimitMib())
+            : String.format("%dMi, the Deployment's", shippedLimitMib()),
+        "");
     double heapEmpty = operator.heapAfterFullGcBytes();
     histogram(operator, size, "empty");
 
@@ -255,6 +286,7 @@ final class LargeClusterScenario {
         size.foos(),
         size.pods(),
         NAMESPACES,
+        limitMib,
         Stats.round(foosCreatedS),
         Stats.round(podsCreatedS),
         Stats.round(size.pods() / podsCreatedS),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import my.domain.tutorial.testsupport.ShippedDeployment;
 
 /**
@@ -60,9 +61,14 @@ record OperatorBuild(String label, Path jar, Optional<Path> executable) {
     return executable.isPresent();
   }
 
-  /** The process the Deployment would run, before the bench's environment is added. */
-  ProcessBuilder process(Map<String, String> env) {
-    ShippedDeployment deployment = ShippedDeployment.load();
+  /**
+   * The process the Deployment would run, before the bench's environment is added; with its memory
+   * limit raised to {@code limitMib} where that is given.
+   */
+  ProcessBuilder process(Map<String, String> env, OptionalLong limitMib) {
+    ShippedDeployment shipped = ShippedDeployment.load();
+    ShippedDeployment deployment =
+        limitMib.isPresent() ? shipped.withMemoryLimitMib(limitMib.getAsLong()) : shipped;
     if (executable.isPresent()) {
       ProcessBuilder builder = deployment.nativeProcess(executable.get());
       String options = env.getOrDefault(NATIVE_OPTIONS_SETTING, "");

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import my.domain.tutorial.api.OperatorDefaults;
 import my.domain.tutorial.controlplane.Poll;
@@ -69,8 +70,13 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(
-      OperatorBuild build, Path kubeconfig, Path logFile, int healthPort, int metricsPort) {
-    ProcessBuilder builder = build.process(System.getenv());
+      OperatorBuild build,
+      OptionalLong limitMib,
+      Path kubeconfig,
+      Path logFile,
+      int healthPort,
+      int metricsPort) {
+    ProcessBuilder builder = build.process(System.getenv(), limitMib);
     builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

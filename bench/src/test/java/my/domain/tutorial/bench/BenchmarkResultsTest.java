@@ -195,6 +195,7 @@ class BenchmarkResultsTest {
                 1000,
                 100000,
                 100,
+                384L,
                 5.0,
                 400.0,
                 250.0,

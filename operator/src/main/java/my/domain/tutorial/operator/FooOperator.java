@@ -19,6 +19,7 @@ import my.domain.tutorial.operator.runtime.HttpEndpoints;
 import my.domain.tutorial.operator.runtime.HttpEndpoints.Reply;
 import my.domain.tutorial.operator.runtime.InvalidSettingsException;
 import my.domain.tutorial.operator.runtime.LogSetup;
+import my.domain.tutorial.operator.runtime.MemorySizing;
 import my.domain.tutorial.operator.runtime.MetricsAccess;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
@@ -151,7 +152,7 @@ public final class FooOperator implements AutoCloseable {
             () ->
                 terms
                     .current()
-                    .map(t -> t.cachedFoos() + " Foos and " + t.cachedPods() + " Pods")
+                    .map(t -> MemorySizing.cached(t.cachedFoos(), t.cachedPods()))
                     .orElse("nothing (standby)"),
             log::warn);
     if (heapWatch.isEmpty()) {

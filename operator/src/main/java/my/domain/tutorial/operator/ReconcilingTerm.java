@@ -22,6 +22,7 @@ import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
 import my.domain.tutorial.operator.reconciler.FooCache;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
+import my.domain.tutorial.operator.reconciler.NoRateLimit;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
 
@@ -81,6 +82,7 @@ final class ReconcilingTerm {
           if (settings.slimCaches()) {
             c.withItemStore(FooCache.store());
           }
+          c.withRateLimiter(new NoRateLimit());
           // Events drive everything; the periodic check is a safety net should one ever be missed.
           c.withReconciliationMaxInterval(
               settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());

@@ -1,6 +1,7 @@
 package my.domain.tutorial.testsupport;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
@@ -43,6 +44,16 @@ public final class ShippedDeployment {
         ClusterResources.load(OperatorDefaults.MANIFESTS + "deployment.yaml", Deployment.class);
     return new ShippedDeployment(
         deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+  }
+
+  /**
+   * The same Deployment with its memory limit raised to {@code mib}, as docs/footprint.md tells a
+   * user to do for a larger cluster: the heap, a share of the limit, follows it.
+   */
+  public ShippedDeployment withMemoryLimitMib(long mib) {
+    Container raised = new ContainerBuilder(container).build();
+    raised.getResources().getLimits().put("memory", new Quantity(mib + "Mi"));
+    return new ShippedDeployment(raised);
   }
 
   /**

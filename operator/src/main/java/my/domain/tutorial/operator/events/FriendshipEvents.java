@@ -198,10 +198,20 @@ public class FriendshipEvents {
     return counts.size();
   }
 
+  /**
+   * The key of {@code foo}'s counts, with its namespace interned: a large cluster keeps tens of
+   * thousands, and the Foo is a copy the SDK made for one reconcile, whose strings are its own.
+   */
+  private static ResourceID idOf(Foo foo) {
+    String namespace = foo.getMetadata().getNamespace();
+    return new ResourceID(
+        foo.getMetadata().getName(), namespace == null ? null : namespace.intern());
+  }
+
   private int bump(Foo foo, Reason reason) {
     int[] count = new int[1];
     counts.compute(
-        ResourceID.fromResource(foo),
+        idOf(foo),
         (id, c) -> {
           Counts next = Counts.of(foo, c);
           count[0] = next.bump(reason);
@@ -219,7 +229,7 @@ public class FriendshipEvents {
   private int continueFrom(Foo foo, Reason reason, int recorded) {
     int[] count = new int[1];
     counts.compute(
-        ResourceID.fromResource(foo),
+        idOf(foo),
         (id, c) -> {
           Counts next = Counts.of(foo, c);
           count[0] = next.continueFrom(reason, recorded);
@@ -231,7 +241,7 @@ public class FriendshipEvents {
   /** Starts the count kept for this Foo and reason over at 1, for a new Event, and returns it. */
   private int restart(Foo foo, Reason reason) {
     counts.compute(
-        ResourceID.fromResource(foo),
+        idOf(foo),
         (id, c) -> {
           Counts next = Counts.of(foo, c);
           next.byReason().put(reason, 1);
@@ -241,7 +251,7 @@ public class FriendshipEvents {
   }
 
   private void unbump(Foo foo, Reason reason) {
-    counts.computeIfPresent(ResourceID.fromResource(foo), (id, c) -> c.unbumped(reason));
+    counts.computeIfPresent(idOf(foo), (id, c) -> c.unbumped(reason));
   }
 
   /**

@@ -45,7 +45,7 @@ public final class FooCache {
 
   /** The Foo informer's store: each Foo as {@link #SLIM} keeps it. */
   public static ItemStore<Foo> store() {
-    return new SlimItemStore<>(SLIM);
+    return new SlimItemStore<Foo, Foo>(SLIM, foo -> foo);
   }
 
   private static String intern(String s) {

@@ -98,7 +98,7 @@ public class FooReconciler implements Reconciler<Foo> {
             .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
             .withOnUpdateFilter(PodEvents.VERDICT_CHANGES);
     if (slimPodCache) {
-      pods.withItemStore(new SlimItemStore<>(PodEvents.SLIM));
+      pods.withItemStore(PodEvents.store());
     }
     podCache = new InformerEventSource<>(pods.build(), context);
     return List.of(podCache);

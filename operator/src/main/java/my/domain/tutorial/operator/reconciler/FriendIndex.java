@@ -36,7 +36,7 @@ public final class FriendIndex {
    * before.
    */
   public synchronized void record(Foo foo) {
-    ResourceID id = ResourceID.fromResource(foo);
+    ResourceID id = idOf(foo);
     String friend = foo.friendName();
     String key = friend == null ? null : key(foo.getMetadata().getNamespace(), friend);
     String before = key == null ? friendOfFoo.remove(id) : friendOfFoo.put(id, key);
@@ -44,8 +44,36 @@ public final class FriendIndex {
       remove(before, id);
     }
     if (key != null) {
-      foosByFriend.computeIfAbsent(key, k -> new HashSet<>()).add(id);
+      foosByFriend.merge(key, Set.of(id), (ids, one) -> added(ids, id));
     }
+  }
+
+  /**
+   * The id this index files {@code foo} under, with its namespace interned: a large cluster holds
+   * tens of thousands of these, and the Foo they come from is a copy the SDK made for one
+   * reconcile, whose strings are its own.
+   */
+  static ResourceID idOf(Foo foo) {
+    String namespace = foo.getMetadata().getNamespace();
+    return new ResourceID(
+        foo.getMetadata().getName(), namespace == null ? null : namespace.intern());
+  }
+
+  /**
+   * Almost every friend is named by one Foo, so a friend's Foos start as an immutable one-element
+   * set (a fraction of a {@link HashSet}'s size) and become a {@link HashSet} at the second.
+   */
+  private static Set<ResourceID> added(Set<ResourceID> ids, ResourceID id) {
+    if (ids.contains(id)) {
+      return ids;
+    }
+    if (ids instanceof HashSet<ResourceID> several) {
+      several.add(id);
+      return several;
+    }
+    Set<ResourceID> several = new HashSet<>(ids);
+    several.add(id);
+    return several;
   }
 
   /** Forgets a deleted Foo. */
@@ -70,8 +98,13 @@ public final class FriendIndex {
 
   private void remove(String key, ResourceID id) {
     Set<ResourceID> ids = foosByFriend.get(key);
-    if (ids != null && ids.remove(id) && ids.isEmpty()) {
+    if (ids == null || !ids.contains(id)) {
+      return;
+    }
+    if (ids.size() == 1) {
       foosByFriend.remove(key);
+    } else {
+      ids.remove(id); // more than one: a HashSet
     }
   }
 

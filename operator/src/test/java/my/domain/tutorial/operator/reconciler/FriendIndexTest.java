@@ -33,6 +33,32 @@ class FriendIndexTest {
   }
 
   @Test
+  void foosSharingAFriend_areAllFound_untilEachLeavesIt() {
+    index.record(Foo.of("team-a", "foo-01", "jack"));
+    index.record(Foo.of("team-a", "foo-02", "jack"));
+    index.record(Foo.of("team-a", "foo-03", "jack"));
+    index.record(Foo.of("team-a", "foo-02", "jack"));
+
+    assertThat(index.foosNaming("team-a", "jack"))
+        .containsExactlyInAnyOrder(
+            new ResourceID("foo-01", "team-a"),
+            new ResourceID("foo-02", "team-a"),
+            new ResourceID("foo-03", "team-a"));
+
+    index.forget(new ResourceID("foo-01", "team-a"));
+    index.record(Foo.of("team-a", "foo-02", "jill"));
+    assertThat(index.foosNaming("team-a", "jack"))
+        .containsExactly(new ResourceID("foo-03", "team-a"));
+
+    index.forget(new ResourceID("foo-03", "team-a"));
+    assertThat(index.foosNaming("team-a", "jack")).isEmpty();
+    index.record(Foo.of("team-a", "foo-04", "jack"));
+    assertThat(index.foosNaming("team-a", "jack"))
+        .containsExactly(new ResourceID("foo-04", "team-a"));
+    assertThat(index.size()).isEqualTo(2);
+  }
+
+  @Test
   void whenAFooNamesAnotherFriend_itLeavesTheOldOne() {
     index.record(Foo.of("team-a", "foo-01", "jack"));
     index.record(Foo.of("team-a", "foo-01", "jill"));

@@ -1,0 +1,136 @@
+package my.domain.tutorial.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A Pod as the operator's cache keeps it: its identity (namespace, name, uid, resourceVersion) and
+ * what tells its deletion apart (timestamp, grace period, finalizers). The verdict, the friend
+ * index and the SDK's cache bookkeeping (resourceVersion) read nothing else.
+ *
+ * <p>Every Pod of the watched namespaces is cached, friend or not, so on a large cluster this
+ * object is most of the heap, and it is laid out for that: one flat object instead of a fabric8
+ * {@code Pod} and its {@code ObjectMeta} (with their empty maps and lists), the namespace interned
+ * (shared by every Pod of a namespace), and the uid and resourceVersion held as numbers when they
+ * are a UUID and a decimal, as the API server writes them (their text is kept otherwise). {@link
+ * #toPod()} gives back exactly what {@link #of(Pod)} kept: the store hands a reader a new Pod each
+ * time, and nothing writes to it.
+ */
+final class CachedPod {
+  private final String namespace;
+  private final String name;
+  private final long uidHigh;
+  private final long uidLow;
+
+  /** The uid when it is not a UUID in its canonical form (null with it). */
+  private final String uidText;
+
+  private final long resourceVersion;
+
+  /** The resourceVersion when it is not a plain decimal (null with it). */
+  private final String resourceVersionText;
+
+  private final String deletionTimestamp;
+  private final Long deletionGracePeriodSeconds;
+  private final List<String> finalizers;
+  private final byte packed;
+
+  private static final byte UID_PACKED = 1;
+  private static final byte RESOURCE_VERSION_PACKED = 2;
+
+  private CachedPod(ObjectMeta meta) {
+    namespace = meta.getNamespace() == null ? null : meta.getNamespace().intern();
+    name = meta.getName();
+    UUID uid = canonicalUuid(meta.getUid());
+    uidHigh = uid == null ? 0 : uid.getMostSignificantBits();
+    uidLow = uid == null ? 0 : uid.getLeastSignificantBits();
+    uidText = uid == null ? meta.getUid() : null;
+    long version = plainDecimal(meta.getResourceVersion());
+    resourceVersion = version;
+    resourceVersionText = version < 0 ? meta.getResourceVersion() : null;
+    packed = (byte) ((uid == null ? 0 : UID_PACKED) | (version < 0 ? 0 : RESOURCE_VERSION_PACKED));
+    deletionTimestamp = meta.getDeletionTimestamp();
+    deletionGracePeriodSeconds = meta.getDeletionGracePeriodSeconds();
+    finalizers =
+        meta.getFinalizers() == null || meta.getFinalizers().isEmpty()
+            ? List.of()
+            : List.copyOf(meta.getFinalizers());
+  }
+
+  static CachedPod of(Pod pod) {
+    return new CachedPod(pod.getMetadata());
+  }
+
+  String namespace() {
+    return namespace;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /**
+   * The Pod this stands for, with only the kept fields set and no empty collections of its own
+   * (they serialize as absent).
+   */
+  Pod toPod() {
+    ObjectMeta meta = new ObjectMeta();
+    meta.setNamespace(namespace);
+    meta.setName(name);
+    meta.setUid((packed & UID_PACKED) != 0 ? new UUID(uidHigh, uidLow).toString() : uidText);
+    meta.setResourceVersion(
+        (packed & RESOURCE_VERSION_PACKED) != 0
+            ? Long.toString(resourceVersion)
+            : resourceVersionText);
+    meta.setDeletionTimestamp(deletionTimestamp);
+    meta.setDeletionGracePeriodSeconds(deletionGracePeriodSeconds);
+    meta.setFinalizers(finalizers);
+    meta.setLabels(Map.of());
+    meta.setAnnotations(Map.of());
+    meta.setManagedFields(List.of());
+    meta.setOwnerReferences(List.of());
+    meta.setAdditionalProperties(Map.of());
+    Pod pod = new Pod(); // its apiVersion and kind are the shared constants "v1" and "Pod"
+    pod.setMetadata(meta);
+    pod.setAdditionalProperties(Map.of());
+    return pod;
+  }
+
+  /** {@code text} as a UUID when it is one written as {@link UUID#toString()} writes it. */
+  static UUID canonicalUuid(String text) {
+    if (text == null || text.length() != 36) {
+      return null;
+    }
+    try {
+      UUID uuid = UUID.fromString(text);
+      return uuid.toString().equals(text) ? uuid : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code text} as a number when it is a decimal that {@link Long#toString(long)} writes the same
+   * way (no sign, no leading zero); -1 otherwise.
+   */
+  static long plainDecimal(String text) {
+    if (text == null || text.isEmpty() || text.length() > 18) {
+      return -1;
+    }
+    if (text.length() > 1 && text.charAt(0) == '0') {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+}
