@@ -171,6 +171,47 @@ public final class MockCluster implements BeforeEachCallback, AfterEachCallback 
     return pod.build();
   }
 
+  /**
+   * A Pod as the API server holds a running one: identity, labels, a large annotation and a status,
+   * most of which a cache must not keep.
+   */
+  public static Pod runningPod(String namespace, String name, String uid, String resourceVersion) {
+    return new PodBuilder(pod(namespace, name))
+        .editMetadata()
+        .withUid(uid)
+        .withResourceVersion(resourceVersion)
+        .withLabels(Map.of("app", name))
+        .withAnnotations(Map.of("note", "x".repeat(1000)))
+        .endMetadata()
+        .withNewStatus()
+        .withPhase("Running")
+        .endStatus()
+        .build();
+  }
+
+  /** {@code pod} once its deletion has started (within its grace period). */
+  public static Pod terminating(Pod pod) {
+    return new PodBuilder(pod)
+        .editMetadata()
+        .withDeletionTimestamp("2026-01-01T00:00:00Z")
+        .endMetadata()
+        .build();
+  }
+
+  /**
+   * {@code pod} deleted with no grace period left but held by a finalizer: the API server keeps it
+   * until the finalizer goes.
+   */
+  public static Pod heldAfterForceDelete(Pod pod) {
+    return new PodBuilder(pod)
+        .editMetadata()
+        .withFinalizers("example.com/hold")
+        .withDeletionTimestamp("2026-01-01T00:00:00Z")
+        .withDeletionGracePeriodSeconds(0L)
+        .endMetadata()
+        .build();
+  }
+
   /** Has the Foo name {@code friend} instead (a spec edit, so a new generation); returns it. */
   public Foo renameFriend(String namespace, String name, String friend) {
     return admin

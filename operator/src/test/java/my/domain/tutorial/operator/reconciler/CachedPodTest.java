@@ -15,17 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CachedPodTest {
   private final Pod running =
-      new PodBuilder(MockCluster.pod("team-a", "jack"))
-          .editMetadata()
-          .withUid("0f8fad5b-d9cb-469f-a165-70867728950e")
-          .withResourceVersion("48213")
-          .withLabels(Map.of("app", "jack"))
-          .withAnnotations(Map.of("note", "x".repeat(1000)))
-          .endMetadata()
-          .withNewStatus()
-          .withPhase("Running")
-          .endStatus()
-          .build();
+      MockCluster.runningPod("team-a", "jack", "0f8fad5b-d9cb-469f-a165-70867728950e", "48213");
 
   private static Pod cached(Pod pod) {
     return CachedPod.of(pod).toPod();
@@ -33,14 +23,7 @@ class CachedPodTest {
 
   @Test
   void cachedPod_keepsWhatTellsAForceDeleteFromAHeldOne() {
-    Pod held =
-        new PodBuilder(running)
-            .editMetadata()
-            .withFinalizers("example.com/hold")
-            .withDeletionTimestamp("2026-01-01T00:00:00Z")
-            .withDeletionGracePeriodSeconds(0L)
-            .endMetadata()
-            .build();
+    Pod held = MockCluster.heldAfterForceDelete(running);
 
     Pod kept = cached(held);
 
@@ -51,12 +34,7 @@ class CachedPodTest {
 
   @Test
   void cachedPod_keepsOnlyIdentityAndDeletionMark() {
-    Pod terminating =
-        new PodBuilder(running)
-            .editMetadata()
-            .withDeletionTimestamp("2026-01-01T00:00:00Z")
-            .endMetadata()
-            .build();
+    Pod terminating = MockCluster.terminating(running);
 
     Pod kept = cached(terminating);
 

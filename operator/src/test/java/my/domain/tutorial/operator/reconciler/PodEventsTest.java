@@ -4,23 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.util.Map;
 import my.domain.tutorial.operator.MockCluster;
 import org.junit.jupiter.api.Test;
 
 class PodEventsTest {
-  private final Pod running =
-      new PodBuilder(MockCluster.pod("team-a", "jack"))
-          .editMetadata()
-          .withUid("u1")
-          .withResourceVersion("7")
-          .withLabels(Map.of("app", "jack"))
-          .withAnnotations(Map.of("note", "x".repeat(1000)))
-          .endMetadata()
-          .withNewStatus()
-          .withPhase("Running")
-          .endStatus()
-          .build();
+  private final Pod running = MockCluster.runningPod("team-a", "jack", "u1", "7");
 
   @Test
   void statusOrLabelChurn_doesNotPass() {
@@ -39,12 +27,7 @@ class PodEventsTest {
 
   @Test
   void theMomentDeletionStarts_passes() {
-    Pod terminating =
-        new PodBuilder(running)
-            .editMetadata()
-            .withDeletionTimestamp("2026-01-01T00:00:00Z")
-            .endMetadata()
-            .build();
+    Pod terminating = MockCluster.terminating(running);
 
     assertThat(PodEvents.VERDICT_CHANGES.accept(terminating, running)).isTrue();
   }
@@ -85,14 +68,7 @@ class PodEventsTest {
   @Test
   void
       whenTheLastFinalizerOfADeletedPodIsRemoved_theUpdateDoesNotPass_becauseTheDeletedEventFollowsAtOnce() {
-    Pod heldDeleted =
-        new PodBuilder(running)
-            .editMetadata()
-            .withFinalizers("example.com/hold")
-            .withDeletionTimestamp("2026-01-01T00:00:00Z")
-            .withDeletionGracePeriodSeconds(0L)
-            .endMetadata()
-            .build();
+    Pod heldDeleted = MockCluster.heldAfterForceDelete(running);
     Pod released =
         new PodBuilder(heldDeleted).editMetadata().withFinalizers().endMetadata().build();
 
