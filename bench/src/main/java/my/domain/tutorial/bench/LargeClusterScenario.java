@@ -142,16 +142,11 @@ final class LargeClusterScenario {
   }
 
   /**
-   * The memory limit a user gives the operator for this cluster: the sizing formula's for the build
-   * measured, or the shipped Deployment's where that is already larger.
+   * The build whose sizing formula gives the operator its memory limit: a user gives the operator
+   * the formula's limit for the cluster, or keeps the shipped Deployment's where that is larger.
    */
-  private long memoryLimitMib(Size size) {
-    Build build = bench.build.isNative() ? Build.NATIVE : Build.JAR;
-    return Math.max(shippedLimitMib(), MemorySizing.limitMib(build, size.foos(), size.pods()));
-  }
-
-  private static long shippedLimitMib() {
-    return ShippedDeployment.load().memoryLimitBytes() / 1048576;
+  private Build build() {
+    return bench.build.isNative() ? Build.NATIVE : Build.JAR;
   }
 
   /**
@@ -181,17 +176,19 @@ final class LargeClusterScenario {
     var admin = bench.admin;
     var watch = bench.watch;
     String what = size.label();
-    long limitMib = memoryLimitMib(size);
+    long shippedMib = ShippedDeployment.load().memoryLimitBytes() / 1048576;
+    long formulaMib = MemorySizing.limitMib(build(), size.foos(), size.pods());
+    boolean raised = formulaMib > shippedMib;
+    long limitMib = raised ? formulaMib : shippedMib;
     OperatorProcess operator =
-        bench.restartOperator(
-            limitMib > shippedLimitMib() ? OptionalLong.of(limitMib) : OptionalLong.empty());
+        bench.restartOperator(raised ? OptionalLong.of(limitMib) : OptionalLong.empty());
     bench.table.row(
         what + ": operator memory limit",
-        limitMib > shippedLimitMib()
+        raised
             ? String.format(
                 "%dMi, the sizing formula's for this cluster (docs/footprint.md; shipped: %dMi)",
-                limitMib, shippedLimitMib())
-            : String.format("%dMi, the Deployment's", shippedLimitMib()),
+                limitMib, shippedMib)
+            : String.format("%dMi, the Deployment's", shippedMib),
         "");
     double heapEmpty = operator.heapAfterFullGcBytes();
     histogram(operator, size, "empty");

@@ -203,10 +203,9 @@ public final class MockCluster implements BeforeEachCallback, AfterEachCallback 
    * until the finalizer goes.
    */
   public static Pod heldAfterForceDelete(Pod pod) {
-    return new PodBuilder(pod)
+    return new PodBuilder(terminating(pod))
         .editMetadata()
         .withFinalizers("example.com/hold")
-        .withDeletionTimestamp("2026-01-01T00:00:00Z")
         .withDeletionGracePeriodSeconds(0L)
         .endMetadata()
         .build();
