@@ -19,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A fake API server that answers lists as kube-apiserver does when the client asks for pages: a
  * list request with {@code limit} gets one object per page (a server may send fewer than the limit)
- * and a continue token while more remain; without {@code limit}, everything at once. A list of a
- * path it was not given is empty; anything else is 404. It records every request, so a test can see
- * what the client asked for.
+ * and a continue token while more remain, with the count of those (unless the list has selectors);
+ * without {@code limit}, everything at once. A list of a path it was not given is empty; anything
+ * else is 404. It records every request, so a test can see what the client asked for.
  */
 public final class PagingApiServer implements AutoCloseable {
   /** One GET the server answered: its path and its decoded query parameters. */
@@ -92,6 +92,9 @@ public final class PagingApiServer implements AutoCloseable {
     metadata.put("resourceVersion", "42");
     if (to < all.size()) {
       metadata.put("continue", Integer.toString(to));
+      if (!query.containsKey("labelSelector") && !query.containsKey("fieldSelector")) {
+        metadata.put("remainingItemCount", all.size() - to);
+      }
     }
     Map<String, Object> list = new LinkedHashMap<>();
     list.put("apiVersion", "v1");

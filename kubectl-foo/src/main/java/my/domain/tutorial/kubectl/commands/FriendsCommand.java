@@ -1,23 +1,17 @@
 package my.domain.tutorial.kubectl.commands;
 
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import my.domain.tutorial.kubectl.cli.AllNamespacesOption;
 import my.domain.tutorial.kubectl.cli.HelpOption;
 import my.domain.tutorial.kubectl.cli.Plugin;
 import my.domain.tutorial.kubectl.errors.ExitCodes;
+import my.domain.tutorial.kubectl.friends.FriendPods;
 import my.domain.tutorial.kubectl.friends.FriendsDocument;
 import my.domain.tutorial.kubectl.friends.FriendsTable;
 import my.domain.tutorial.kubectl.friends.FriendsTable.Friend;
-import my.domain.tutorial.kubectl.friends.PodState;
 import my.domain.tutorial.kubectl.friends.Seen;
-import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.kube.ClusterOptions;
 import my.domain.tutorial.kubectl.output.Objects;
@@ -85,32 +79,8 @@ public final class FriendsCommand implements Callable<Integer> {
                     : "No resources found in " + c.namespace() + " namespace.");
         return ExitCodes.OK;
       }
-      Map<Friend, Seen> states = new HashMap<>();
-      Set<String> refused = new LinkedHashSet<>();
-      for (Friend friend : friends.keySet()) {
-        if (!friend.named()) {
-          continue;
-        }
-        try {
-          states.put(
-              friend,
-              Seen.of(
-                  Optional.ofNullable(
-                      c.client()
-                          .pods()
-                          .inNamespace(friend.namespace())
-                          .withName(friend.name())
-                          .get())));
-        } catch (KubernetesClientException e) {
-          if (e.getCode() != 403) {
-            throw ApiErrors.translate(
-                e, "get pod " + friend.name() + " in namespace " + friend.namespace(), c.server());
-          }
-          states.put(friend, Seen.state(PodState.FORBIDDEN));
-          refused.add(friend.namespace());
-        }
-      }
-      print(friends, states);
+      FriendPods.Reading pods = new FriendPods(c).read(friends.keySet());
+      print(friends, pods.seen());
       friends.forEach(
           (friend, foos) -> {
             if (!friend.named()) {
@@ -130,14 +100,15 @@ public final class FriendsCommand implements Callable<Integer> {
                                   + " --type merge -p '{\"spec\":{\"name\":\"POD\"}}'"));
             }
           });
-      refused.forEach(
-          ns ->
-              plugin
-                  .err()
-                  .println(
-                      "warning: not allowed to get pods in namespace "
-                          + ns
-                          + "; their state shows as Forbidden (ask for get on pods there)"));
+      pods.refused()
+          .forEach(
+              ns ->
+                  plugin
+                      .err()
+                      .println(
+                          "warning: not allowed to get pods in namespace "
+                              + ns
+                              + "; their state shows as Forbidden (ask for get on pods there)"));
       return ExitCodes.OK;
     }
   }

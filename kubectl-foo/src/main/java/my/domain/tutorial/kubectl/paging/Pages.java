@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -67,10 +69,35 @@ public final class Pages {
       String fieldSelector,
       UnaryOperator<T> kept) {
     List<T> items = new ArrayList<>();
-    String resourceVersion = null;
+    String[] resourceVersion = new String[1];
+    each(
+        list,
+        labelSelector,
+        fieldSelector,
+        page -> {
+          page.items().forEach(item -> items.add(kept.apply(item)));
+          if (resourceVersion[0] == null) {
+            resourceVersion[0] = page.resourceVersion();
+          }
+          return true;
+        });
+    return new Listing<>(List.copyOf(items), resourceVersion[0]);
+  }
+
+  /**
+   * Hands each page of the list to {@code reader}, in order, until the last page or until {@code
+   * reader} answers false (more pages would not be worth their cost to it).
+   *
+   * @return true when every page was read
+   */
+  public static <T extends HasMetadata> boolean each(
+      Function<ListOptions, ? extends KubernetesResourceList<T>> list,
+      String labelSelector,
+      String fieldSelector,
+      Predicate<Page<T>> reader) {
     String token = null;
     do {
-      KubernetesResourceList<T> page =
+      KubernetesResourceList<T> response =
           list.apply(
               new ListOptionsBuilder()
                   .withLabelSelector(labelSelector)
@@ -78,14 +105,32 @@ public final class Pages {
                   .withLimit(LIMIT)
                   .withContinue(token)
                   .build());
-      page.getItems().forEach(item -> items.add(kept.apply(item)));
-      if (resourceVersion == null && page.getMetadata() != null) {
-        resourceVersion = page.getMetadata().getResourceVersion();
+      ListMeta meta = response.getMetadata();
+      token = continueOf(meta);
+      Page<T> page =
+          new Page<>(
+              response.getItems(),
+              meta == null ? null : meta.getResourceVersion(),
+              token == null,
+              token == null
+                  ? OptionalLong.of(0)
+                  : meta.getRemainingItemCount() == null
+                      ? OptionalLong.empty()
+                      : OptionalLong.of(meta.getRemainingItemCount()));
+      if (!reader.test(page) && !page.last()) {
+        return false;
       }
-      token = continueOf(page.getMetadata());
     } while (token != null);
-    return new Listing<>(List.copyOf(items), resourceVersion);
+    return true;
   }
+
+  /**
+   * One page of a list: its objects, the resourceVersion of the list's snapshot, whether it is the
+   * last, and how many objects remain after it (0 on the last page; empty where the API server does
+   * not say, as for lists with selectors).
+   */
+  public record Page<T>(
+      List<T> items, String resourceVersion, boolean last, OptionalLong remaining) {}
 
   /** The items of a paged list and the resourceVersion of its snapshot. */
   public record Listing<T>(List<T> items, String resourceVersion) {}

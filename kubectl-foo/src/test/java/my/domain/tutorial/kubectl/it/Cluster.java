@@ -1,6 +1,7 @@
 package my.domain.tutorial.kubectl.it;
 
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
@@ -30,6 +31,26 @@ final class Cluster {
       String name,
       List<String> resources,
       List<String> verbs) {
+    return tokenFor(
+        admin,
+        namespace,
+        name,
+        resources.isEmpty()
+            ? List.of()
+            : List.of(
+                new PolicyRuleBuilder()
+                    .withApiGroups("", "tutorial.my.domain")
+                    .withResources(resources)
+                    .withVerbs(verbs)
+                    .build()));
+  }
+
+  /**
+   * A ServiceAccount token for an identity that may only do what {@code rules} allow in {@code
+   * namespace}; nothing at all when there are none.
+   */
+  static String tokenFor(
+      KubernetesClient admin, String namespace, String name, List<PolicyRule> rules) {
     admin
         .resource(
             new ServiceAccountBuilder()
@@ -39,7 +60,7 @@ final class Cluster {
                 .endMetadata()
                 .build())
         .create();
-    if (!resources.isEmpty()) {
+    if (!rules.isEmpty()) {
       admin
           .resource(
               new RoleBuilder()
@@ -47,12 +68,7 @@ final class Cluster {
                   .withName(name)
                   .withNamespace(namespace)
                   .endMetadata()
-                  .withRules(
-                      new PolicyRuleBuilder()
-                          .withApiGroups("", "tutorial.my.domain")
-                          .withResources(resources)
-                          .withVerbs(verbs)
-                          .build())
+                  .withRules(rules)
                   .build())
           .create();
       admin
