@@ -118,7 +118,7 @@ public final class DeleteCommand implements Callable<Integer> {
       FooReads reads = new FooReads(c);
       List<String> targets =
           selecting
-              ? reads.select(false, selector, null, "delete").stream()
+              ? reads.select(false, selector, null, "delete", Objects::trim).stream()
                   .map(f -> f.getMetadata().getName())
                   .toList()
               : names.stream().distinct().toList();

@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.kubectl.errors.ExitCodes;
 import my.domain.tutorial.kubectl.errors.PluginException;
 import my.domain.tutorial.kubectl.kube.ApiErrors;
 import my.domain.tutorial.kubectl.kube.Cluster;
 import my.domain.tutorial.kubectl.names.CloseNames;
+import my.domain.tutorial.kubectl.output.Objects;
 import my.domain.tutorial.kubectl.paging.Pages;
 
 /** The Foo reads the commands share, with their failures already turned into one-line errors. */
@@ -34,15 +36,14 @@ final class FooReads {
                     .get()));
   }
 
-  List<Foo> list(boolean allNamespaces) {
-    return list(allNamespaces, null, null);
-  }
-
   /**
    * Foos matching a label and a field selector (either may be null), filtered by the API server as
-   * kubectl's are.
+   * kubectl's are, each as {@code kept} makes it when its page arrives ({@link Objects#trim}:
+   * without the managed fields, which are most of a small object and which only templates may
+   * show).
    */
-  List<Foo> list(boolean allNamespaces, String labelSelector, String fieldSelector) {
+  List<Foo> list(
+      boolean allNamespaces, String labelSelector, String fieldSelector, UnaryOperator<Foo> kept) {
     String where = allNamespaces ? "all namespaces" : "namespace " + cluster.namespace();
     return call(
         "list foos in " + where,
@@ -57,7 +58,8 @@ final class FooReads {
                                 .inNamespace(cluster.namespace())
                                 .list(options),
                     labelSelector,
-                    fieldSelector)
+                    fieldSelector,
+                    kept)
                 .stream()
                 .sorted(
                     Comparator.comparing((Foo f) -> f.getMetadata().getNamespace())
@@ -66,13 +68,17 @@ final class FooReads {
   }
 
   /**
-   * {@link #list(boolean, String, String)} for a command's {@code -l} and {@code --field-selector}:
-   * a selector the API server cannot parse is the user's to fix, exit 2 with the server's reason.
+   * {@link #list} for a command's {@code -l} and {@code --field-selector}: a selector the API
+   * server cannot parse is the user's to fix, exit 2 with the server's reason.
    */
   List<Foo> select(
-      boolean allNamespaces, String labelSelector, String fieldSelector, String command) {
+      boolean allNamespaces,
+      String labelSelector,
+      String fieldSelector,
+      String command,
+      UnaryOperator<Foo> kept) {
     try {
-      return list(allNamespaces, labelSelector, fieldSelector);
+      return list(allNamespaces, labelSelector, fieldSelector, kept);
     } catch (PluginException e) {
       if ((labelSelector != null || fieldSelector != null)
           && e.getCause() instanceof KubernetesClientException k

@@ -69,7 +69,8 @@ public final class FriendsCommand implements Callable<Integer> {
     try (Cluster c = plugin.clients().connect(cluster)) {
       Map<Friend, List<String>> friends =
           FriendsTable.group(
-              new FooReads(c).select(all.allNamespaces(), selector, null, "friends"));
+              new FooReads(c)
+                  .select(all.allNamespaces(), selector, null, "friends", Objects::trim));
       if (friends.isEmpty()) {
         plugin
             .err()

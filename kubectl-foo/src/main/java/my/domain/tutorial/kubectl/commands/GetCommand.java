@@ -215,7 +215,10 @@ public final class GetCommand implements Callable<Integer> {
   }
 
   private List<Foo> selected(FooReads reads) {
-    return reads.select(all.allNamespaces(), selector, fieldSelector, "get");
+    // A template or --sort-by may name any field, the managed ones included, as kubectl's do.
+    boolean whole = template != null || sortBy != null;
+    return reads.select(
+        all.allNamespaces(), selector, fieldSelector, "get", whole ? f -> f : Objects::trim);
   }
 
   /**

@@ -151,7 +151,10 @@ public final class WhyCommand implements Callable<Integer> {
                 o ->
                     namespace == null
                         ? c.client().resources(Foo.class).inAnyNamespace().list(o)
-                        : c.client().resources(Foo.class).inNamespace(namespace).list(o));
+                        : c.client().resources(Foo.class).inNamespace(namespace).list(o),
+                null,
+                null,
+                Objects::trim);
         ListedReads view = new ListedReads(reads(c, namespace), namespace == null);
         facts = foos.stream().map(foo -> Facts.of(view, foo)).toList();
       } catch (RuntimeException e) {
