@@ -2,8 +2,6 @@ package my.domain.tutorial.kubectl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -139,7 +137,8 @@ class FriendsReadsIT {
   /** Each friend's state in {@code friends -o json}. */
   private static Map<String, String> states(Result friends) {
     Map<String, String> states = new TreeMap<>();
-    json(friends.out())
+    friends
+        .json()
         .get("items")
         .forEach(i -> states.put(i.get("friend").asText(), i.get("pod").asText()));
     return states;
@@ -153,7 +152,7 @@ class FriendsReadsIT {
     Result pods = kubectl.run("get", "pods", "-n", ns.name(), "-o", "json");
     assertThat(pods.exitCode()).as(pods.toString()).isZero();
     Map<String, String> shown = new TreeMap<>();
-    json(pods.out())
+    pods.json()
         .get("items")
         .forEach(
             p ->
@@ -167,14 +166,6 @@ class FriendsReadsIT {
       expected.put(friend(i), shown.getOrDefault(friend(i), "Missing"));
     }
     return expected;
-  }
-
-  private static JsonNode json(String text) {
-    try {
-      return new ObjectMapper().readTree(text);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static String friend(int i) {

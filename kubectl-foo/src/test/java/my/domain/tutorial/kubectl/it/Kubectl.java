@@ -1,5 +1,7 @@
 package my.domain.tutorial.kubectl.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -293,6 +295,15 @@ final class Kubectl {
 
   /** What one run did. */
   record Result(int exitCode, String out, String err, String command) {
+    /** Standard output read as JSON ({@code -o json}); a test fails when it is not JSON. */
+    JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(out);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + this, e);
+      }
+    }
+
     @Override
     public String toString() {
       return "kubectl "

@@ -3,7 +3,6 @@ package my.domain.tutorial.kubectl.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -244,7 +243,7 @@ class WhyIT {
     Result r = member.run("foo", "why", "foo-01", "-n", ns.name(), "-o", "json");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    JsonNode report = read(r);
+    JsonNode report = r.json();
     assertThat(report.get("reason").asText()).isEqualTo("FriendNotFound");
     assertThat(report.get("verdictFrom").asText()).isEqualTo("cluster");
     List<String> forbidden = new ArrayList<>();
@@ -364,7 +363,7 @@ class WhyIT {
     assertThat(all.exitCode()).as(all.toString()).isEqualTo(1);
     assertThat(all.out()).contains("Foo " + n + "/foo-c is happy (FriendFound).");
     assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
-    JsonNode list = read(json);
+    JsonNode list = json.json();
     assertThat(list.get("total").asInt()).isEqualTo(4);
     assertThat(list.get("unhappy").asInt()).isEqualTo(3);
     assertThat(list.get("reasons").get("FriendNotFound").asInt()).isEqualTo(2);
@@ -406,15 +405,7 @@ class WhyIT {
     Result r = why(name, args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(exit);
     assertThat(r.err()).as(r.toString()).isEmpty();
-    return read(r);
-  }
-
-  private static JsonNode read(Result r) {
-    try {
-      return new ObjectMapper().readTree(r.out());
-    } catch (java.io.IOException e) {
-      throw new AssertionError("not JSON: " + r, e);
-    }
+    return r.json();
   }
 
   private static List<String> codes(JsonNode report) {

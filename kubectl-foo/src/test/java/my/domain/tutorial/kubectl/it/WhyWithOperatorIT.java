@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -278,11 +277,7 @@ class WhyWithOperatorIT {
   private JsonNode why(Kubectl user) {
     Result r = user.run("foo", "why", "foo-01", "-n", ns.name(), "-o", "json");
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    try {
-      return new ObjectMapper().readTree(r.out());
-    } catch (java.io.IOException e) {
-      throw new AssertionError("not JSON: " + r, e);
-    }
+    return r.json();
   }
 
   private static List<String> codes(JsonNode report) {
