@@ -94,6 +94,8 @@ final class LargeClusterScenario {
       Double fullGcSeconds,
       Double heapBytesPerFoo,
       Double heapBytesPerPod,
+      /** The operator restarted over the whole cluster. */
+      Restart restart,
       List<PluginTimer.LargeTiming> plugin,
       String failed) {
     static Result failed(Size size, String why) {
@@ -109,6 +111,7 @@ final class LargeClusterScenario {
           null,
           null,
           size.rssTargetMib(),
+          null,
           null,
           null,
           null,
@@ -276,7 +279,14 @@ final class LargeClusterScenario {
             perFoo, size.foos(), perPod, heapKind),
         "");
 
-    List<PluginTimer.LargeTiming> plugin = new PluginTimer(bench).measureLarge(what);
+    Restart restart =
+        restart(raised ? OptionalLong.of(limitMib) : OptionalLong.empty(), limitMib, size);
+
+    // FOO_BENCH_LARGE_PLUGIN=0 leaves the plugin out: a quarter of an hour at 100,000 Pods.
+    List<PluginTimer.LargeTiming> plugin =
+        "0".equals(System.getenv("FOO_BENCH_LARGE_PLUGIN"))
+            ? List.of()
+            : new PluginTimer(bench).measureLarge(what);
 
     cleanUp(size);
     return new Result(
@@ -297,8 +307,38 @@ final class LargeClusterScenario {
         gcs == null ? null : Stats.round(gcs.seconds()),
         (double) Math.round(perFoo),
         (double) Math.round(perPod),
+        restart,
         plugin,
         null);
+  }
+
+  /**
+   * How the operator restarts over this cluster: a failover or a rollout starts it where every Foo
+   * and Pod already exists, so its informers list them all before it is ready. The figures: time to
+   * ready, the most memory it took on the way (the process's peak RSS), and whether it stayed up.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Restart(Double readyInS, Double peakRssMib, Double rssAtReadyMib, String failed) {}
+
+  private Restart restart(OptionalLong limit, long limitMib, Size size) {
+    String what = size.label();
+    OperatorProcess operator;
+    try {
+      operator = bench.restartOperator(limit);
+    } catch (RuntimeException e) {
+      bench.table.row(what + ": operator restarted over it", "failed: " + e.getMessage(), "");
+      return new Restart(null, null, null, e.getMessage());
+    }
+    double readyS = operator.startupToReady.toMillis() / 1000.0;
+    double peak = operator.peakRssBytes() / MIB;
+    double rss = operator.rssBytes() / MIB;
+    bench.table.row(
+        what + ": operator restarted over it",
+        String.format(
+            "ready in %.1f s (lists every Foo and Pod); peak RSS %.0f MiB, RSS at ready %.0f MiB",
+            readyS, peak, rss),
+        target("peak RSS within the " + limitMib + "Mi limit", peak, limitMib, "MiB"));
+    return new Restart(Stats.round(readyS), Stats.round(peak), Stats.round(rss), null);
   }
 
   /**

@@ -210,6 +210,11 @@ final class OperatorProcess implements AutoCloseable {
     return Long.parseLong(procStatus("VmRSS:").replaceAll("[^0-9]", "")) * 1024;
   }
 
+  /** The most resident memory the process has had so far ({@code VmHWM}), from /proc. */
+  long peakRssBytes() {
+    return Long.parseLong(procStatus("VmHWM:").replaceAll("[^0-9]", "")) * 1024;
+  }
+
   private String procStatus(String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {

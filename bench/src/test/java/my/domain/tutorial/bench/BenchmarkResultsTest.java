@@ -93,6 +93,8 @@ class BenchmarkResultsTest {
     assertThat(run.get("happy_at_limit").asLong()).isEqualTo(990);
     assertThat(run.get("rss_target_mib").asInt()).isEqualTo(128);
     assertThat(run.get("heap_bytes_per_pod").asDouble()).isEqualTo(600);
+    assertThat(run.get("restart").get("peak_rss_mib").asDouble()).isEqualTo(160);
+    assertThat(run.get("restart").has("failed")).isFalse();
     assertThat(large.get("parameters").get("large").get(0).get("pods").asInt()).isEqualTo(100000);
     assertThat(run.get("plugin").get(0).get("ratio_to_kubectl_get_pods_A").asDouble())
         .isEqualTo(1.5);
@@ -209,6 +211,7 @@ class BenchmarkResultsTest {
                 0.4,
                 900.0,
                 600.0,
+                new LargeClusterScenario.Restart(4.5, 160.0, 150.0, null),
                 List.of(
                     new PluginTimer.LargeTiming("jvm", "why -A", 900.0, 1.5, 120.0, null),
                     new PluginTimer.LargeTiming("native", "get -A", null, null, null, "not built")),

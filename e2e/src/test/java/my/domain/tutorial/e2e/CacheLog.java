@@ -16,21 +16,28 @@ import org.slf4j.LoggerFactory;
 /**
  * What the in-process operator's informer caches hold, read from the operator's own TRACE log of
  * its cache stores ({@code my.domain.tutorial.operator.reconciler.SlimItemStore}: each object as it
- * is stored, each key as it is dropped), as a user would read it with that logger at TRACE. Kept
- * out of the test's console while it listens; close it to put the logger back.
+ * is stored, each key as it is dropped), as a user would read it with that logger at TRACE, and the
+ * indexes the Pod informer keeps, from the line its event source logs once it has dropped fabric8's
+ * namespace index. Kept out of the test's console while it listens; close it to put the loggers
+ * back.
  */
 final class CacheLog implements AutoCloseable {
   private static final String STORE = "my.domain.tutorial.operator.reconciler.SlimItemStore";
   private static final Pattern STORED =
       Pattern.compile("(\\S+): cached (\\S+) as (.*)", Pattern.DOTALL);
   private static final Pattern DROPPED = Pattern.compile("(\\S+): dropped (\\S+) from the cache");
+  private static final String SOURCE = "my.domain.tutorial.operator.reconciler.FriendPodSource";
+  private static final Pattern INDEXES = Pattern.compile(".*; indexes left: \\[(.*)\\]");
 
   private record Entry(String key, String kind, String json) {}
 
   private final Logger logger = (Logger) LoggerFactory.getLogger(STORE);
   private final Level level = logger.getLevel();
   private final boolean additive = logger.isAdditive();
+  private final Logger source = (Logger) LoggerFactory.getLogger(SOURCE);
+  private final boolean sourceAdditive = source.isAdditive();
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
+  private final List<String> podIndexes = new CopyOnWriteArrayList<>();
   private final AppenderBase<ILoggingEvent> appender =
       new AppenderBase<>() {
         @Override
@@ -38,7 +45,10 @@ final class CacheLog implements AutoCloseable {
           String message = event.getFormattedMessage();
           Matcher stored = STORED.matcher(message);
           Matcher dropped = DROPPED.matcher(message);
-          if (stored.matches()) {
+          Matcher indexes = INDEXES.matcher(message);
+          if (indexes.matches()) {
+            podIndexes.add(indexes.group(1));
+          } else if (stored.matches()) {
             entries.add(new Entry(stored.group(1), stored.group(2), stored.group(3)));
           } else if (dropped.matches()) {
             entries.add(new Entry(dropped.group(1), dropped.group(2), null));
@@ -53,6 +63,16 @@ final class CacheLog implements AutoCloseable {
     logger.addAppender(appender);
     logger.setAdditive(false);
     logger.setLevel(Level.TRACE);
+    source.addAppender(appender);
+    source.setAdditive(false);
+  }
+
+  /**
+   * The indexes the Pod informer still keeps (a comma-separated list, empty for none), once its
+   * event source has dropped the namespace index.
+   */
+  Optional<String> podIndexes() {
+    return podIndexes.isEmpty() ? Optional.empty() : Optional.of(podIndexes.get(0));
   }
 
   /** The object as the cache of {@code type} holds it now, if it holds it. */
@@ -74,5 +94,7 @@ final class CacheLog implements AutoCloseable {
     appender.stop();
     logger.setLevel(level);
     logger.setAdditive(additive);
+    source.detachAppender(appender);
+    source.setAdditive(sourceAdditive);
   }
 }

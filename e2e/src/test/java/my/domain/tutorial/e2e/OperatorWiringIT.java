@@ -166,6 +166,24 @@ class OperatorWiringIT {
   }
 
   @Test
+  void thePodInformerKeepsNoNamespaceIndex_andStillFindsFriendsByName() {
+    try (CacheLog caches = new CacheLog();
+        OperatorUnderTest operator = start("0")) {
+      admin.resource(pod(ns.name(), "jack")).create();
+      admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", true);
+
+      await()
+          .atMost(FooWaits.PATIENCE)
+          .untilAsserted(() -> assertThat(caches.podIndexes()).hasValue(""));
+      // A friend that arrives after the index is gone is found as well.
+      admin.resource(pod(ns.name(), "jill")).create();
+      admin.resource(Foo.of(ns.name(), "foo-02", "jill")).create();
+      awaitHappy(admin, ns.name(), "foo-02", true);
+    }
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void thePodCacheHoldsOnlyIdentityAndDeletionMark_andTheCacheSizesAreExported() {
     try (CacheLog caches = new CacheLog();

@@ -83,6 +83,7 @@ final class ReconcilingTerm {
             c.withItemStore(FooCache.store());
           }
           c.withRateLimiter(new NoRateLimit());
+          c.withInformerListLimit(FooReconciler.LIST_PAGE);
           // Events drive everything; the periodic check is a safety net should one ever be missed.
           c.withReconciliationMaxInterval(
               settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());

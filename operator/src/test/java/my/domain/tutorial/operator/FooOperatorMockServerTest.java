@@ -358,6 +358,28 @@ class FooOperatorMockServerTest {
         .noneMatch(l -> l.contains("foo-01") || l.contains(NS));
   }
 
+  @Test
+  void theInformersListFoosAndPodsInPages() throws Exception {
+    // Every request the operator made while starting, the informers' first lists among them.
+    List<String> lists = new java.util.ArrayList<>();
+    for (var r = cluster.server().takeRequest(1, java.util.concurrent.TimeUnit.SECONDS);
+        r != null;
+        r = cluster.server().takeRequest(1, java.util.concurrent.TimeUnit.SECONDS)) {
+      if ("GET".equals(r.getMethod()) && !r.getPath().contains("watch=true")) {
+        lists.add(r.getPath());
+      }
+    }
+
+    assertThat(lists)
+        .filteredOn(path -> path.startsWith("/api/v1/pods?"))
+        .isNotEmpty()
+        .allSatisfy(path -> assertThat(path).contains("limit=500"));
+    assertThat(lists)
+        .filteredOn(path -> path.startsWith("/apis/tutorial.my.domain/v1/foos?"))
+        .isNotEmpty()
+        .allSatisfy(path -> assertThat(path).contains("limit=500"));
+  }
+
   private void createFoo(String name, String friend) {
     client.resource(Foo.of(NS, name, friend)).create();
   }

@@ -79,6 +79,8 @@ public final class NativeMetadata {
           // The SDK reads its @ControllerConfiguration and its Reconciler<Foo> type argument.
           FooReconciler.class.getName(),
           "io.fabric8.kubernetes.client.impl.KubernetesClientImpl",
+          // FriendPodSource reads the fabric8 informer out of the SDK's informer wrapper.
+          "io.javaoperatorsdk.operator.processing.event.source.informer.InformerWrapper",
           "io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory",
           // Micrometer's percentile histograms make their HdrHistogram counts by constructor.
           "org.HdrHistogram.Histogram",

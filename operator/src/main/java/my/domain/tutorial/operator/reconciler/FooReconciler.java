@@ -49,6 +49,14 @@ public class FooReconciler implements Reconciler<Foo> {
   /** The name of the friend Pod event source. */
   public static final String FRIEND_PODS = "friend-pods";
 
+  /**
+   * How many objects an informer asks for per page when it lists (at start, and after a watch
+   * expired). Unpaged, the API server answers with every Pod of the watched namespaces in one
+   * response, which the client parses whole: on a restart over 100,000 Pods, hundreds of MiB at
+   * once, far beyond what the cache then keeps. client-go's informers page by 500 too.
+   */
+  public static final long LIST_PAGE = 500;
+
   private static final Logger log = LoggerFactory.getLogger(FooReconciler.class);
 
   private final FriendshipEvents events;
@@ -96,11 +104,12 @@ public class FooReconciler implements Reconciler<Foo> {
             .withFollowControllerNamespacesChanges(true)
             .withSecondaryToPrimaryMapper(friends.foosNaming())
             .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
-            .withOnUpdateFilter(PodEvents.VERDICT_CHANGES);
+            .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
+            .withInformerListLimit(LIST_PAGE);
     if (slimPodCache) {
       pods.withItemStore(PodEvents.store());
     }
-    podCache = new InformerEventSource<>(pods.build(), context);
+    podCache = new FriendPodSource(pods.build(), context);
     return List.of(podCache);
   }
 

@@ -25,9 +25,16 @@ public final class PodEvents {
    * The Pod informer's store: each Pod kept as a {@link CachedPod}, its identity and what tells its
    * deletion apart. Every Pod of the watched namespaces is cached, friend or not, so on a large
    * cluster these entries are most of the heap, and a whole Pod (spec, status, labels, annotations,
-   * managed fields) costs kilobytes.
+   * managed fields) costs kilobytes. The stored Pod itself, which the informer also hands to the
+   * event handlers, is trimmed to the same fields ({@link CachedPod#trim}).
    */
   public static ItemStore<Pod> store() {
-    return new SlimItemStore<>(CachedPod::of, CachedPod::toPod);
+    return new SlimItemStore<>(
+        pod -> {
+          CachedPod kept = CachedPod.of(pod);
+          kept.trim(pod);
+          return kept;
+        },
+        CachedPod::toPod);
   }
 }

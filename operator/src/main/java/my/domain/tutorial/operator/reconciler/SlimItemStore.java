@@ -51,7 +51,9 @@ final class SlimItemStore<R extends HasMetadata, K> implements ItemStore<R> {
   private final Function<K, R> restore;
 
   /**
-   * @param keep what is kept of an object the informer stores (it may reuse the object's strings)
+   * @param keep what is kept of an object the informer stores (it may reuse the object's strings,
+   *     and trim the object itself: the informer hands it to the event handlers, which read only
+   *     what the store keeps)
    * @param restore the object a reader gets for what was kept
    */
   SlimItemStore(Function<R, K> keep, Function<K, R> restore) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.MockCluster;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,23 @@ class SlimItemStoreTest {
     assertThat(pods.get("team-b/jack")).isNull();
     assertThat(pods.keySet()).containsExactly("team-a/jack");
     assertThat(pods.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aStoredPod_isTrimmedInPlaceToItsCachedForm_forTheHandlersThatGetItNext() {
+    Pod jack =
+        MockCluster.runningPod("team-a", "jack", "0f8fad5b-d9cb-469f-a165-70867728950e", "7");
+    jack.getMetadata().setLabels(Map.of("app", "jack"));
+    assertThat(jack.getSpec()).isNotNull();
+
+    pods.put(pods.getKey(jack), jack);
+
+    assertThat(jack).isEqualTo(pods.get("team-a/jack"));
+    assertThat(jack.getSpec()).isNull();
+    assertThat(jack.getStatus()).isNull();
+    assertThat(jack.getMetadata().getLabels()).isEmpty();
+    assertThat(jack.getMetadata().getUid()).isEqualTo("0f8fad5b-d9cb-469f-a165-70867728950e");
+    assertThat(jack.getMetadata().getResourceVersion()).isEqualTo("7");
   }
 
   @Test
