@@ -64,6 +64,14 @@ final class Bench implements AutoCloseable {
 
   /** {@link #restartOperator()}, with the Deployment's memory limit raised to {@code limitMib}. */
   OperatorProcess restartOperator(OptionalLong limitMib) {
+    return restartOperator(limitMib, OperatorProcess.READY_WITHIN);
+  }
+
+  /**
+   * {@link #restartOperator(OptionalLong)}, waiting up to {@code readyWithin} for it to be ready
+   * (where its informers have a large cluster to list).
+   */
+  OperatorProcess restartOperator(OptionalLong limitMib, Duration readyWithin) {
     close();
     admin
         .leases()
@@ -77,7 +85,8 @@ final class Bench implements AutoCloseable {
             cp.kubeconfig(),
             logDir.resolve("operator.log"),
             ControlPlaneConfig.freePort(),
-            ControlPlaneConfig.freePort());
+            ControlPlaneConfig.freePort(),
+            readyWithin);
     return operator;
   }
 

@@ -38,6 +38,9 @@ final class LargeClusterScenario {
    */
   static final int STORM_SHARE_PERCENT = 10;
 
+  /** A restart over the large cluster is waited for this long before the run reports it failed. */
+  private static final Duration RESTART_READY_WITHIN = Duration.ofMinutes(10);
+
   /** Convergence is waited for this long before the run reports it missed. */
   private static final Duration CONVERGE_LIMIT = Duration.ofMinutes(5);
 
@@ -324,7 +327,8 @@ final class LargeClusterScenario {
     String what = size.label();
     OperatorProcess operator;
     try {
-      operator = bench.restartOperator(limit);
+      // Listing 100,000 Pods takes kubectl get pods -A over a minute on this machine.
+      operator = bench.restartOperator(limit, RESTART_READY_WITHIN);
     } catch (RuntimeException e) {
       bench.table.row(what + ": operator restarted over it", "failed: " + e.getMessage(), "");
       return new Restart(null, null, null, e.getMessage());

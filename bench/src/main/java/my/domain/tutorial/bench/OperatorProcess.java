@@ -43,6 +43,9 @@ final class OperatorProcess implements AutoCloseable {
     return ShippedDeployment.load().jvmOptions(System.getenv(JVM_VARIANT_SETTING));
   }
 
+  /** How long a start is waited for, on an empty or small cluster. */
+  static final Duration READY_WITHIN = Duration.ofSeconds(120);
+
   private final Process process;
   private final boolean nativeBuild;
   private final int healthPort;
@@ -75,7 +78,8 @@ final class OperatorProcess implements AutoCloseable {
       Path kubeconfig,
       Path logFile,
       int healthPort,
-      int metricsPort) {
+      int metricsPort,
+      Duration readyWithin) {
     ProcessBuilder builder = build.process(System.getenv(), limitMib);
     builder
         .redirectErrorStream(true)
@@ -117,7 +121,7 @@ final class OperatorProcess implements AutoCloseable {
                 Reply readyz = op.get(healthPort, "/readyz");
                 return readyz.status() == 200 && readyz.body().equals("ok\n");
               },
-              Duration.ofSeconds(120),
+              readyWithin,
               Duration.ofMillis(5));
       if (ready) {
         return new OperatorProcess(
@@ -129,7 +133,8 @@ final class OperatorProcess implements AutoCloseable {
             t0);
       }
       process.destroyForcibly();
-      throw new IllegalStateException("the operator was not ready within 120s; see " + logFile);
+      throw new IllegalStateException(
+          "the operator was not ready within " + readyWithin.toSeconds() + " s; see " + logFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

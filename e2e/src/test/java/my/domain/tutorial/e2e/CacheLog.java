@@ -7,7 +7,9 @@ import ch.qos.logback.core.AppenderBase;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * What the in-process operator's informer caches hold, read from the operator's own TRACE log of
  * its cache stores ({@code my.domain.tutorial.operator.reconciler.SlimItemStore}: each object as it
  * is stored, each key as it is dropped), as a user would read it with that logger at TRACE, and the
- * indexes the Pod informer keeps, from the line its event source logs once it has dropped fabric8's
+ * indexes each informer keeps, from the line the operator logs once it has dropped fabric8's
  * namespace index. Kept out of the test's console while it listens; close it to put the loggers
  * back.
  */
@@ -26,8 +28,10 @@ final class CacheLog implements AutoCloseable {
   private static final Pattern STORED =
       Pattern.compile("(\\S+): cached (\\S+) as (.*)", Pattern.DOTALL);
   private static final Pattern DROPPED = Pattern.compile("(\\S+): dropped (\\S+) from the cache");
-  private static final String SOURCE = "my.domain.tutorial.operator.reconciler.FriendPodSource";
-  private static final Pattern INDEXES = Pattern.compile(".*; indexes left: \\[(.*)\\]");
+  private static final String SOURCE = "my.domain.tutorial.operator.reconciler.NamespaceIndex";
+  private static final Pattern INDEXES =
+      Pattern.compile(
+          "(\\S+) \\(.*\\): dropped fabric8's namespace index; indexes left: \\[(.*)\\]");
 
   private record Entry(String key, String kind, String json) {}
 
@@ -37,21 +41,21 @@ final class CacheLog implements AutoCloseable {
   private final Logger source = (Logger) LoggerFactory.getLogger(SOURCE);
   private final boolean sourceAdditive = source.isAdditive();
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
-  private final List<String> podIndexes = new CopyOnWriteArrayList<>();
+  private final Map<String, String> indexes = new ConcurrentHashMap<>();
   private final AppenderBase<ILoggingEvent> appender =
       new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
           String message = event.getFormattedMessage();
           Matcher stored = STORED.matcher(message);
-          Matcher dropped = DROPPED.matcher(message);
-          Matcher indexes = INDEXES.matcher(message);
-          if (indexes.matches()) {
-            podIndexes.add(indexes.group(1));
+          Matcher removed = DROPPED.matcher(message);
+          Matcher left = INDEXES.matcher(message);
+          if (left.matches()) {
+            indexes.put(left.group(1), left.group(2));
           } else if (stored.matches()) {
             entries.add(new Entry(stored.group(1), stored.group(2), stored.group(3)));
-          } else if (dropped.matches()) {
-            entries.add(new Entry(dropped.group(1), dropped.group(2), null));
+          } else if (removed.matches()) {
+            entries.add(new Entry(removed.group(1), removed.group(2), null));
           }
         }
       };
@@ -68,11 +72,11 @@ final class CacheLog implements AutoCloseable {
   }
 
   /**
-   * The indexes the Pod informer still keeps (a comma-separated list, empty for none), once its
-   * event source has dropped the namespace index.
+   * The indexes the informer of an event source ({@code friend-pods}, {@code foo}) still keeps (a
+   * comma-separated list, empty for none), once the operator has dropped its namespace index.
    */
-  Optional<String> podIndexes() {
-    return podIndexes.isEmpty() ? Optional.empty() : Optional.of(podIndexes.get(0));
+  Optional<String> indexesLeft(String source) {
+    return Optional.ofNullable(indexes.get(source));
   }
 
   /** The object as the cache of {@code type} holds it now, if it holds it. */

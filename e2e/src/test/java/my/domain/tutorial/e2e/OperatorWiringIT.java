@@ -166,7 +166,7 @@ class OperatorWiringIT {
   }
 
   @Test
-  void thePodInformerKeepsNoNamespaceIndex_andStillFindsFriendsByName() {
+  void theInformersKeepNoNamespaceIndex_andFriendsAreStillFoundByName() {
     try (CacheLog caches = new CacheLog();
         OperatorUnderTest operator = start("0")) {
       admin.resource(pod(ns.name(), "jack")).create();
@@ -175,7 +175,11 @@ class OperatorWiringIT {
 
       await()
           .atMost(FooWaits.PATIENCE)
-          .untilAsserted(() -> assertThat(caches.podIndexes()).hasValue(""));
+          .untilAsserted(
+              () -> {
+                assertThat(caches.indexesLeft("friend-pods")).hasValue("");
+                assertThat(caches.indexesLeft("foo")).hasValue("");
+              });
       // A friend that arrives after the index is gone is found as well.
       admin.resource(pod(ns.name(), "jill")).create();
       admin.resource(Foo.of(ns.name(), "foo-02", "jill")).create();

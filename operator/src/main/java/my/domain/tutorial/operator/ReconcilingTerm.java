@@ -22,6 +22,7 @@ import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
 import my.domain.tutorial.operator.reconciler.FooCache;
 import my.domain.tutorial.operator.reconciler.FooReconciler;
+import my.domain.tutorial.operator.reconciler.NamespaceIndex;
 import my.domain.tutorial.operator.reconciler.NoRateLimit;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
@@ -99,7 +100,16 @@ final class ReconcilingTerm {
       operator.stop();
       throw e;
     }
-    return new ReconcilingTerm(operator, reconciler);
+    ReconcilingTerm term = new ReconcilingTerm(operator, reconciler);
+    // After the first list, so the index held every Foo for a moment; the Foos are far fewer than
+    // the Pods, whose source drops its index as the first Pod arrives.
+    NamespaceIndex.dropAll(
+        FooReconciler.NAME,
+        term.controller()
+            .getEventSourceManager()
+            .getControllerEventSource()
+            .informerHealthIndicators());
+    return term;
   }
 
   boolean started() {

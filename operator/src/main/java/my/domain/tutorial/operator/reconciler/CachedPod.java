@@ -44,11 +44,11 @@ final class CachedPod {
   private CachedPod(ObjectMeta meta) {
     namespace = meta.getNamespace() == null ? null : meta.getNamespace().intern();
     name = meta.getName();
-    UUID uid = canonicalUuid(meta.getUid());
+    UUID uid = Packing.uuid(meta.getUid());
     uidHigh = uid == null ? 0 : uid.getMostSignificantBits();
     uidLow = uid == null ? 0 : uid.getLeastSignificantBits();
     uidText = uid == null ? meta.getUid() : null;
-    long version = plainDecimal(meta.getResourceVersion());
+    long version = Packing.decimal(meta.getResourceVersion());
     resourceVersion = version;
     resourceVersionText = version < 0 ? meta.getResourceVersion() : null;
     packed = (byte) ((uid == null ? 0 : UID_PACKED) | (version < 0 ? 0 : RESOURCE_VERSION_PACKED));
@@ -111,40 +111,5 @@ final class CachedPod {
     pod.setSpec(null);
     pod.setStatus(null);
     pod.setAdditionalProperties(Map.of());
-  }
-
-  /** {@code text} as a UUID when it is one written as {@link UUID#toString()} writes it. */
-  static UUID canonicalUuid(String text) {
-    if (text == null || text.length() != 36) {
-      return null;
-    }
-    try {
-      UUID uuid = UUID.fromString(text);
-      return uuid.toString().equals(text) ? uuid : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /**
-   * {@code text} as a number when it is a decimal that {@link Long#toString(long)} writes the same
-   * way (no sign, no leading zero); -1 otherwise.
-   */
-  static long plainDecimal(String text) {
-    if (text == null || text.isEmpty() || text.length() > 18) {
-      return -1;
-    }
-    if (text.length() > 1 && text.charAt(0) == '0') {
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 }

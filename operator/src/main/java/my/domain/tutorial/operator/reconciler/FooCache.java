@@ -43,9 +43,25 @@ public final class FooCache {
         return foo;
       };
 
-  /** The Foo informer's store: each Foo as {@link #SLIM} keeps it. */
+  /** The Foo informer's store: each Foo as {@link #keep} keeps it. */
   public static ItemStore<Foo> store() {
-    return new SlimItemStore<Foo, Foo>(SLIM, foo -> foo);
+    return new SlimItemStore<>(FooCache::keep, FooCache::restore);
+  }
+
+  /**
+   * What the cache keeps of {@code foo}, which it first trims in place ({@link #SLIM}: the informer
+   * hands the same Foo to the event handlers): a {@link CachedFoo} when that stands for it exactly
+   * (a Foo as the API server and the operator write it), else the trimmed Foo itself.
+   */
+  static Object keep(Foo foo) {
+    Foo slim = SLIM.apply(foo);
+    CachedFoo compact = CachedFoo.of(slim);
+    return compact == null ? slim : compact;
+  }
+
+  /** The Foo a reader gets for what {@link #keep} kept: a new one from a {@link CachedFoo}. */
+  static Foo restore(Object kept) {
+    return kept instanceof CachedFoo compact ? compact.toFoo() : (Foo) kept;
   }
 
   private static String intern(String s) {

@@ -138,9 +138,9 @@ class CachedPodTest {
 
   @Test
   void theApiServersUidAndResourceVersion_areHeldAsNumbers() {
-    assertThat(CachedPod.canonicalUuid("0f8fad5b-d9cb-469f-a165-70867728950e")).isNotNull();
-    assertThat(CachedPod.canonicalUuid("0F8FAD5B-D9CB-469F-A165-70867728950E")).isNull();
-    assertThat(CachedPod.plainDecimal("48213")).isEqualTo(48213L);
-    assertThat(CachedPod.plainDecimal("048213")).isEqualTo(-1L);
+    assertThat(Packing.uuid("0f8fad5b-d9cb-469f-a165-70867728950e")).isNotNull();
+    assertThat(Packing.uuid("0F8FAD5B-D9CB-469F-A165-70867728950E")).isNull();
+    assertThat(Packing.decimal("48213")).isEqualTo(48213L);
+    assertThat(Packing.decimal("048213")).isEqualTo(-1L);
   }
 }

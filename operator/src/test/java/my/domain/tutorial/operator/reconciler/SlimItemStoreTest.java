@@ -82,13 +82,13 @@ class SlimItemStoreTest {
   }
 
   @Test
-  void theFooStore_handsBackTheFooItKept() {
+  void theFooStore_handsBackAFooEqualToTheOneItKept() {
     ItemStore<Foo> foos = FooCache.store();
     Foo foo = Foo.of("team-a", "foo-01", "jack");
 
     foos.put(foos.getKey(foo), foo);
 
-    assertThat(foos.get("team-a/foo-01")).isSameAs(foo);
+    assertThat(foos.get("team-a/foo-01")).isEqualTo(foo).isNotSameAs(foo);
     assertThat(foos.keySet()).containsExactly("team-a/foo-01");
   }
 }

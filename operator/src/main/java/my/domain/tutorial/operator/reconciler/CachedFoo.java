@@ -1,0 +1,155 @@
+package my.domain.tutorial.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.api.v1.FooCondition;
+import my.domain.tutorial.api.v1.FooSpec;
+import my.domain.tutorial.api.v1.FooStatus;
+
+/**
+ * A Foo as the operator's cache keeps it when it has only what the API server and the operator
+ * write: its identity, generation and creation time, its friend, and a status with at most one
+ * condition. That is one flat object instead of a fabric8 {@code CustomResource} (which also
+ * carries, per instance, its apiVersion and CRD name as strings of their own), an {@code
+ * ObjectMeta} and the spec, status and condition objects; the namespace and the condition's type,
+ * status and reason interned; the uid, resourceVersion and timestamps held as numbers when they are
+ * in the form the API server writes ({@link Packing}).
+ *
+ * <p>{@link #of} makes one only when {@link #toFoo()} gives back a Foo equal to the one given;
+ * {@link FooCache#keep} stores any other Foo (with labels, say) as it is.
+ */
+final class CachedFoo {
+  private static final long NO_TIME = Long.MIN_VALUE;
+  private static final byte UID_PACKED = 1;
+  private static final byte VERSION_PACKED = 2;
+  private static final byte HAS_STATUS = 4;
+  private static final byte HAS_CONDITION = 8;
+
+  private final String namespace;
+  private final String name;
+  private final long uidHigh;
+  private final long uidLow;
+  private final String uidText;
+  private final long resourceVersion;
+  private final String resourceVersionText;
+  private final Long generation;
+  private final long created;
+  private final String createdText;
+  private final String friend;
+  private final Boolean happy;
+  private final Long observedGeneration;
+  private final String conditionType;
+  private final String conditionStatus;
+  private final Long conditionGeneration;
+  private final long transitioned;
+  private final String transitionedText;
+  private final String reason;
+  private final String message;
+  private final byte flags;
+
+  private CachedFoo(Foo foo, FooCondition condition) {
+    ObjectMeta meta = foo.getMetadata();
+    namespace = intern(meta.getNamespace());
+    name = meta.getName();
+    UUID uid = Packing.uuid(meta.getUid());
+    uidHigh = uid == null ? 0 : uid.getMostSignificantBits();
+    uidLow = uid == null ? 0 : uid.getLeastSignificantBits();
+    uidText = uid == null ? meta.getUid() : null;
+    long version = Packing.decimal(meta.getResourceVersion());
+    resourceVersion = version;
+    resourceVersionText = version < 0 ? meta.getResourceVersion() : null;
+    generation = shared(meta.getGeneration());
+    created = Packing.seconds(meta.getCreationTimestamp());
+    createdText = created == NO_TIME ? meta.getCreationTimestamp() : null;
+    friend = foo.getSpec() == null ? null : foo.getSpec().getName();
+    FooStatus status = foo.getStatus();
+    happy = status == null ? null : status.getHappy();
+    observedGeneration = status == null ? null : shared(status.getObservedGeneration());
+    conditionType = condition == null ? null : intern(condition.getType());
+    conditionStatus = condition == null ? null : intern(condition.getStatus());
+    conditionGeneration = condition == null ? null : shared(condition.getObservedGeneration());
+    transitioned = condition == null ? NO_TIME : Packing.seconds(condition.getLastTransitionTime());
+    transitionedText =
+        condition == null || transitioned != NO_TIME ? null : condition.getLastTransitionTime();
+    reason = condition == null ? null : intern(condition.getReason());
+    message = condition == null ? null : condition.getMessage();
+    flags =
+        (byte)
+            ((uid == null ? 0 : UID_PACKED)
+                | (version < 0 ? 0 : VERSION_PACKED)
+                | (status == null ? 0 : HAS_STATUS)
+                | (condition == null ? 0 : HAS_CONDITION));
+  }
+
+  /**
+   * The compact form of {@code foo}, or null when it has more than this keeps (labels, annotations,
+   * finalizers, owners, a deletion mark, more than one condition, a spec or status field of a newer
+   * schema): what {@link #toFoo()} gives back is compared with {@code foo}.
+   */
+  static CachedFoo of(Foo foo) {
+    FooStatus status = foo.getStatus();
+    if (foo.getMetadata() == null || status != null && status.getConditions().size() > 1) {
+      return null;
+    }
+    FooCondition condition =
+        status == null || status.getConditions().isEmpty() ? null : status.getConditions().get(0);
+    CachedFoo kept = new CachedFoo(foo, condition);
+    return kept.toFoo().equals(foo) ? kept : null;
+  }
+
+  /**
+   * A new Foo with what this keeps, and the empty maps and lists of a Foo as {@link FooCache#SLIM}
+   * leaves it.
+   */
+  Foo toFoo() {
+    ObjectMeta meta = new ObjectMeta();
+    meta.setNamespace(namespace);
+    meta.setName(name);
+    meta.setUid((flags & UID_PACKED) != 0 ? new UUID(uidHigh, uidLow).toString() : uidText);
+    meta.setResourceVersion(
+        (flags & VERSION_PACKED) != 0 ? Long.toString(resourceVersion) : resourceVersionText);
+    meta.setGeneration(generation);
+    meta.setCreationTimestamp(created == NO_TIME ? createdText : Packing.timestamp(created));
+    meta.setLabels(Map.of());
+    meta.setAnnotations(Map.of());
+    meta.setFinalizers(List.of());
+    meta.setOwnerReferences(List.of());
+    meta.setManagedFields(List.of());
+    meta.setAdditionalProperties(Map.of());
+    Foo foo = new Foo();
+    foo.setMetadata(meta);
+    foo.setSpec(friend == null ? null : new FooSpec(friend));
+    if ((flags & HAS_STATUS) != 0) {
+      FooStatus status = new FooStatus();
+      status.setHappy(happy);
+      status.setObservedGeneration(observedGeneration);
+      if ((flags & HAS_CONDITION) != 0) {
+        status.setConditions(
+            List.of(
+                new FooCondition(
+                    conditionType,
+                    conditionStatus,
+                    conditionGeneration,
+                    transitioned == NO_TIME ? transitionedText : Packing.timestamp(transitioned),
+                    reason,
+                    message)));
+      }
+      foo.setStatus(status);
+    } else {
+      foo.setStatus(null);
+    }
+    return foo;
+  }
+
+  private static String intern(String s) {
+    return s == null ? null : s.intern();
+  }
+
+  /** The boxed values of small numbers are shared ({@link Long#valueOf}); a parser's may not be. */
+  private static Long shared(Long value) {
+    return value == null ? null : Long.valueOf(value);
+  }
+}
