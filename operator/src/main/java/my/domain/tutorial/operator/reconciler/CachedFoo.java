@@ -3,7 +3,6 @@ package my.domain.tutorial.operator.reconciler;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.api.v1.FooSpec;
@@ -14,27 +13,18 @@ import my.domain.tutorial.api.v1.FooStatus;
  * write: its identity, generation and creation time, its friend, and a status with at most one
  * condition. That is one flat object instead of a fabric8 {@code CustomResource} (which also
  * carries, per instance, its apiVersion and CRD name as strings of their own), an {@code
- * ObjectMeta} and the spec, status and condition objects; the namespace and the condition's type,
- * status and reason interned; the uid, resourceVersion and timestamps held as numbers when they are
- * in the form the API server writes ({@link Packing}).
+ * ObjectMeta} and the spec, status and condition objects; its identity kept as {@link
+ * CachedIdentity} keeps it, the condition's type, status and reason interned, the timestamps held
+ * as numbers when in the form the API server writes ({@link Packing}).
  *
  * <p>{@link #of} makes one only when {@link #toFoo()} gives back a Foo equal to the one given;
  * {@link FooCache#keep} stores any other Foo (with labels, say) as it is.
  */
-final class CachedFoo {
+final class CachedFoo extends CachedIdentity {
   private static final long NO_TIME = Long.MIN_VALUE;
-  private static final byte UID_PACKED = 1;
-  private static final byte VERSION_PACKED = 2;
-  private static final byte HAS_STATUS = 4;
-  private static final byte HAS_CONDITION = 8;
+  private static final byte HAS_STATUS = 1;
+  private static final byte HAS_CONDITION = 2;
 
-  private final String namespace;
-  private final String name;
-  private final long uidHigh;
-  private final long uidLow;
-  private final String uidText;
-  private final long resourceVersion;
-  private final String resourceVersionText;
   private final Long generation;
   private final long created;
   private final String createdText;
@@ -51,16 +41,8 @@ final class CachedFoo {
   private final byte flags;
 
   private CachedFoo(Foo foo, FooCondition condition) {
+    super(foo.getMetadata());
     ObjectMeta meta = foo.getMetadata();
-    namespace = intern(meta.getNamespace());
-    name = meta.getName();
-    UUID uid = Packing.uuid(meta.getUid());
-    uidHigh = uid == null ? 0 : uid.getMostSignificantBits();
-    uidLow = uid == null ? 0 : uid.getLeastSignificantBits();
-    uidText = uid == null ? meta.getUid() : null;
-    long version = Packing.decimal(meta.getResourceVersion());
-    resourceVersion = version;
-    resourceVersionText = version < 0 ? meta.getResourceVersion() : null;
     generation = shared(meta.getGeneration());
     created = Packing.seconds(meta.getCreationTimestamp());
     createdText = created == NO_TIME ? meta.getCreationTimestamp() : null;
@@ -76,12 +58,7 @@ final class CachedFoo {
         condition == null || transitioned != NO_TIME ? null : condition.getLastTransitionTime();
     reason = condition == null ? null : intern(condition.getReason());
     message = condition == null ? null : condition.getMessage();
-    flags =
-        (byte)
-            ((uid == null ? 0 : UID_PACKED)
-                | (version < 0 ? 0 : VERSION_PACKED)
-                | (status == null ? 0 : HAS_STATUS)
-                | (condition == null ? 0 : HAS_CONDITION));
+    flags = (byte) ((status == null ? 0 : HAS_STATUS) | (condition == null ? 0 : HAS_CONDITION));
   }
 
   /**
@@ -105,12 +82,7 @@ final class CachedFoo {
    * leaves it.
    */
   Foo toFoo() {
-    ObjectMeta meta = new ObjectMeta();
-    meta.setNamespace(namespace);
-    meta.setName(name);
-    meta.setUid((flags & UID_PACKED) != 0 ? new UUID(uidHigh, uidLow).toString() : uidText);
-    meta.setResourceVersion(
-        (flags & VERSION_PACKED) != 0 ? Long.toString(resourceVersion) : resourceVersionText);
+    ObjectMeta meta = identity();
     meta.setGeneration(generation);
     meta.setCreationTimestamp(created == NO_TIME ? createdText : Packing.timestamp(created));
     meta.setLabels(Map.of());

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A Pod as the operator's cache keeps it: its identity (namespace, name, uid, resourceVersion) and
@@ -13,45 +12,17 @@ import java.util.UUID;
  *
  * <p>Every Pod of the watched namespaces is cached, friend or not, so on a large cluster this
  * object is most of the heap, and it is laid out for that: one flat object instead of a fabric8
- * {@code Pod} and its {@code ObjectMeta} (with their empty maps and lists), the namespace interned
- * (shared by every Pod of a namespace), and the uid and resourceVersion held as numbers when they
- * are a UUID and a decimal, as the API server writes them (their text is kept otherwise). {@link
- * #toPod()} gives back exactly what {@link #of(Pod)} kept: the store hands a reader a new Pod each
- * time, and nothing writes to it.
+ * {@code Pod} and its {@code ObjectMeta} (with their empty maps and lists), its identity kept as
+ * {@link CachedIdentity} keeps it. {@link #toPod()} gives back exactly what {@link #of(Pod)} kept:
+ * the store hands a reader a new Pod each time, and nothing writes to it.
  */
-final class CachedPod {
-  private final String namespace;
-  private final String name;
-  private final long uidHigh;
-  private final long uidLow;
-
-  /** The uid when it is not a UUID in its canonical form (null with it). */
-  private final String uidText;
-
-  private final long resourceVersion;
-
-  /** The resourceVersion when it is not a plain decimal (null with it). */
-  private final String resourceVersionText;
-
+final class CachedPod extends CachedIdentity {
   private final String deletionTimestamp;
   private final Long deletionGracePeriodSeconds;
   private final List<String> finalizers;
-  private final byte packed;
-
-  private static final byte UID_PACKED = 1;
-  private static final byte RESOURCE_VERSION_PACKED = 2;
 
   private CachedPod(ObjectMeta meta) {
-    namespace = meta.getNamespace() == null ? null : meta.getNamespace().intern();
-    name = meta.getName();
-    UUID uid = Packing.uuid(meta.getUid());
-    uidHigh = uid == null ? 0 : uid.getMostSignificantBits();
-    uidLow = uid == null ? 0 : uid.getLeastSignificantBits();
-    uidText = uid == null ? meta.getUid() : null;
-    long version = Packing.decimal(meta.getResourceVersion());
-    resourceVersion = version;
-    resourceVersionText = version < 0 ? meta.getResourceVersion() : null;
-    packed = (byte) ((uid == null ? 0 : UID_PACKED) | (version < 0 ? 0 : RESOURCE_VERSION_PACKED));
+    super(meta);
     deletionTimestamp = meta.getDeletionTimestamp();
     deletionGracePeriodSeconds = meta.getDeletionGracePeriodSeconds();
     finalizers =
@@ -64,27 +35,12 @@ final class CachedPod {
     return new CachedPod(pod.getMetadata());
   }
 
-  String namespace() {
-    return namespace;
-  }
-
-  String name() {
-    return name;
-  }
-
   /**
    * The Pod this stands for, with only the kept fields set and no empty collections of its own
    * (they serialize as absent).
    */
   Pod toPod() {
-    ObjectMeta meta = new ObjectMeta();
-    meta.setNamespace(namespace);
-    meta.setName(name);
-    meta.setUid((packed & UID_PACKED) != 0 ? new UUID(uidHigh, uidLow).toString() : uidText);
-    meta.setResourceVersion(
-        (packed & RESOURCE_VERSION_PACKED) != 0
-            ? Long.toString(resourceVersion)
-            : resourceVersionText);
+    ObjectMeta meta = identity();
     meta.setDeletionTimestamp(deletionTimestamp);
     meta.setDeletionGracePeriodSeconds(deletionGracePeriodSeconds);
     meta.setFinalizers(finalizers);
