@@ -17,9 +17,9 @@ import my.domain.tutorial.api.v1.Foo;
  * The friend Pods' event source: the SDK's informer event source without fabric8's namespace index
  * ({@link NamespaceIndex}). Every Pod of the watched namespaces is cached, so on a cluster of
  * 100,000 Pods that index is megabytes of heap; the reconciler looks a Pod up by namespace and
- * name, and the SDK lists by namespace only for a secondary resource without a primary-to-secondary
- * mapper (this one has one). The index is dropped when the first Pod arrives, so it never grows
- * while the informer's first list comes in.
+ * name, and the SDK reads the index only when asked to list a namespace, which this source answers
+ * by filtering instead. The index is dropped when the first Pod arrives, so it never grows while
+ * the informer's first list comes in.
  */
 final class FriendPodSource extends InformerEventSource<Pod, Foo> {
   /** The SDK's informer wrappers whose index is already dropped (or could not be). */
