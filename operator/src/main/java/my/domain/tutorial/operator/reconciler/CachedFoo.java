@@ -50,13 +50,13 @@ final class CachedFoo extends CachedIdentity {
     FooStatus status = foo.getStatus();
     happy = status == null ? null : status.getHappy();
     observedGeneration = status == null ? null : shared(status.getObservedGeneration());
-    conditionType = condition == null ? null : intern(condition.getType());
-    conditionStatus = condition == null ? null : intern(condition.getStatus());
+    conditionType = condition == null ? null : FooCache.intern(condition.getType());
+    conditionStatus = condition == null ? null : FooCache.intern(condition.getStatus());
     conditionGeneration = condition == null ? null : shared(condition.getObservedGeneration());
     transitioned = condition == null ? NO_TIME : Packing.seconds(condition.getLastTransitionTime());
     transitionedText =
         condition == null || transitioned != NO_TIME ? null : condition.getLastTransitionTime();
-    reason = condition == null ? null : intern(condition.getReason());
+    reason = condition == null ? null : FooCache.intern(condition.getReason());
     message = condition == null ? null : condition.getMessage();
     flags = (byte) ((status == null ? 0 : HAS_STATUS) | (condition == null ? 0 : HAS_CONDITION));
   }
@@ -114,10 +114,6 @@ final class CachedFoo extends CachedIdentity {
       foo.setStatus(null);
     }
     return foo;
-  }
-
-  private static String intern(String s) {
-    return s == null ? null : s.intern();
   }
 
   /** The boxed values of small numbers are shared ({@link Long#valueOf}); a parser's may not be. */

@@ -64,7 +64,8 @@ public final class FooCache {
     return kept instanceof CachedFoo compact ? compact.toFoo() : (Foo) kept;
   }
 
-  private static String intern(String s) {
+  /** {@code s} interned; null stays null. */
+  static String intern(String s) {
     return s == null ? null : s.intern();
   }
 
