@@ -139,6 +139,20 @@ class FooOperatorMockServerTest {
               p.getMetadata().setFinalizers(List.of());
               return p;
             });
+    // Once the finalizer goes the Pod is gone, and so is the friend: the test ends on a settled
+    // cluster rather than tearing the server down amid the deletion's watch events.
+    await()
+        .atMost(MockCluster.PATIENCE)
+        .until(
+            () ->
+                cluster
+                    .foo(NS, "foo-01")
+                    .getStatus()
+                    .condition(FooCondition.HAPPY)
+                    .orElseThrow()
+                    .getReason(),
+            "FriendNotFound"::equals);
+    assertThat(client.pods().inNamespace(NS).withName("jack").get()).isNull();
   }
 
   @Test
