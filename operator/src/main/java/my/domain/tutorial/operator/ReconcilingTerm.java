@@ -70,12 +70,20 @@ final class ReconcilingTerm {
                     // on fabric8's mock server.
                     .withUseSSAToPatchPrimaryResource(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                    .withReconciliationTerminationTimeout(Duration.ofSeconds(10)));
+                    .withReconciliationTerminationTimeout(Duration.ofSeconds(10))
+                    .withConcurrentReconciliationThreads(settings.reconcileThreads()));
     FriendshipEvents events =
         new FriendshipEvents(writer, settings.identity(), clock, meters, fence);
     FooReconciler reconciler =
         new FooReconciler(
-            events, clock, meters, writer, fence, settings.retryPeriod(), settings.slimCaches());
+            events,
+            clock,
+            meters,
+            writer,
+            fence,
+            settings.retryPeriod(),
+            settings.resyncPeriod(),
+            settings.slimCaches());
     operator.register(
         reconciler,
         c -> {
@@ -85,9 +93,9 @@ final class ReconcilingTerm {
           }
           c.withRateLimiter(new NoRateLimit());
           c.withInformerListLimit(FooReconciler.LIST_PAGE);
-          // Events drive everything; the periodic check is a safety net should one ever be missed.
-          c.withReconciliationMaxInterval(
-              settings.resyncPeriod().isZero() ? null : settings.resyncPeriod());
+          // Events drive everything; the periodic check, a safety net should one ever be missed,
+          // is one sweep over all Foos (ResyncEventSource), not the SDK's timer per Foo.
+          c.withReconciliationMaxInterval(null);
           if (settings.watchesAllNamespaces()) {
             c.watchingAllNamespaces();
           } else {

@@ -20,31 +20,43 @@ public final class Friendship {
   public static Verdict verdict(Foo foo, Optional<FriendPod> seen) {
     String namespace = foo.getMetadata().getNamespace();
     String friend = foo.friendName();
+    Reason reason;
     if (friend == null || friend.isBlank()) {
-      return new Verdict(
-          false,
-          Reason.NoFriendNamed,
-          "Foo "
-              + foo.getMetadata().getName()
-              + " in namespace "
-              + namespace
-              + " names no friend: spec.name is missing");
-    }
-    Optional<FriendPod> pod =
-        seen.filter(p -> p.namespace().equals(namespace) && p.name().equals(friend));
-    if (pod.isEmpty()) {
-      return new Verdict(
-          false,
-          Reason.FriendNotFound,
-          "Pod " + friend + " does not exist in namespace " + namespace);
-    }
-    if (pod.get().terminating()) {
-      return new Verdict(
-          false,
-          Reason.FriendTerminating,
-          "Pod " + friend + " in namespace " + namespace + " is being deleted");
+      reason = Reason.NoFriendNamed;
+    } else {
+      Optional<FriendPod> pod =
+          seen.filter(p -> p.namespace().equals(namespace) && p.name().equals(friend));
+      if (pod.isEmpty()) {
+        reason = Reason.FriendNotFound;
+      } else if (pod.get().terminating()) {
+        reason = Reason.FriendTerminating;
+      } else {
+        reason = Reason.FriendFound;
+      }
     }
     return new Verdict(
-        true, Reason.FriendFound, "Pod " + friend + " exists in namespace " + namespace);
+        reason == Reason.FriendFound,
+        reason,
+        message(reason, foo.getMetadata().getName(), namespace, friend));
+  }
+
+  /**
+   * The message a verdict of {@code reason} gives a Foo {@code fooName} in {@code namespace} that
+   * names {@code friend}: it says nothing the reason and those names do not, so a cache can keep
+   * the four instead of the text.
+   */
+  public static String message(Reason reason, String fooName, String namespace, String friend) {
+    return switch (reason) {
+      case NoFriendNamed ->
+          "Foo "
+              + fooName
+              + " in namespace "
+              + namespace
+              + " names no friend: spec.name is missing";
+      case FriendNotFound -> "Pod " + friend + " does not exist in namespace " + namespace;
+      case FriendTerminating ->
+          "Pod " + friend + " in namespace " + namespace + " is being deleted";
+      case FriendFound -> "Pod " + friend + " exists in namespace " + namespace;
+    };
   }
 }

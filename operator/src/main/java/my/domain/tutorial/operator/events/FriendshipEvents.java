@@ -16,10 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import my.domain.tutorial.api.friendship.Reason;
 import my.domain.tutorial.api.friendship.Verdict;
@@ -199,13 +199,15 @@ public class FriendshipEvents {
   }
 
   /**
-   * The key of {@code foo}'s counts, with its namespace interned: a large cluster keeps tens of
-   * thousands, and the Foo is a copy the SDK made for one reconcile, whose strings are its own.
+   * The key of {@code foo}'s counts, with its name and namespace interned (the strings the Foo
+   * cache holds): a large cluster keeps tens of thousands, and the Foo is a copy the SDK made for
+   * one reconcile, whose strings are its own.
    */
   private static ResourceID idOf(Foo foo) {
     String namespace = foo.getMetadata().getNamespace();
+    String name = foo.getMetadata().getName();
     return new ResourceID(
-        foo.getMetadata().getName(), namespace == null ? null : namespace.intern());
+        name == null ? null : name.intern(), namespace == null ? null : namespace.intern());
   }
 
   private int bump(Foo foo, Reason reason) {
@@ -244,7 +246,7 @@ public class FriendshipEvents {
         idOf(foo),
         (id, c) -> {
           Counts next = Counts.of(foo, c);
-          next.byReason().put(reason, 1);
+          next.set(reason, 1);
           return next;
         });
     return 1;
@@ -255,28 +257,55 @@ public class FriendshipEvents {
   }
 
   /**
-   * The Events recorded so far for one Foo, by reason. Kept under the Foo's namespace/name, so the
-   * uid tells a Foo created again under the same name (whose Events are new objects) from the one
-   * before.
+   * The Events recorded so far for one Foo, by reason (0: none yet). Kept under the Foo's
+   * namespace/name, so the uid tells a Foo created again under the same name (whose Events are new
+   * objects) from the one before. Every Foo that ever changed has one, so it is kept small: the uid
+   * as a {@link UUID} when it is one (a third of its text's size), the counts in one array. Changed
+   * only inside the map's {@code compute}, one Foo at a time.
    */
-  private record Counts(String uid, Map<Reason, Integer> byReason) {
+  private static final class Counts {
+    private final Object uid;
+    private final int[] byReason = new int[Reason.values().length];
+
+    private Counts(Object uid) {
+      this.uid = uid;
+    }
+
     static Counts of(Foo foo, Counts current) {
-      String uid = foo.getMetadata().getUid();
-      return current != null && Objects.equals(current.uid, uid)
-          ? current
-          : new Counts(uid, new EnumMap<>(Reason.class));
+      Object uid = uidOf(foo.getMetadata().getUid());
+      return current != null && Objects.equals(current.uid, uid) ? current : new Counts(uid);
+    }
+
+    /** {@code uid} as a UUID when it is one in the form the API server writes, else the text. */
+    private static Object uidOf(String uid) {
+      if (uid == null || uid.length() != 36) {
+        return uid;
+      }
+      try {
+        UUID parsed = UUID.fromString(uid);
+        return parsed.toString().equals(uid) ? parsed : uid;
+      } catch (IllegalArgumentException e) {
+        return uid;
+      }
     }
 
     int bump(Reason reason) {
-      return byReason.merge(reason, 1, Integer::sum);
+      return ++byReason[reason.ordinal()];
     }
 
     int continueFrom(Reason reason, int recorded) {
-      return byReason.merge(reason, recorded + 1, Math::max);
+      byReason[reason.ordinal()] = Math.max(byReason[reason.ordinal()], recorded + 1);
+      return byReason[reason.ordinal()];
+    }
+
+    void set(Reason reason, int count) {
+      byReason[reason.ordinal()] = count;
     }
 
     Counts unbumped(Reason reason) {
-      byReason.computeIfPresent(reason, (r, n) -> n > 1 ? n - 1 : null);
+      if (byReason[reason.ordinal()] > 0) {
+        byReason[reason.ordinal()]--;
+      }
       return this;
     }
   }

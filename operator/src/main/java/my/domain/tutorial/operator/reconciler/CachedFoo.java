@@ -3,6 +3,8 @@ package my.domain.tutorial.operator.reconciler;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.util.List;
 import java.util.Map;
+import my.domain.tutorial.api.friendship.Friendship;
+import my.domain.tutorial.api.friendship.Reason;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 import my.domain.tutorial.api.v1.FooSpec;
@@ -14,8 +16,9 @@ import my.domain.tutorial.api.v1.FooStatus;
  * condition. That is one flat object instead of a fabric8 {@code CustomResource} (which also
  * carries, per instance, its apiVersion and CRD name as strings of their own), an {@code
  * ObjectMeta} and the spec, status and condition objects; its identity kept as {@link
- * CachedIdentity} keeps it, the condition's type, status and reason interned, the timestamps held
- * as numbers when in the form the API server writes ({@link Packing}).
+ * CachedIdentity} keeps it, the condition's type, status and reason interned, its message a flag
+ * when it is the text the operator writes for that reason, the timestamps held as numbers when in
+ * the form the API server writes ({@link Packing}).
  *
  * <p>{@link #of} makes one only when {@link #toFoo()} gives back a Foo equal to the one given;
  * {@link FooCache#keep} stores any other Foo (with labels, say) as it is.
@@ -24,6 +27,7 @@ final class CachedFoo extends CachedIdentity {
   private static final long NO_TIME = Long.MIN_VALUE;
   private static final byte HAS_STATUS = 1;
   private static final byte HAS_CONDITION = 2;
+  private static final byte MESSAGE_DERIVED = 4;
 
   private final Long generation;
   private final long created;
@@ -57,8 +61,28 @@ final class CachedFoo extends CachedIdentity {
     transitionedText =
         condition == null || transitioned != NO_TIME ? null : condition.getLastTransitionTime();
     reason = condition == null ? null : FooCache.intern(condition.getReason());
-    message = condition == null ? null : condition.getMessage();
-    flags = (byte) ((status == null ? 0 : HAS_STATUS) | (condition == null ? 0 : HAS_CONDITION));
+    String text = condition == null ? null : condition.getMessage();
+    boolean derived = text != null && text.equals(derivedMessage(reason, meta, friend));
+    message = derived ? null : text;
+    flags =
+        (byte)
+            ((status == null ? 0 : HAS_STATUS)
+                | (condition == null ? 0 : HAS_CONDITION)
+                | (derived ? MESSAGE_DERIVED : 0));
+  }
+
+  /**
+   * The message the operator writes with {@code reason} ({@link Friendship#message}), null for a
+   * reason it does not write: a Foo's condition message is nearly always that text, so it is kept
+   * as a flag and made again when read.
+   */
+  private static String derivedMessage(String reason, ObjectMeta meta, String friend) {
+    for (Reason known : Reason.values()) {
+      if (known.name().equals(reason)) {
+        return Friendship.message(known, meta.getName(), meta.getNamespace(), friend);
+      }
+    }
+    return null;
   }
 
   /**
@@ -107,7 +131,9 @@ final class CachedFoo extends CachedIdentity {
                     conditionGeneration,
                     transitioned == NO_TIME ? transitionedText : Packing.timestamp(transitioned),
                     reason,
-                    message)));
+                    (flags & MESSAGE_DERIVED) != 0
+                        ? derivedMessage(reason, meta, friend)
+                        : message)));
       }
       foo.setStatus(status);
     } else {

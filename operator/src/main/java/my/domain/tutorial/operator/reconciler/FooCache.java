@@ -2,6 +2,7 @@ package my.domain.tutorial.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -20,14 +21,21 @@ public final class FooCache {
    * <p>Everything else is kept, but stored compactly, since a large cluster caches tens of
    * thousands of Foos: empty maps and lists become the shared immutable empties (a fabric8 object
    * carries several of each), and the strings repeated across Foos (the namespace, a condition's
-   * type, status and reason) are interned. The SDK hands the reconciler a copy of a cached Foo, so
-   * nothing writes to the cached one.
+   * type, status and reason) are interned. So are the Foo's name and its friend's: the SDK keeps
+   * the ids of the Foos it saw in several maps of its own, the reconciler's friend index and Event
+   * counts keep them too, and each would otherwise hold its own copy of the name (a Foo's events
+   * and its reconciles each bring new strings). The SDK hands the reconciler a copy of a cached
+   * Foo, so nothing writes to the cached one.
    */
   public static final UnaryOperator<Foo> SLIM =
       foo -> {
         ObjectMeta meta = foo.getMetadata();
         meta.setManagedFields(List.of());
         meta.setNamespace(intern(meta.getNamespace()));
+        meta.setName(intern(meta.getName()));
+        if (foo.getSpec() != null) {
+          foo.getSpec().setName(intern(foo.getSpec().getName()));
+        }
         meta.setLabels(compact(meta.getLabels()));
         meta.setAnnotations(compact(meta.getAnnotations()));
         meta.setFinalizers(compact(meta.getFinalizers()));
@@ -62,6 +70,15 @@ public final class FooCache {
   /** The Foo a reader gets for what {@link #keep} kept: a new one from a {@link CachedFoo}. */
   static Foo restore(Object kept) {
     return kept instanceof CachedFoo compact ? compact.toFoo() : (Foo) kept;
+  }
+
+  /**
+   * The id of {@code foo} with its name and namespace interned, the strings the cached Foo holds:
+   * for what is kept per Foo beside the cache.
+   */
+  public static ResourceID idOf(Foo foo) {
+    return new ResourceID(
+        intern(foo.getMetadata().getName()), intern(foo.getMetadata().getNamespace()));
   }
 
   /** {@code s} interned; null stays null. */

@@ -66,11 +66,13 @@ public class FooReconciler implements Reconciler<Foo> {
   private final LeaseFence fence;
   private final Duration fencedRetry;
   private final FriendIndex friends = new FriendIndex();
+  private final Duration resyncPeriod;
 
   /**
    * @param writer the client status writes are sent with (the SDK's client reads)
    * @param fence every status write passes it right before it is sent; one it refuses is dropped
    * @param fencedRetry when to look again at a Foo whose status write the fence refused
+   * @param resyncPeriod how often every Foo is reconciled whatever the events; zero: never
    */
   public FooReconciler(
       FriendshipEvents events,
@@ -79,8 +81,10 @@ public class FooReconciler implements Reconciler<Foo> {
       KubernetesClient writer,
       LeaseFence fence,
       Duration fencedRetry,
+      Duration resyncPeriod,
       boolean slimPodCache) {
     this.slimPodCache = slimPodCache;
+    this.resyncPeriod = Objects.requireNonNull(resyncPeriod);
     this.events = Objects.requireNonNull(events);
     this.clock = Objects.requireNonNull(clock);
     this.meters = Objects.requireNonNull(meters);
@@ -110,7 +114,10 @@ public class FooReconciler implements Reconciler<Foo> {
       pods.withItemStore(PodEvents.store());
     }
     podCache = new FriendPodSource(pods.build(), context);
-    return List.of(podCache);
+    if (resyncPeriod.isZero()) {
+      return List.of(podCache);
+    }
+    return List.of(podCache, new ResyncEventSource(context.getPrimaryCache(), resyncPeriod));
   }
 
   /**

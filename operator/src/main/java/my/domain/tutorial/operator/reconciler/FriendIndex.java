@@ -24,11 +24,17 @@ import my.domain.tutorial.api.v1.Foo;
  * live Foos only.
  */
 public final class FriendIndex {
-  private final Map<String, Set<ResourceID>> foosByFriend = new HashMap<>();
-  private final Map<ResourceID, String> friendOfFoo = new HashMap<>();
+  private final Map<Friend, Set<ResourceID>> foosByFriend = new HashMap<>();
+  private final Map<ResourceID, Friend> friendOfFoo = new HashMap<>();
 
-  static String key(String namespace, String podName) {
-    return namespace + "/" + podName;
+  /**
+   * A friend Pod's namespace and name, interned as the Foo cache interns them ({@link FooCache}),
+   * so an entry shares its strings with the cached Foo instead of holding copies of its own.
+   */
+  private record Friend(String namespace, String name) {
+    static Friend of(String namespace, String name) {
+      return new Friend(FooCache.intern(namespace), FooCache.intern(name));
+    }
   }
 
   /**
@@ -38,8 +44,8 @@ public final class FriendIndex {
   public synchronized void record(Foo foo) {
     ResourceID id = idOf(foo);
     String friend = foo.friendName();
-    String key = friend == null ? null : key(foo.getMetadata().getNamespace(), friend);
-    String before = key == null ? friendOfFoo.remove(id) : friendOfFoo.put(id, key);
+    Friend key = friend == null ? null : Friend.of(foo.getMetadata().getNamespace(), friend);
+    Friend before = key == null ? friendOfFoo.remove(id) : friendOfFoo.put(id, key);
     if (before != null && !before.equals(key)) {
       remove(before, id);
     }
@@ -49,14 +55,12 @@ public final class FriendIndex {
   }
 
   /**
-   * The id this index files {@code foo} under, with its namespace interned: a large cluster holds
-   * tens of thousands of these, and the Foo they come from is a copy the SDK made for one
-   * reconcile, whose strings are its own.
+   * The id this index files {@code foo} under, with its name and namespace interned: a large
+   * cluster holds tens of thousands of these, and the Foo they come from is a copy the SDK made for
+   * one reconcile, whose strings are its own.
    */
   static ResourceID idOf(Foo foo) {
-    String namespace = foo.getMetadata().getNamespace();
-    return new ResourceID(
-        foo.getMetadata().getName(), namespace == null ? null : namespace.intern());
+    return FooCache.idOf(foo);
   }
 
   /**
@@ -78,14 +82,14 @@ public final class FriendIndex {
 
   /** Forgets a deleted Foo. */
   public synchronized void forget(ResourceID id) {
-    String before = friendOfFoo.remove(id);
+    Friend before = friendOfFoo.remove(id);
     if (before != null) {
       remove(before, id);
     }
   }
 
   public synchronized Set<ResourceID> foosNaming(String namespace, String podName) {
-    return Set.copyOf(foosByFriend.getOrDefault(key(namespace, podName), Set.of()));
+    return Set.copyOf(foosByFriend.getOrDefault(new Friend(namespace, podName), Set.of()));
   }
 
   /**
@@ -96,7 +100,7 @@ public final class FriendIndex {
     return friendOfFoo.size();
   }
 
-  private void remove(String key, ResourceID id) {
+  private void remove(Friend key, ResourceID id) {
     Set<ResourceID> ids = foosByFriend.get(key);
     if (ids == null || !ids.contains(id)) {
       return;

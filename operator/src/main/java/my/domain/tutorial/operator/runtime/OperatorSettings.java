@@ -27,6 +27,8 @@ import my.domain.tutorial.api.OperatorDefaults;
  *     kubebuilder's {@code --metrics-secure}); false serves it over plain HTTP to anyone
  * @param metricsCertDir where {@code tls.crt} and {@code tls.key} of the metrics serving
  *     certificate are; empty means a self-signed one made at start
+ * @param reconcileThreads how many Foos are reconciled at once; each waits on one API write at a
+ *     time, so a few threads keep the API server busy and every thread more costs its stack
  */
 public record OperatorSettings(
     Set<String> watchedNamespaces,
@@ -43,7 +45,8 @@ public record OperatorSettings(
     boolean metricsSecure,
     Optional<Path> metricsCertDir,
     LogFormat logFormat,
-    String logLevel) {
+    String logLevel,
+    int reconcileThreads) {
 
   public static final String WATCH_NAMESPACES = "FOO_WATCH_NAMESPACES";
   public static final String OPERATOR_NAMESPACE = "FOO_OPERATOR_NAMESPACE";
@@ -61,6 +64,12 @@ public record OperatorSettings(
   public static final String METRICS_CERT_DIR = "FOO_METRICS_CERT_DIR";
   public static final String LOG_FORMAT = "FOO_LOG_FORMAT";
   public static final String LOG_LEVEL = "FOO_LOG_LEVEL";
+  public static final String RECONCILE_THREADS = "FOO_RECONCILE_THREADS";
+
+  /** The SDK's own default is 50, which a 2-core operator never keeps busy (docs/footprint.md). */
+  public static final int DEFAULT_RECONCILE_THREADS = 10;
+
+  private static final int MAX_RECONCILE_THREADS = 200;
 
   private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
@@ -146,6 +155,8 @@ public record OperatorSettings(
       problems.add(
           LOG_LEVEL + "=" + env.get(LOG_LEVEL) + " is not one of TRACE, DEBUG, INFO, WARN, ERROR");
     }
+    int reconcileThreads =
+        p.count(RECONCILE_THREADS, DEFAULT_RECONCILE_THREADS, MAX_RECONCILE_THREADS);
 
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
@@ -165,7 +176,8 @@ public record OperatorSettings(
         metricsSecure,
         certDir,
         format,
-        level);
+        level,
+        reconcileThreads);
   }
 
   public boolean watchesAllNamespaces() {
@@ -244,6 +256,24 @@ public record OperatorSettings(
                         + "="
                         + v
                         + " is not a port; use a number from 1 to 65535 (0 picks a free one)");
+                return fallback;
+              })
+          .orElse(fallback);
+    }
+
+    int count(String name, int fallback, int max) {
+      return optional(name)
+          .map(
+              v -> {
+                try {
+                  int n = Integer.parseInt(v);
+                  if (n >= 1 && n <= max) {
+                    return n;
+                  }
+                } catch (NumberFormatException ignored) {
+                  // reported below
+                }
+                problems.add(name + "=" + v + " is not a count; use a number from 1 to " + max);
                 return fallback;
               })
           .orElse(fallback);

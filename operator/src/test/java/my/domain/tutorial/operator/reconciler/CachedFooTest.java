@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
+import my.domain.tutorial.api.friendship.Friendship;
+import my.domain.tutorial.api.friendship.Reason;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooCondition;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,40 @@ class CachedFooTest {
     assertThat(kept).isInstanceOf(CachedFoo.class);
     assertThat(FooCache.restore(kept).getStatus()).isNull();
     assertThat(FooCache.restore(kept).friendName()).isEqualTo("jack");
+  }
+
+  @Test
+  void theOperatorsOwnMessage_isMadeAgainFromTheReason_whileAnyOtherIsKeptAsWritten() {
+    Foo own = served();
+    FooCondition condition = own.getStatus().getConditions().get(0);
+    condition.setMessage(Friendship.message(Reason.FriendFound, "foo-01", "team-a", "jack"));
+    String expected = Serialization.asJson(FooCache.SLIM.apply(served()));
+
+    Object keptOwn = FooCache.keep(own);
+    Object keptOther = FooCache.keep(served());
+
+    assertThat(keptOwn).isInstanceOf(CachedFoo.class).extracting("message").isNull();
+    assertThat(cached(own).getStatus().getConditions().get(0).getMessage())
+        .isEqualTo("Pod jack exists in namespace team-a");
+    assertThat(keptOther)
+        .isInstanceOf(CachedFoo.class)
+        .extracting("message")
+        .isEqualTo("Pod jack exists in namespace team-a and is not being deleted");
+    assertThat(Serialization.asJson(FooCache.restore(keptOther))).isEqualTo(expected);
+  }
+
+  @Test
+  void aKeptFoosNameAndFriend_areTheInternedStrings_inTheCacheAndInTheFooTheHandlersGet() {
+    Foo foo = served();
+    assertThat(foo.getMetadata().getName()).isNotSameAs("foo-01");
+
+    Foo restored = FooCache.restore(FooCache.keep(foo));
+
+    // The informer hands the Foo it stored to the SDK, which keeps ids made of its name.
+    assertThat(foo.getMetadata().getName()).isSameAs("foo-01");
+    assertThat(foo.friendName()).isSameAs("jack");
+    assertThat(restored.getMetadata().getName()).isSameAs("foo-01");
+    assertThat(restored.friendName()).isSameAs("jack");
   }
 
   @ParameterizedTest

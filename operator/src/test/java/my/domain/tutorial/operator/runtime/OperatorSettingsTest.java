@@ -28,6 +28,7 @@ class OperatorSettingsTest {
     assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(s.logLevel()).isEqualTo("INFO");
     assertThat(s.identity()).startsWith("foo-operator-");
+    assertThat(s.reconcileThreads()).isEqualTo(10);
   }
 
   @Test
@@ -46,7 +47,8 @@ class OperatorSettingsTest {
                 Map.entry("FOO_HEALTH_PORT", "9091"),
                 Map.entry("FOO_METRICS_PORT", "9090"),
                 Map.entry("FOO_LOG_FORMAT", "json"),
-                Map.entry("FOO_LOG_LEVEL", "debug")));
+                Map.entry("FOO_LOG_LEVEL", "debug"),
+                Map.entry("FOO_RECONCILE_THREADS", "4")));
 
     assertThat(s.watchedNamespaces()).containsExactlyInAnyOrder("team-a", "team-b");
     assertThat(s.operatorNamespace()).isEqualTo(Optional.of("foo-system"));
@@ -60,6 +62,7 @@ class OperatorSettingsTest {
     assertThat(s.metricsPort()).isEqualTo(9090);
     assertThat(s.logFormat()).isEqualTo(LogFormat.JSON);
     assertThat(s.logLevel()).isEqualTo("DEBUG");
+    assertThat(s.reconcileThreads()).isEqualTo(4);
   }
 
   @Test
@@ -90,12 +93,13 @@ class OperatorSettingsTest {
                         "FOO_METRICS_PORT", "70000",
                         "FOO_LOG_FORMAT", "xml",
                         "FOO_LOG_LEVEL", "loud",
-                        "FOO_LEASE_DURATION", "soon")))
+                        "FOO_LEASE_DURATION", "soon",
+                        "FOO_RECONCILE_THREADS", "0")))
         .isInstanceOfSatisfying(
             InvalidSettingsException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(7)
+                    .hasSize(8)
                     .anySatisfy(
                         p -> assertThat(p).contains("FOO_WATCH_NAMESPACES").contains("Team_B"))
                     .anySatisfy(
@@ -110,7 +114,12 @@ class OperatorSettingsTest {
                         p -> assertThat(p).contains("FOO_LOG_FORMAT=xml").contains("text or json"))
                     .anySatisfy(p -> assertThat(p).contains("FOO_LOG_LEVEL=loud"))
                     .anySatisfy(
-                        p -> assertThat(p).contains("FOO_LEASE_DURATION=soon").contains("15s")));
+                        p -> assertThat(p).contains("FOO_LEASE_DURATION=soon").contains("15s"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .contains("FOO_RECONCILE_THREADS=0")
+                                .contains("1 to 200")));
   }
 
   @Test
