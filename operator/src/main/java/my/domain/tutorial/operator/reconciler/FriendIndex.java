@@ -45,6 +45,9 @@ public final class FriendIndex {
     ResourceID id = idOf(foo);
     String friend = foo.friendName();
     Friend key = friend == null ? null : Friend.of(foo.getMetadata().getNamespace(), friend);
+    if (key != null && key.equals(friendOfFoo.get(id))) {
+      return; // as at its last reconcile: both maps already hold it (and one Friend for it)
+    }
     Friend before = key == null ? friendOfFoo.remove(id) : friendOfFoo.put(id, key);
     if (before != null && !before.equals(key)) {
       remove(before, id);

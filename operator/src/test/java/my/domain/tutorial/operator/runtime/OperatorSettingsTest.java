@@ -28,7 +28,7 @@ class OperatorSettingsTest {
     assertThat(s.logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(s.logLevel()).isEqualTo("INFO");
     assertThat(s.identity()).startsWith("foo-operator-");
-    assertThat(s.reconcileThreads()).isEqualTo(10);
+    assertThat(s.reconcileThreads()).isEqualTo(20);
   }
 
   @Test
