@@ -276,14 +276,14 @@ public class FriendshipEvents {
       return current != null && Objects.equals(current.uid, uid) ? current : new Counts(uid);
     }
 
-    /** {@code uid} as a UUID when it is one in the form the API server writes, else the text. */
+    /**
+     * {@code uid} as a UUID when it parses as one, else the text. It is only compared, never
+     * written back; two uids parse alike only if one is not a UUID in its usual form, which the API
+     * server never writes.
+     */
     private static Object uidOf(String uid) {
-      if (uid == null || uid.length() != 36) {
-        return uid;
-      }
       try {
-        UUID parsed = UUID.fromString(uid);
-        return parsed.toString().equals(uid) ? parsed : uid;
+        return uid == null ? null : UUID.fromString(uid);
       } catch (IllegalArgumentException e) {
         return uid;
       }
