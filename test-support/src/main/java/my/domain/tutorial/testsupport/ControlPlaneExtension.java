@@ -65,7 +65,8 @@ public class ControlPlaneExtension implements BeforeAllCallback, ParameterResolv
     return prefix.substring(0, Math.min(prefix.length(), 40));
   }
 
-  private static ControlPlane controlPlane(ExtensionContext context) {
+  /** The run's control plane, started on first use. */
+  protected static ControlPlane controlPlane(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NS)

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,43 +16,23 @@ import java.util.Base64;
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooSpec;
-import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
-import my.domain.tutorial.testsupport.OperatorUnderTest;
-import my.domain.tutorial.testsupport.TestNamespace;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kubectl's connection flags through the real kubectl on a real API server: impersonation is
  * authorized by the API server itself, and flags override a kubeconfig that would not work alone.
  */
-@ExtendWith(ControlPlaneExtension.class)
-class ConnectionFlagsIT {
+class ConnectionFlagsIT extends WithPluginCluster {
 
-  @TempDir static Path home;
-
-  ControlPlane cp;
-  KubernetesClient admin;
-  TestNamespace ns;
-  Kubectl kubectl;
-
-  @BeforeAll
-  static void installCrd(ControlPlane cp) {
-    OperatorUnderTest.installCrd(cp.adminClient());
-  }
+  /** Kubeconfigs and other files the tests write. */
+  @TempDir static Path files;
 
   @BeforeEach
-  void setUp(ControlPlane cp, TestNamespace ns) {
-    this.cp = cp;
-    admin = cp.adminClient();
-    this.ns = ns;
-    kubectl = Kubectl.admin(cp, home);
+  void setUp() {
     Foo foo = new Foo();
     foo.getMetadata().setName("foo-01");
     foo.getMetadata().setNamespace(ns.name());
@@ -178,7 +157,7 @@ class ConnectionFlagsIT {
     Kubectl asImpersonator =
         kubectl.withKubeconfig(
             Kubectl.kubeconfigWithToken(
-                cp, home.resolve("impersonator-" + ns.name()), token, null));
+                cp, files.resolve("impersonator-" + ns.name()), token, null));
 
     Result alone = asImpersonator.run("foo", "get", "-n", ns.name());
     Result asJane = asImpersonator.run("foo", "get", "-n", ns.name(), "--as", "jane");
@@ -201,13 +180,13 @@ class ConnectionFlagsIT {
     String adminToken = real.getUsers().get(0).getUser().getToken();
     Path ca =
         Files.write(
-            home.resolve("ca-" + ns.name() + ".crt"),
+            files.resolve("ca-" + ns.name() + ".crt"),
             Base64.getDecoder()
                 .decode(real.getClusters().get(0).getCluster().getCertificateAuthorityData()));
     Kubectl broken =
         kubectl.withKubeconfig(
             Kubectl.kubeconfigWithToken(
-                cp, home.resolve("broken-" + ns.name()), "wrong-token", "https://127.0.0.1:1"));
+                cp, files.resolve("broken-" + ns.name()), "wrong-token", "https://127.0.0.1:1"));
     String[] flags = {
       "-n",
       ns.name(),
@@ -265,7 +244,8 @@ class ConnectionFlagsIT {
                 .build());
     config.getContexts().get(0).getContext().setUser("stale");
     config.getContexts().get(0).getContext().setCluster("gone");
-    Path file = Files.writeString(home.resolve("stale-" + ns.name()), Serialization.asYaml(config));
+    Path file =
+        Files.writeString(files.resolve("stale-" + ns.name()), Serialization.asYaml(config));
     Kubectl stale = kubectl.withKubeconfig(file);
 
     Result alone = stale.run("foo", "get", "-n", ns.name());

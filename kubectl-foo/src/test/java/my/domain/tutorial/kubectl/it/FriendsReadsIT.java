@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.friends.ReadPlan;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
-import my.domain.tutorial.testsupport.OperatorUnderTest;
-import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,30 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * of its Pod, for the admin and for users RBAC lets only list Pods or only get them; a user who may
  * do neither sees Forbidden and is told what to ask for.
  */
-@ExtendWith(ControlPlaneExtension.class)
-class FriendsReadsIT {
+class FriendsReadsIT extends WithPluginCluster {
   static final int FRIENDS = ReadPlan.GETS_PER_PAGE + 10;
   static final int PODS = 30;
   static final String HELD = friend(5);
 
-  @TempDir static Path home;
-
-  ControlPlane cp;
-  KubernetesClient admin;
-  TestNamespace ns;
-  Kubectl kubectl;
-
-  @BeforeAll
-  static void installCrd(ControlPlane cp) {
-    OperatorUnderTest.installCrd(cp.adminClient());
-  }
+  /** Kubeconfigs and other files the tests write. */
+  @TempDir static Path files;
 
   @BeforeEach
-  void setUp(ControlPlane cp, TestNamespace ns) {
-    this.cp = cp;
-    admin = cp.adminClient();
-    this.ns = ns;
-    kubectl = Kubectl.admin(cp, home);
+  void setUp() {
     for (int i = 0; i < FRIENDS; i++) {
       admin.resource(Foo.of(ns.name(), String.format("foo-%02d", i), friend(i))).create();
     }
@@ -122,7 +101,7 @@ class FriendsReadsIT {
     String token = Cluster.tokenFor(admin, ns.name(), user, List.of(rules));
     return kubectl
         .withKubeconfig(
-            Kubectl.kubeconfigWithToken(cp, home.resolve(user + "-" + ns.name()), token, null))
+            Kubectl.kubeconfigWithToken(cp, files.resolve(user + "-" + ns.name()), token, null))
         .run("foo", "friends", "-n", ns.name(), "-o", "json");
   }
 

@@ -2,46 +2,24 @@ package my.domain.tutorial.kubectl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.api.v1.FooSpec;
-import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
-import my.domain.tutorial.testsupport.OperatorUnderTest;
-import my.domain.tutorial.testsupport.TestNamespace;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kubectl foo get} with kubectl's selection and table flags prints what {@code kubectl get
  * foos} prints.
  */
-@ExtendWith(ControlPlaneExtension.class)
-class GetFlagsIT {
-
-  @TempDir static Path home;
-
-  KubernetesClient admin;
-  TestNamespace ns;
-  Kubectl kubectl;
-
-  @BeforeAll
-  static void installCrd(ControlPlane cp) {
-    OperatorUnderTest.installCrd(cp.adminClient());
-  }
+class GetFlagsIT extends WithPluginCluster {
 
   @BeforeEach
-  void setUp(ControlPlane cp, TestNamespace ns) {
-    admin = cp.adminClient();
-    this.ns = ns;
-    kubectl = Kubectl.admin(cp, home);
+  void setUp() {
     store(
         "foo-01",
         "jack",

@@ -2,48 +2,22 @@ package my.domain.tutorial.kubectl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.List;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.commands.CrdCommand;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
-import my.domain.tutorial.testsupport.OperatorUnderTest;
-import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kubectl foo create|get|friends|delete|version|completion|crd} through the real kubectl on
  * a real API server.
  */
-@ExtendWith(ControlPlaneExtension.class)
-class PluginCommandsIT {
-  @TempDir static Path home;
-
-  KubernetesClient admin;
-  TestNamespace ns;
-  Kubectl kubectl;
-  ControlPlane cp;
-
-  @BeforeAll
-  static void installCrd(ControlPlane cp) {
-    OperatorUnderTest.installCrd(cp.adminClient());
-  }
-
-  @BeforeEach
-  void setUp(ControlPlane cp, TestNamespace ns) {
-    this.cp = cp;
-    admin = cp.adminClient();
-    this.ns = ns;
-    kubectl = Kubectl.admin(cp, home);
-  }
+class PluginCommandsIT extends WithPluginCluster {
+  /** Kubeconfigs and other files the tests write. */
+  @TempDir static Path files;
 
   @Test
   void friendsOutputsAndSelector_workThroughKubectl() {
@@ -321,7 +295,7 @@ class PluginCommandsIT {
     admin.resource(TestPods.pod(ns.name(), "bob")).create();
     Kubectl twoContexts =
         kubectl.withKubeconfig(
-            Kubectl.kubeconfigWithContext(cp, home.resolve("two-contexts"), "foo-other"));
+            Kubectl.kubeconfigWithContext(cp, files.resolve("two-contexts"), "foo-other"));
 
     Result pods =
         kubectl.run("__complete", "foo", "create", "foo-03", "-n", ns.name(), "--friend", "j");
@@ -376,7 +350,7 @@ class PluginCommandsIT {
   @Test
   void whenTheClusterIsUnreachable_everyCommandExitsWith4() {
     Path kubeconfig =
-        Kubectl.kubeconfigWithToken(cp, home.resolve("unreachable"), "t", "https://127.0.0.1:1");
+        Kubectl.kubeconfigWithToken(cp, files.resolve("unreachable"), "t", "https://127.0.0.1:1");
 
     Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get");
 
@@ -387,7 +361,7 @@ class PluginCommandsIT {
   @Test
   void whenTheCredentialsAreRejected_theCommandExitsWith4() {
     Path kubeconfig =
-        Kubectl.kubeconfigWithToken(cp, home.resolve("expired"), "expired-token", null);
+        Kubectl.kubeconfigWithToken(cp, files.resolve("expired"), "expired-token", null);
 
     Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get", "-n", ns.name());
 
@@ -398,7 +372,7 @@ class PluginCommandsIT {
   @Test
   void whenTheUserMayNotListFoos_getExitsWith4() {
     String token = Cluster.tokenFor(admin, ns.name(), "nobody", List.of(), List.of());
-    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, home.resolve("nobody"), token, null);
+    Path kubeconfig = Kubectl.kubeconfigWithToken(cp, files.resolve("nobody"), token, null);
 
     Result r = kubectl.withKubeconfig(kubeconfig).run("foo", "get", "-n", ns.name());
 
@@ -410,7 +384,7 @@ class PluginCommandsIT {
 
   @Test
   void whenThereIsNoKubeconfig_theCommandExitsWith4() {
-    Result r = kubectl.withKubeconfig(home.resolve("does-not-exist")).run("foo", "get");
+    Result r = kubectl.withKubeconfig(files.resolve("does-not-exist")).run("foo", "get");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(4);
     assertThat(r.err()).startsWith("error: no kubeconfig found").hasLineCount(1);

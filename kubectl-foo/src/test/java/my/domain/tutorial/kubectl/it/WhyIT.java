@@ -7,24 +7,19 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import my.domain.tutorial.api.v1.Foo;
-import my.domain.tutorial.controlplane.ControlPlane;
 import my.domain.tutorial.kubectl.it.Kubectl.Result;
-import my.domain.tutorial.testsupport.ControlPlaneExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.TestNamespace;
 import my.domain.tutorial.testsupport.TestPods;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,31 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  * API-only cluster can produce, with its exit code. (The happy verdict is in {@link
  * WhyWithOperatorIT}.)
  */
-@ExtendWith(ControlPlaneExtension.class)
-class WhyIT {
+class WhyIT extends WithPluginCluster {
   static final String NO_LEASE = "no-such-lease";
 
-  @TempDir static Path home;
+  /** Kubeconfigs and other files the tests write. */
+  @TempDir static Path files;
 
-  KubernetesClient admin;
-  TestNamespace ns;
   TestNamespace other;
-  Kubectl kubectl;
-  ControlPlane cp;
   final List<String> held = new ArrayList<>();
 
-  @BeforeAll
-  static void installCrd(ControlPlane cp) {
-    OperatorUnderTest.installCrd(cp.adminClient());
-  }
-
   @BeforeEach
-  void setUp(ControlPlane cp, TestNamespace ns, TestNamespace other) {
-    this.cp = cp;
-    admin = cp.adminClient();
-    this.ns = ns;
+  void setUp(TestNamespace other) {
     this.other = other;
-    kubectl = Kubectl.admin(cp, home);
   }
 
   @AfterEach
@@ -238,7 +220,7 @@ class WhyIT {
             admin, ns.name(), "team-member", List.of("foos", "pods"), List.of("get", "list"));
     Kubectl member =
         kubectl.withKubeconfig(
-            Kubectl.kubeconfigWithToken(cp, home.resolve("member-" + ns.name()), token, null));
+            Kubectl.kubeconfigWithToken(cp, files.resolve("member-" + ns.name()), token, null));
 
     Result r = member.run("foo", "why", "foo-01", "-n", ns.name(), "-o", "json");
 
@@ -273,7 +255,7 @@ class WhyIT {
     String token = Cluster.tokenFor(admin, ns.name(), "stranger", List.of(), List.of());
     Kubectl stranger =
         kubectl.withKubeconfig(
-            Kubectl.kubeconfigWithToken(cp, home.resolve("stranger-" + ns.name()), token, null));
+            Kubectl.kubeconfigWithToken(cp, files.resolve("stranger-" + ns.name()), token, null));
 
     Result r = stranger.run("foo", "why", "foo-01", "-n", ns.name());
 
