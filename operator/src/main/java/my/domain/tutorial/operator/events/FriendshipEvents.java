@@ -260,8 +260,8 @@ public class FriendshipEvents {
    * The Events recorded so far for one Foo, by reason (0: none yet). Kept under the Foo's
    * namespace/name, so the uid tells a Foo created again under the same name (whose Events are new
    * objects) from the one before. Every Foo that ever changed has one, so it is kept small: the uid
-   * as a {@link UUID} when it is one (a third of its text's size), the counts in one array. Changed
-   * only inside the map's {@code compute}, one Foo at a time.
+   * as a {@link UUID} when it is one (less than half its text's size), the counts in one array.
+   * Changed only inside the map's {@code compute}, one Foo at a time.
    */
   private static final class Counts {
     private final Object uid;
