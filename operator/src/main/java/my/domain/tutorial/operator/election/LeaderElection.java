@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import my.domain.tutorial.operator.runtime.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,9 +89,9 @@ public final class LeaderElection implements AutoCloseable {
     this.fence = fence;
     this.listener = listener;
     this.nanoClock = nanoClock;
-    this.electorThreads = Executors.newCachedThreadPool(daemon("lease-elector"));
-    this.leadership = Executors.newSingleThreadExecutor(daemon("lease-leadership"));
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("lease-campaign"));
+    this.electorThreads = Executors.newCachedThreadPool(DaemonThreads.named("lease-elector"));
+    this.leadership = Executors.newSingleThreadExecutor(DaemonThreads.named("lease-leadership"));
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lease-campaign"));
   }
 
   /**
@@ -302,13 +303,5 @@ public final class LeaderElection implements AutoCloseable {
     client.close();
     log.info(
         "{} left the election for Lease {}/{}", lease.identity(), lease.namespace(), lease.name());
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

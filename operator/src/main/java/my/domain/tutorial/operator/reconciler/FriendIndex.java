@@ -42,7 +42,7 @@ public final class FriendIndex {
    * before.
    */
   public synchronized void record(Foo foo) {
-    ResourceID id = idOf(foo);
+    ResourceID id = FooCache.idOf(foo);
     String friend = foo.friendName();
     Friend key = friend == null ? null : Friend.of(foo.getMetadata().getNamespace(), friend);
     if (key != null && key.equals(friendOfFoo.get(id))) {
@@ -55,15 +55,6 @@ public final class FriendIndex {
     if (key != null) {
       foosByFriend.merge(key, Set.of(id), (ids, one) -> added(ids, id));
     }
-  }
-
-  /**
-   * The id this index files {@code foo} under, with its name and namespace interned: a large
-   * cluster holds tens of thousands of these, and the Foo they come from is a copy the SDK made for
-   * one reconcile, whose strings are its own.
-   */
-  static ResourceID idOf(Foo foo) {
-    return FooCache.idOf(foo);
   }
 
   /**

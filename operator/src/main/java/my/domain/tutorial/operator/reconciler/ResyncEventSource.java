@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import my.domain.tutorial.api.v1.Foo;
+import my.domain.tutorial.operator.runtime.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +46,7 @@ final class ResyncEventSource extends AbstractEventSource<Void, Foo> {
 
   @Override
   public synchronized void start() throws OperatorException {
-    timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "foo-resync");
-              thread.setDaemon(true);
-              return thread;
-            });
+    timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("foo-resync"));
     long millis = period.toMillis();
     timer.scheduleAtFixedRate(this::sweep, millis, millis, TimeUnit.MILLISECONDS);
     super.start();

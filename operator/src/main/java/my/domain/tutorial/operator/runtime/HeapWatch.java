@@ -88,12 +88,7 @@ public final class HeapWatch implements AutoCloseable {
   private static HeapWatch polled(
       GarbageCollectorMXBean full, double share, Supplier<String> cached, Consumer<String> warn) {
     ScheduledExecutorService poller =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "heap-watch");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("heap-watch"));
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AfterFullCollection check = new AfterFullCollection(share);
     poller.scheduleWithFixedDelay(

@@ -97,13 +97,7 @@ public final class HttpEndpoints implements AutoCloseable {
         throw new UncheckedIOException("cannot listen on port " + port + ": " + e.getMessage(), e);
       }
       server.setExecutor(
-          Executors.newFixedThreadPool(
-              WORKERS,
-              r -> {
-                Thread t = new Thread(r, "http-" + port);
-                t.setDaemon(true);
-                return t;
-              }));
+          Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("http-" + port)));
     }
 
     /** Every path of this server passes {@code guard} first. */
