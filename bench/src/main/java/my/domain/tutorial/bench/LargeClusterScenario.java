@@ -248,6 +248,9 @@ final class LargeClusterScenario {
     double rss = operator.rssBytes() / MIB;
     int threads = operator.threads();
     GcCount gcAfter = GcCount.of(operator);
+    // Before the forced GC, as the RSS: where the memory the node sees goes.
+    NativeMemory nmt =
+        OperatorProcess.nativeMemoryTracked(bench.build) ? operator.nativeMemory() : null;
     double heapPods = operator.heapAfterFullGcBytes();
     histogram(operator, size, "pods");
     double windowS = (System.nanoTime() - tFirst) / 1e9;
@@ -273,13 +276,17 @@ final class LargeClusterScenario {
                 100 * gcs.seconds() / windowS,
                 STORM_SHARE_PERCENT,
                 "points"));
+    if (nmt != null) {
+      bench.table.row(what + ": operator memory: where it goes", nmt.breakdown(), "");
+    }
     double perFoo = (heapFoos - heapEmpty) / size.foos();
     double perPod = (heapPods - heapFoos) / size.pods();
     bench.table.row(
-        what + ": heap per cached object",
+        what + ": heap per object",
         String.format(
-            "%.0f bytes per Foo (%,d Foos, no Pods), %.0f bytes per Pod; heap %s",
-            perFoo, size.foos(), perPod, heapKind),
+            "%.0f bytes per Foo (%,d Foos, no Pods), %.0f bytes per Pod of the cluster (the Pod"
+                + " cache keeps the %,d friends); heap %s",
+            perFoo, size.foos(), perPod, size.foos(), heapKind),
         "");
 
     Restart restart =

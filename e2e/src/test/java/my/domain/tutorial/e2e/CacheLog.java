@@ -17,17 +17,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the in-process operator's informer caches hold, read from the operator's own TRACE log of
- * its cache stores ({@code my.domain.tutorial.operator.reconciler.SlimItemStore}: each object as it
- * is stored, each key as it is dropped), as a user would read it with that logger at TRACE, and the
- * indexes each informer keeps, from the line the operator logs once it has dropped fabric8's
- * namespace index. Kept out of the test's console while it listens; close it to put the loggers
- * back.
+ * its cache stores ({@code my.domain.tutorial.operator.reconciler.SlimItemStore} for Foos, {@code
+ * ...FriendPodStore} for Pods: each object as it is stored, each key as it is dropped), as a user
+ * would read it with those loggers at TRACE, and the indexes each informer keeps, from the line the
+ * operator logs once it has dropped fabric8's namespace index. Kept out of the test's console while
+ * it listens; close it to put the loggers back.
  */
 final class CacheLog implements AutoCloseable {
   private static final String STORE = "my.domain.tutorial.operator.reconciler.SlimItemStore";
+  private static final String POD_STORE = "my.domain.tutorial.operator.reconciler.FriendPodStore";
   private static final Pattern STORED =
       Pattern.compile("(\\S+): cached (\\S+) as (.*)", Pattern.DOTALL);
-  private static final Pattern DROPPED = Pattern.compile("(\\S+): dropped (\\S+) from the cache");
+  private static final Pattern DROPPED = Pattern.compile("(\\S+): dropped (\\S+) from the cache.*");
   private static final String SOURCE = "my.domain.tutorial.operator.reconciler.NamespaceIndex";
   private static final Pattern INDEXES =
       Pattern.compile(
@@ -38,6 +39,9 @@ final class CacheLog implements AutoCloseable {
   private final Logger logger = (Logger) LoggerFactory.getLogger(STORE);
   private final Level level = logger.getLevel();
   private final boolean additive = logger.isAdditive();
+  private final Logger podLogger = (Logger) LoggerFactory.getLogger(POD_STORE);
+  private final Level podLevel = podLogger.getLevel();
+  private final boolean podAdditive = podLogger.isAdditive();
   private final Logger source = (Logger) LoggerFactory.getLogger(SOURCE);
   private final boolean sourceAdditive = source.isAdditive();
   private final List<Entry> entries = new CopyOnWriteArrayList<>();
@@ -67,6 +71,9 @@ final class CacheLog implements AutoCloseable {
     logger.addAppender(appender);
     logger.setAdditive(false);
     logger.setLevel(Level.TRACE);
+    podLogger.addAppender(appender);
+    podLogger.setAdditive(false);
+    podLogger.setLevel(Level.TRACE);
     source.addAppender(appender);
     source.setAdditive(false);
   }
@@ -98,6 +105,9 @@ final class CacheLog implements AutoCloseable {
     appender.stop();
     logger.setLevel(level);
     logger.setAdditive(additive);
+    podLogger.detachAppender(appender);
+    podLogger.setLevel(podLevel);
+    podLogger.setAdditive(podAdditive);
     source.detachAppender(appender);
     source.setAdditive(sourceAdditive);
   }

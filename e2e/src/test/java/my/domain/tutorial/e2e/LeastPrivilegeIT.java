@@ -62,8 +62,7 @@ class LeastPrivilegeIT {
   }
 
   @Test
-  void readingOneOrChangingAnyPod_isForbidden() {
-    assertForbidden(() -> operator.pods().inNamespace(ns.name()).withName("jack").get());
+  void changingAnyPod_isForbidden() {
     assertForbidden(() -> operator.pods().inNamespace(ns.name()).withName("jack").delete());
     assertForbidden(() -> operator.resource(TestPods.pod(ns.name(), "rogue")).create());
   }

@@ -236,10 +236,11 @@ class OperatorWiringIT {
                                 .isEqualTo(stored.getMetadata().getDeletionTimestamp());
                             assertThat(meta.getFinalizers()).containsExactly("example.com/hold");
                           }));
-      // Every Pod of the watched namespace is cached, friend or not.
+      // Only friends are cached: the bystander is not.
+      assertThat(caches.cached(Pod.class, ns.name(), "bystander")).isEmpty();
       assertThat(
               PrometheusText.sum(operator.metrics(), "foo_operator_cached_objects", "kind=\"Pod\""))
-          .isEqualTo(2);
+          .isEqualTo(1);
       assertThat(
               PrometheusText.sum(operator.metrics(), "foo_operator_cached_objects", "kind=\"Foo\""))
           .isEqualTo(1);
@@ -249,6 +250,40 @@ class OperatorWiringIT {
           .inNamespace(ns.name())
           .withName("jack")
           .edit(p -> new PodBuilder(p).editMetadata().withFinalizers().endMetadata().build());
+    }
+  }
+
+  /**
+   * The Pod cache keeps friends only, so a Pod that was running before a Foo named it is read once
+   * from the API server; from then on the informer follows it. A restart lists the cluster with
+   * every Foo's friend already named, so it reads no Pod: neither the friends that run nor those
+   * that do not.
+   */
+  @Test
+  void aPodNamedAfterItStarted_isReadOnce_andARestartReadsNoPod() {
+    admin.resource(pod(ns.name(), "jack")).create();
+    try (OperatorUnderTest operator = start("0")) {
+      admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", true);
+      admin.resource(Foo.of(ns.name(), "foo-02", "nobody")).create();
+      awaitReason(admin, ns.name(), "foo-02", "FriendNotFound");
+      assertThat(operator.metric("foo_friend_reads_total")).isEqualTo(2);
+
+      admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+      awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+      admin.resource(pod(ns.name(), "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", true);
+      assertThat(operator.metric("foo_friend_reads_total")).isEqualTo(2);
+    }
+    admin.pods().inNamespace(ns.name()).withName("jack").withGracePeriod(0).delete();
+    admin.resource(pod(ns.name(), "nobody")).create();
+
+    try (OperatorUnderTest operator = start("0")) {
+      awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");
+      awaitHappy(admin, ns.name(), "foo-02", true);
+      admin.resource(pod(ns.name(), "jack")).create();
+      awaitHappy(admin, ns.name(), "foo-01", true);
+      assertThat(operator.metric("foo_friend_reads_total")).isZero();
     }
   }
 

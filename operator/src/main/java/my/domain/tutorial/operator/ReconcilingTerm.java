@@ -108,6 +108,7 @@ final class ReconcilingTerm {
       operator.stop();
       throw e;
     }
+    reconciler.started();
     ReconcilingTerm term = new ReconcilingTerm(operator, reconciler);
     // After the first list, so the index held every Foo for a moment; the Foos are far fewer than
     // the Pods, whose source drops its index as the first Pod arrives.
@@ -168,7 +169,10 @@ final class ReconcilingTerm {
     return controller().getEventSourceManager().getControllerEventSource().list(f -> true).count();
   }
 
-  /** How many Pods the Pod cache holds: every Pod of the watched namespaces, friend or not. */
+  /**
+   * How many Pods the Pod cache holds: with slim caches the friends that exist, else every Pod of
+   * the watched namespaces.
+   */
   long cachedPods() {
     return podSource().list(p -> true).count();
   }

@@ -41,6 +41,14 @@ abstract class CachedIdentity {
     packed = (byte) ((uid == null ? 0 : UID_PACKED) | (version < 0 ? 0 : VERSION_PACKED));
   }
 
+  String namespace() {
+    return namespace;
+  }
+
+  String name() {
+    return name;
+  }
+
   /** New metadata with the identity this keeps, and nothing else set. */
   ObjectMeta identity() {
     ObjectMeta meta = new ObjectMeta();

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -99,6 +100,11 @@ public class FooReconciler implements Reconciler<Foo> {
   /** The friend Pods, as the SDK's informer holds them; set when the SDK asks for event sources. */
   private volatile InformerEventSource<Pod, Foo> podCache;
 
+  /** With slim caches, the Pod informer's store, which keeps friends only; else null. */
+  private volatile FriendPodStore friendStore;
+
+  private volatile IndexedResourceCache<Foo> primaries;
+
   @Override
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {
     var pods =
@@ -110,10 +116,19 @@ public class FooReconciler implements Reconciler<Foo> {
             .withPrimaryToSecondaryMapper(FriendIndex.friendOf())
             .withOnUpdateFilter(PodEvents.VERDICT_CHANGES)
             .withInformerListLimit(LIST_PAGE);
+    primaries = context.getPrimaryCache();
     if (slimPodCache) {
-      pods.withItemStore(PodEvents.store());
+      KubernetesClient reader = context.getClient();
+      friendStore =
+          new FriendPodStore(
+              friends,
+              (namespace, name) -> {
+                meters.friendRead();
+                return reader.pods().inNamespace(namespace).withName(name).get();
+              });
+      pods.withItemStore(friendStore);
     }
-    podCache = new FriendPodSource(pods.build(), context);
+    podCache = new FriendPodSource(pods.build(), context, slimPodCache ? friends : null);
     if (resyncPeriod.isZero()) {
       return List.of(podCache);
     }
@@ -131,9 +146,21 @@ public class FooReconciler implements Reconciler<Foo> {
     if (friend == null) {
       return Optional.empty();
     }
-    return podCache
-        .get(new ResourceID(friend, foo.getMetadata().getNamespace()))
+    String namespace = foo.getMetadata().getNamespace();
+    FriendPodStore store = friendStore;
+    return (store != null
+            ? store.friend(namespace, friend)
+            : podCache.get(new ResourceID(friend, namespace)))
         .flatMap(FriendPod::of);
+  }
+
+  /**
+   * Called once the SDK processes events: forgets the Foos recorded before (as its first list came
+   * in, see {@link FriendPodSource#start}) that were deleted before it did, as the SDK drops those
+   * deletions rather than reconcile them.
+   */
+  public void started() {
+    friends.retainFoos(id -> primaries.get(id).isPresent());
   }
 
   @Override

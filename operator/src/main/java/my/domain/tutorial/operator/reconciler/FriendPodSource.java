@@ -3,6 +3,7 @@ package my.domain.tutorial.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Collections;
@@ -15,8 +16,11 @@ import my.domain.tutorial.api.v1.Foo;
 
 /**
  * The friend Pods' event source: the SDK's informer event source without fabric8's namespace index
- * ({@link NamespaceIndex}). Every Pod of the watched namespaces is cached, so on a cluster of
- * 100,000 Pods that index is megabytes of heap; the reconciler looks a Pod up by namespace and
+ * ({@link NamespaceIndex}), and with the friends named before its first list where its store keeps
+ * friends only ({@link FriendPodStore}). fabric8's cache indexes every Pod its store is handed,
+ * kept or not, and un-indexes only those the store hands back on deletion, so with that store the
+ * index would grow with every Pod ever seen; without a store of friends it holds every Pod of the
+ * watched namespaces, megabytes on a large cluster. The reconciler looks a Pod up by namespace and
  * name, and the SDK reads the index only when asked to list a namespace, which this source answers
  * by filtering instead. The index is dropped when the first Pod arrives, so it never grows while
  * the informer's first list comes in.
@@ -26,9 +30,40 @@ final class FriendPodSource extends InformerEventSource<Pod, Foo> {
   private final Set<InformerHealthIndicator> done =
       Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
+  /** The index that decides which Pods are kept ({@link FriendPodStore}); null: all are. */
+  private final FriendIndex friends;
+
+  private final IndexedResourceCache<Foo> foos;
+
+  /**
+   * @param friends the index of the {@link FriendPodStore} the configuration names, null if it
+   *     names none
+   */
   FriendPodSource(
-      InformerEventSourceConfiguration<Pod> configuration, EventSourceContext<Foo> context) {
+      InformerEventSourceConfiguration<Pod> configuration,
+      EventSourceContext<Foo> context,
+      FriendIndex friends) {
     super(configuration, context);
+    this.friends = friends;
+    this.foos = context.getPrimaryCache();
+  }
+
+  /**
+   * With a store of friends only, every Foo's friend is named before the first list, so the list
+   * keeps their Pods (the SDK starts the Foo informer first and waits for its list), and once it is
+   * in, a friend it did not bring is known to have no Pod: a restart reads no Pod by itself.
+   */
+  @Override
+  public synchronized void start() {
+    if (friends != null) {
+      friends.prime(foos.list()::iterator);
+    }
+    super.start();
+    if (friends != null
+        && informerHealthIndicators().values().stream()
+            .allMatch(InformerHealthIndicator::hasSynced)) {
+      friends.listed();
+    }
   }
 
   @Override

@@ -1,11 +1,10 @@
 package my.domain.tutorial.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
 import my.domain.tutorial.api.friendship.FriendPod;
 
-/** What the Pod informer lets through and what it keeps: only what can change a verdict. */
+/** What the Pod informer lets through: only what can change a verdict. */
 public final class PodEvents {
   private PodEvents() {}
 
@@ -20,21 +19,4 @@ public final class PodEvents {
   public static final OnUpdateFilter<Pod> VERDICT_CHANGES =
       (newPod, oldPod) ->
           !FriendPod.deletionComplete(newPod) && !FriendPod.of(newPod).equals(FriendPod.of(oldPod));
-
-  /**
-   * The Pod informer's store: each Pod kept as a {@link CachedPod}, its identity and what tells its
-   * deletion apart. Every Pod of the watched namespaces is cached, friend or not, so on a large
-   * cluster these entries are most of the heap, and a whole Pod (spec, status, labels, annotations,
-   * managed fields) costs kilobytes. The stored Pod itself, which the informer also hands to the
-   * event handlers, is trimmed to the same fields ({@link CachedPod#trim}).
-   */
-  public static ItemStore<Pod> store() {
-    return new SlimItemStore<>(
-        pod -> {
-          CachedPod kept = CachedPod.of(pod);
-          kept.trim(pod);
-          return kept;
-        },
-        CachedPod::toPod);
-  }
 }

@@ -21,6 +21,7 @@ public final class OperatorMetrics {
   private final Counter eventsFailed;
   private final Counter fencedStatus;
   private final Counter fencedEvents;
+  private final Counter friendReads;
   private final MeterRegistry registry;
 
   public OperatorMetrics(MeterRegistry registry) {
@@ -54,6 +55,13 @@ public final class OperatorMetrics {
         Counter.builder("foo.events.failed")
             .description("Kubernetes Events the API server refused or that could not be sent")
             .register(registry);
+    // The Pod cache keeps friends only; a Pod that becomes a friend after its events went by is
+    // read once. Steady Foos read nothing, so a rate here is Foos naming new, existing Pods.
+    friendReads =
+        Counter.builder("foo.friend.reads")
+            .description(
+                "Friend Pods read from the API server because the cache knew nothing of them yet")
+            .register(registry);
     fencedStatus = fenced(registry, "status");
     fencedEvents = fenced(registry, "event");
   }
@@ -83,6 +91,10 @@ public final class OperatorMetrics {
   /** A status write ({@code kind} "status") or an Event ("event") the Lease fence dropped. */
   public void writeFenced(String kind) {
     ("status".equals(kind) ? fencedStatus : fencedEvents).increment();
+  }
+
+  public void friendRead() {
+    friendReads.increment();
   }
 
   public void statusPatched() {

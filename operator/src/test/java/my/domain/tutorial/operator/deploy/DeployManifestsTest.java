@@ -67,7 +67,7 @@ class DeployManifestsTest {
         .containsExactlyInAnyOrder(
             "tutorial.my.domain/foos:list,watch",
             "tutorial.my.domain/foos/status:update",
-            "/pods:list,watch",
+            "/pods:get,list,watch",
             "/events:create,get,patch",
             "authentication.k8s.io/tokenreviews:create",
             "authorization.k8s.io/subjectaccessreviews:create");
