@@ -18,14 +18,15 @@ import my.domain.tutorial.api.v1.Foo;
  * such friend's Pod: a Pod event finds the Foos that name it by one look-up, never by scanning
  * every Foo, and the Pod store ({@link FriendPodStore}) keeps a Pod only while some Foo names it.
  *
- * <p>It holds what each Foo named at its last reconcile, which is all a Pod event needs: a Foo not
- * yet reconciled under its new friend has a reconcile pending that reads the friend after
- * recording. It is not an index on the informer's cache: fabric8's cache rebuilds an index entry by
- * entry on every write to a Foo and reads it without its lock, so a Pod event arriving as a Foo's
- * own status write came back could find no Foo and the reconcile was lost (once in 10,000 deletions
- * in the benchmark). Here a Foo's entry is replaced under one lock, so a reader sees the old friend
- * or the new one, never neither. The reconciler forgets a Foo when it is deleted, so the map holds
- * live Foos only, and a friend no Foo names any more is dropped with its Pod.
+ * <p>It holds what each Foo named at its last reconcile (before the first, what the Foo cache held
+ * as the Pod informer began to list: {@link #prime}), which is all a Pod event needs: a Foo not yet
+ * reconciled under its new friend has a reconcile pending that reads the friend after recording. It
+ * is not an index on the informer's cache: fabric8's cache rebuilds an index entry by entry on
+ * every write to a Foo and reads it without its lock, so a Pod event arriving as a Foo's own status
+ * write came back could find no Foo and the reconcile was lost (once in 10,000 deletions in the
+ * benchmark). Here a Foo's entry is replaced under one lock, so a reader sees the old friend or the
+ * new one, never neither. The reconciler forgets a Foo when it is deleted, so the map holds live
+ * Foos only, and a friend no Foo names any more is dropped with its Pod.
  *
  * <p>A friend's Pod is in one of three states: cached (the informer or a read brought it), absent
  * (the informer saw it go, or a read or the informer's first list found none), or unknown (named

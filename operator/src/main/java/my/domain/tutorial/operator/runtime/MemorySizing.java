@@ -64,12 +64,15 @@ public final class MemorySizing {
 
   /**
    * What the heap warning says is cached, with the limit the formula gives it for the build this
-   * is: "50000 Foos and 50000 Pods (a limit of 608Mi by the sizing formula)".
+   * is: "50000 Foos and 50000 Pods (a limit of at least 768Mi by the sizing formula, ...)". The Pod
+   * cache keeps friends only where it can, but the formula counts every Pod of the watched
+   * namespaces (a restart lists them all), so the limit it gives for the cached Pods is a floor.
    */
   public static String cached(long foos, long pods) {
     Build build = NativeImageCode.ACTIVE ? Build.NATIVE : Build.JAR;
     return String.format(
-        "%d Foos and %d Pods (a limit of %dMi by the sizing formula)",
+        "%d Foos and %d Pods (a limit of at least %dMi by the sizing formula, more where the"
+            + " watched namespaces hold Pods no Foo names)",
         foos, pods, limitMib(build, foos, pods));
   }
 
