@@ -111,7 +111,7 @@ final class ReconcilingTerm {
     reconciler.started();
     ReconcilingTerm term = new ReconcilingTerm(operator, reconciler);
     // After the first list, so the index held every Foo for a moment; the Foos are far fewer than
-    // the Pods, whose source drops its index as the first Pod arrives.
+    // the Pods, whose source drops its index as its informer begins to list.
     NamespaceIndex.dropAll(
         FooReconciler.NAME,
         term.controller()

@@ -167,12 +167,13 @@ public final class FriendIndex {
   /**
    * Keeps {@code pod}, which the informer brought, if some Foo names it.
    *
-   * @return the Pod kept for that friend before, if one was
+   * @return the Pod kept for that friend before (null if none was), or {@code pod} itself when no
+   *     Foo names it and nothing was kept
    */
   synchronized CachedPod podArrived(CachedPod pod) {
     Entry entry = friends.get(new Friend(pod.namespace(), pod.name()));
     if (entry == null) {
-      return null;
+      return pod;
     }
     CachedPod before = entry.pod instanceof CachedPod cached ? cached : null;
     if (before == null) {

@@ -22,8 +22,8 @@ import my.domain.tutorial.api.v1.Foo;
  * index would grow with every Pod ever seen; without a store of friends it holds every Pod of the
  * watched namespaces, megabytes on a large cluster. The reconciler looks a Pod up by namespace and
  * name, and the SDK reads the index only when asked to list a namespace, which this source answers
- * by filtering instead. The index is dropped when the first Pod arrives, so it never grows while
- * the informer's first list comes in.
+ * by filtering instead. The index is dropped as the informer begins its first list, so it never
+ * grows while that list comes in.
  */
 final class FriendPodSource extends InformerEventSource<Pod, Foo> {
   /** The SDK's informer wrappers whose index is already dropped (or could not be). */
@@ -66,10 +66,14 @@ final class FriendPodSource extends InformerEventSource<Pod, Foo> {
     }
   }
 
+  /**
+   * Each informer tells its handlers when it is about to list, before its first Pod (which, with a
+   * store of friends only, may reach no handler at all).
+   */
   @Override
-  public void onAdd(Pod pod) {
+  public void onBeforeList(String lastSyncResourceVersion) {
     dropNamespaceIndexes();
-    super.onAdd(pod);
+    super.onBeforeList(lastSyncResourceVersion);
   }
 
   /** Without the namespace index, a namespace's Pods are found by looking through them all. */
@@ -81,7 +85,8 @@ final class FriendPodSource extends InformerEventSource<Pod, Foo> {
 
   /**
    * Drops the index of each informer not yet seen. An informer (one per watched namespace, or one
-   * for all) delivers its first Pod right after storing it, so its index never grows.
+   * for all) says it is about to list as its list is sent, so its index holds at most the Pods
+   * stored by the time its handlers hear of it: in the bench's restarts over 100,000 Pods, none.
    */
   private void dropNamespaceIndexes() {
     var informers = informerHealthIndicators();

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * the cluster's Pod count rather than its Foos. A Pod that becomes a friend after its events went
  * by is read once from the API server ({@link #friend}); from then on the informer keeps it.
  *
- * <p>Every Pod the informer stores is trimmed in place to what is kept ({@link CachedPod#trim}),
- * kept or not: the informer hands it to the event handlers as well, and while it lists a large
- * cluster they lag behind, each whole Pod waiting in their queue.
+ * <p>A Pod no Foo names reaches no event handler ({@link #put}), and every Pod the informer stores
+ * is trimmed in place to what is kept ({@link CachedPod#trim}): the informer hands a friend to the
+ * event handlers as well, and while it lists a large cluster they lag behind, each Pod waiting in
+ * their queue.
  *
  * <p>At TRACE it logs each Pod it keeps (and each it drops); docs/operator.md says how to turn it
  * on.
@@ -74,7 +75,14 @@ final class FriendPodStore implements ItemStore<Pod> {
     CachedPod kept = CachedPod.of(pod);
     kept.trim(pod);
     CachedPod before = friends.podArrived(kept);
-    if (log.isTraceEnabled() && friends.pod(kept.namespace(), kept.name()) == kept) {
+    if (before == kept) {
+      // No Foo names it: the Pod itself as the one "before", at the same resourceVersion, so the
+      // informer tells no handler. A Foo that names it later reads it; its event would find no Foo
+      // now, and on a large cluster these events, queued for the handlers while a restart lists
+      // every Pod, were most of its heap and its garbage collections.
+      return pod;
+    }
+    if (log.isTraceEnabled()) {
       log.trace("{}: cached Pod as {}", key, Serialization.asJson(kept.toPod()));
     }
     return restored(before);
