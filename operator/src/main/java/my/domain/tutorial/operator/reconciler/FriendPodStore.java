@@ -90,12 +90,7 @@ final class FriendPodStore implements ItemStore<Pod> {
 
   @Override
   public Pod remove(String key) {
-    int slash = key.indexOf('/');
-    Pod removed =
-        restored(
-            slash < 0
-                ? friends.podGone(null, key)
-                : friends.podGone(key.substring(0, slash), key.substring(slash + 1)));
+    Pod removed = restored(byKey(key, friends::podGone));
     if (removed != null) {
       log.trace("{}: dropped Pod from the cache", key);
     }
@@ -119,11 +114,15 @@ final class FriendPodStore implements ItemStore<Pod> {
 
   @Override
   public Pod get(String key) {
+    return restored(byKey(key, friends::pod));
+  }
+
+  /** {@code look} applied to the namespace and name of an informer's key ("namespace/name"). */
+  private static CachedPod byKey(String key, BiFunction<String, String, CachedPod> look) {
     int slash = key.indexOf('/');
-    return restored(
-        slash < 0
-            ? friends.pod(null, key)
-            : friends.pod(key.substring(0, slash), key.substring(slash + 1)));
+    return slash < 0
+        ? look.apply(null, key)
+        : look.apply(key.substring(0, slash), key.substring(slash + 1));
   }
 
   /** It holds only friends, and those not whole: the informer hands its handlers the full Pod. */
