@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -31,6 +33,9 @@ final class TlsProxyRelay implements AutoCloseable {
   private final SSLSocketFactory tls;
   private final String serverName;
   private final int connectTimeoutMillis;
+
+  /** The reasons already printed: each connection that fails would print its own. */
+  private final Set<String> told = ConcurrentHashMap.newKeySet();
 
   private TlsProxyRelay(
       URI proxy, SSLSocketFactory tls, String serverName, int connectTimeoutMillis)
@@ -104,14 +109,18 @@ final class TlsProxyRelay implements AutoCloseable {
       }
     } catch (IOException e) {
       // The proxy cannot be reached or is not trusted: the client sees its proxy connection
-      // closed, and reports the request as failed.
-      System.err.println(
+      // closed, and reports the request as failed. It may try again on a new connection (how
+      // often depends on timing), and the user is told each reason once.
+      String reason =
           "error: the https proxy-url "
               + proxy.getHost()
               + ":"
               + port
               + ": "
-              + ApiErrors.oneLine(rootCause(e)));
+              + ApiErrors.oneLine(rootCause(e));
+      if (told.add(reason)) {
+        System.err.println(reason);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
