@@ -38,7 +38,6 @@ import my.domain.tutorial.api.v1.Foo;
 public final class FriendIndex {
   private final Map<Friend, Entry> friends = new HashMap<>();
   private final Map<ResourceID, Friend> friendOfFoo = new HashMap<>();
-  private int cachedPods;
 
   /** The friends named when the Pod informer began its first list, until it is in. */
   private Set<Friend> beforeList = Set.of();
@@ -154,7 +153,6 @@ public final class FriendIndex {
     if (entry.foos.size() == 1) {
       friends.remove(key);
       if (entry.pod instanceof CachedPod) {
-        cachedPods--;
         // The store's own log, so what it keeps can be followed in one place.
         FriendPodStore.log.trace(
             "{}/{}: dropped Pod from the cache (no Foo names it)", key.namespace(), key.name());
@@ -176,9 +174,6 @@ public final class FriendIndex {
       return pod;
     }
     CachedPod before = entry.pod instanceof CachedPod cached ? cached : null;
-    if (before == null) {
-      cachedPods++;
-    }
     entry.pod = pod;
     return before;
   }
@@ -194,9 +189,6 @@ public final class FriendIndex {
       return null;
     }
     CachedPod before = entry.pod instanceof CachedPod cached ? cached : null;
-    if (before != null) {
-      cachedPods--;
-    }
     entry.pod = ABSENT;
     return before;
   }
@@ -226,9 +218,6 @@ public final class FriendIndex {
     }
     if (entry.pod == null) {
       entry.pod = pod == null ? ABSENT : pod;
-      if (pod != null) {
-        cachedPods++;
-      }
     }
     return known(entry);
   }
@@ -258,17 +247,13 @@ public final class FriendIndex {
 
   /** The Pods kept, a copy. */
   synchronized List<CachedPod> pods() {
-    List<CachedPod> pods = new ArrayList<>(cachedPods);
+    List<CachedPod> pods = new ArrayList<>();
     for (Entry entry : friends.values()) {
       if (entry.pod instanceof CachedPod cached) {
         pods.add(cached);
       }
     }
     return pods;
-  }
-
-  synchronized int cachedPods() {
-    return cachedPods;
   }
 
   private static Known known(Entry entry) {
