@@ -2,6 +2,7 @@ package my.domain.tutorial.operator;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
@@ -39,10 +41,18 @@ final class ReconcilingTerm {
   private final FooReconciler reconciler;
   private final KubernetesClient reader;
 
-  private ReconcilingTerm(Operator operator, FooReconciler reconciler, KubernetesClient reader) {
+  /** The Foo informer's store where it is ours (slim caches), else null. */
+  private final ItemStore<Foo> fooStore;
+
+  private ReconcilingTerm(
+      Operator operator,
+      FooReconciler reconciler,
+      KubernetesClient reader,
+      ItemStore<Foo> fooStore) {
     this.operator = operator;
     this.reconciler = reconciler;
     this.reader = reader;
+    this.fooStore = fooStore;
   }
 
   /**
@@ -88,12 +98,13 @@ final class ReconcilingTerm {
             settings.retryPeriod(),
             settings.resyncPeriod(),
             settings.slimCaches());
+    ItemStore<Foo> fooStore = settings.slimCaches() ? FooCache.store() : null;
     operator.register(
         reconciler,
         c -> {
           c.withName(FooReconciler.NAME);
-          if (settings.slimCaches()) {
-            c.withItemStore(FooCache.store());
+          if (fooStore != null) {
+            c.withItemStore(fooStore);
           }
           c.withRateLimiter(new NoRateLimit());
           c.withInformerListLimit(FooReconciler.LIST_PAGE);
@@ -114,7 +125,7 @@ final class ReconcilingTerm {
       throw e;
     }
     reconciler.started();
-    ReconcilingTerm term = new ReconcilingTerm(operator, reconciler, reader);
+    ReconcilingTerm term = new ReconcilingTerm(operator, reconciler, reader, fooStore);
     // After the first list, so the index held every Foo for a moment; the Foos are far fewer than
     // the Pods, whose source drops its index as its informer begins to list.
     NamespaceIndex.dropAll(
@@ -169,9 +180,14 @@ final class ReconcilingTerm {
     return reconciler.memory();
   }
 
-  /** How many Foos the Foo cache holds. */
+  /**
+   * How many Foos the Foo cache holds. Each scrape of /metrics asks: a store of ours counts its
+   * entries; listing would restore every cached Foo, tens of thousands of objects, each time.
+   */
   long cachedFoos() {
-    return controller().getEventSourceManager().getControllerEventSource().list(f -> true).count();
+    return fooStore != null
+        ? fooStore.size()
+        : controller().getEventSourceManager().getControllerEventSource().list(f -> true).count();
   }
 
   /**
@@ -179,7 +195,8 @@ final class ReconcilingTerm {
    * the watched namespaces.
    */
   long cachedPods() {
-    return podSource().list(p -> true).count();
+    OptionalInt friends = reconciler.cachedFriendPods();
+    return friends.isPresent() ? friends.getAsInt() : podSource().list(p -> true).count();
   }
 
   private InformerEventSource<Pod, Foo> podSource() {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.friendship.Friendship;
 import my.domain.tutorial.api.v1.Foo;
@@ -104,6 +105,15 @@ public class FooReconciler implements Reconciler<Foo> {
   private volatile FriendPodStore friendStore;
 
   private volatile IndexedResourceCache<Foo> primaries;
+
+  /**
+   * How many Pods the friends-only Pod cache holds, counted without restoring them; empty where the
+   * SDK's own store holds the Pods (several watched namespaces).
+   */
+  public OptionalInt cachedFriendPods() {
+    FriendPodStore store = friendStore;
+    return store == null ? OptionalInt.empty() : OptionalInt.of(store.size());
+  }
 
   @Override
   public List<EventSource<?, Foo>> prepareEventSources(EventSourceContext<Foo> context) {

@@ -246,6 +246,17 @@ public final class FriendIndex {
   }
 
   /** The Pods kept, a copy. */
+  /** How many friends' Pods are cached: {@link #pods()}'s size, without the list. */
+  synchronized int podCount() {
+    int count = 0;
+    for (Entry entry : friends.values()) {
+      if (entry.pod instanceof CachedPod) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   synchronized List<CachedPod> pods() {
     List<CachedPod> pods = new ArrayList<>();
     for (Entry entry : friends.values()) {

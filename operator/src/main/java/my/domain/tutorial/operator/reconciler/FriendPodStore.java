@@ -109,7 +109,7 @@ final class FriendPodStore implements ItemStore<Pod> {
 
   @Override
   public int size() {
-    return friends.pods().size(); // fabric8 never asks while it runs; no count kept for it
+    return friends.podCount();
   }
 
   @Override
