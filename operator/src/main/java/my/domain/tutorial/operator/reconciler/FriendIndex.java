@@ -245,7 +245,6 @@ public final class FriendIndex {
     beforeList = Set.of();
   }
 
-  /** The Pods kept, a copy. */
   /** How many friends' Pods are cached: {@link #pods()}'s size, without the list. */
   synchronized int podCount() {
     int count = 0;
@@ -257,6 +256,7 @@ public final class FriendIndex {
     return count;
   }
 
+  /** The Pods kept, a copy. */
   synchronized List<CachedPod> pods() {
     List<CachedPod> pods = new ArrayList<>();
     for (Entry entry : friends.values()) {
