@@ -1,6 +1,5 @@
 package my.domain.tutorial.operator;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
@@ -24,7 +23,6 @@ import my.domain.tutorial.operator.runtime.MemorySizing;
 import my.domain.tutorial.operator.runtime.MetricsAccess;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
-import my.domain.tutorial.operator.runtime.PodMetadataReads;
 import my.domain.tutorial.operator.runtime.ServingCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,7 +71,7 @@ public final class FooOperator implements AutoCloseable {
       return;
     }
     LogSetup.apply(settings.logFormat(), settings.logLevel());
-    KubernetesClient client = clientBuilder().build();
+    KubernetesClient client = new KubernetesClientBuilder().build();
     try {
       FooOperator running =
           start(
@@ -98,16 +96,6 @@ public final class FooOperator implements AutoCloseable {
       client.close();
       System.exit(1);
     }
-  }
-
-  /**
-   * A builder of the client to start the operator with, as {@link #main} builds it: its
-   * serialization can read what the operator's metadata-only reads of Pods bring, and those reads
-   * share it ({@link PodMetadataReads}). Any other client works too, at the cost of a second one.
-   */
-  public static KubernetesClientBuilder clientBuilder() {
-    return new KubernetesClientBuilder()
-        .withKubernetesSerialization(new PodMetadataReads.Serialization(new ObjectMapper()));
   }
 
   /**

@@ -28,7 +28,6 @@ import my.domain.tutorial.operator.reconciler.NamespaceIndex;
 import my.domain.tutorial.operator.reconciler.NoRateLimit;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
-import my.domain.tutorial.operator.runtime.PodMetadataReads;
 
 /**
  * One stretch of reconciling: the SDK operator with the Foo reconciler, its caches and what the
@@ -39,27 +38,21 @@ import my.domain.tutorial.operator.runtime.PodMetadataReads;
 final class ReconcilingTerm {
   private final Operator operator;
   private final FooReconciler reconciler;
-  private final KubernetesClient reader;
 
   /** The Foo informer's store where it is ours (slim caches), else null. */
   private final ItemStore<Foo> fooStore;
 
-  private ReconcilingTerm(
-      Operator operator,
-      FooReconciler reconciler,
-      KubernetesClient reader,
-      ItemStore<Foo> fooStore) {
+  private ReconcilingTerm(Operator operator, FooReconciler reconciler, ItemStore<Foo> fooStore) {
     this.operator = operator;
     this.reconciler = reconciler;
-    this.reader = reader;
     this.fooStore = fooStore;
   }
 
   /**
-   * Starts reconciling and returns once the caches are synced. The SDK (informers, reads) uses a
-   * client like {@code client} that reads Pods' metadata only ({@link PodMetadataReads}); status
-   * writes and Events go through {@code writer}. An informer that stops on an error after the start
-   * ends the process (the SDK's handler) unless {@code informerStopped} replaces that handler.
+   * Starts reconciling and returns once the caches are synced. The SDK (informers, reads) uses
+   * {@code client}; status writes and Events go through {@code writer}. An informer that stops on
+   * an error after the start ends the process (the SDK's handler) unless {@code informerStopped}
+   * replaces that handler.
    */
   static ReconcilingTerm start(
       OperatorSettings settings,
@@ -70,14 +63,13 @@ final class ReconcilingTerm {
       OperatorMetrics meters,
       LeaseFence fence,
       Optional<InformerStoppedHandler> informerStopped) {
-    KubernetesClient reader = PodMetadataReads.clientLike(client);
     Operator operator =
         new Operator(
             o ->
                 informerStopped
                     .map(o::withInformerStoppedHandler)
                     .orElse(o)
-                    .withKubernetesClient(reader)
+                    .withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     // One writer owns Foo status, so a JSON merge patch (guarded by
                     // resourceVersion) is enough, and it behaves the same on every API server and
@@ -121,11 +113,10 @@ final class ReconcilingTerm {
       operator.start();
     } catch (RuntimeException e) {
       operator.stop();
-      reader.close();
       throw e;
     }
     reconciler.started();
-    ReconcilingTerm term = new ReconcilingTerm(operator, reconciler, reader, fooStore);
+    ReconcilingTerm term = new ReconcilingTerm(operator, reconciler, fooStore);
     // After the first list, so the index held every Foo for a moment; the Foos are far fewer than
     // the Pods, whose source drops its index as its informer begins to list.
     NamespaceIndex.dropAll(
@@ -212,10 +203,6 @@ final class ReconcilingTerm {
   }
 
   void stop() {
-    try {
-      operator.stop();
-    } finally {
-      reader.close();
-    }
+    operator.stop();
   }
 }

@@ -2,6 +2,7 @@ package my.domain.tutorial.testsupport;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public final class OlmInstalledOperator implements AutoCloseable {
     // The OLM tests read /metrics without a token; secure metrics are SecureMetricsIT's.
     env.put(OperatorSettings.METRICS_SECURE, "false");
     KubernetesClient client =
-        FooOperator.clientBuilder()
+        new KubernetesClientBuilder()
             .withConfig(pod.config(cp))
             .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("observer", interceptor))
             .build();

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ public final class OperatorUnderTest implements AutoCloseable {
             : Optional.empty();
     WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
     KubernetesClient client =
-        FooOperator.clientBuilder()
+        new KubernetesClientBuilder()
             .withConfig(cp.clients().configAs(NAMESPACE, serviceAccount))
             .withHttpClientBuilderConsumer(
                 b ->
