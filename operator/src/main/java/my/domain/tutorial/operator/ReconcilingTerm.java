@@ -1,6 +1,5 @@
 package my.domain.tutorial.operator;
 
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.Operator;
@@ -10,7 +9,6 @@ import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
 import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.Controller;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import my.domain.tutorial.api.v1.Foo;
 import my.domain.tutorial.operator.election.LeaseFence;
 import my.domain.tutorial.operator.events.FriendshipEvents;
@@ -181,20 +178,9 @@ final class ReconcilingTerm {
         : controller().getEventSourceManager().getControllerEventSource().list(f -> true).count();
   }
 
-  /**
-   * How many Pods the Pod cache holds: with slim caches the friends that exist, else every Pod of
-   * the watched namespaces.
-   */
+  /** How many Pods the Pod cache holds ({@link FooReconciler#cachedPods()}). */
   long cachedPods() {
-    OptionalInt friends = reconciler.cachedFriendPods();
-    return friends.isPresent() ? friends.getAsInt() : podSource().list(p -> true).count();
-  }
-
-  private InformerEventSource<Pod, Foo> podSource() {
-    return (InformerEventSource<Pod, Foo>)
-        controller()
-            .getEventSourceManager()
-            .getEventSourceFor(Pod.class, FooReconciler.FRIEND_PODS);
+    return reconciler.cachedPods();
   }
 
   @SuppressWarnings("unchecked")

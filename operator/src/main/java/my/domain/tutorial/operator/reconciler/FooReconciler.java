@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import my.domain.tutorial.api.friendship.FriendPod;
 import my.domain.tutorial.api.friendship.Friendship;
 import my.domain.tutorial.api.v1.Foo;
@@ -107,12 +106,12 @@ public class FooReconciler implements Reconciler<Foo> {
   private volatile IndexedResourceCache<Foo> primaries;
 
   /**
-   * How many Pods the friends-only Pod cache holds, counted without restoring them; empty where the
-   * SDK's own store holds the Pods (several watched namespaces).
+   * How many Pods the Pod cache holds: with slim caches the friends that exist, counted without
+   * restoring them; else every Pod of the watched namespaces (the SDK's own store).
    */
-  public OptionalInt cachedFriendPods() {
+  public long cachedPods() {
     FriendPodStore store = friendStore;
-    return store == null ? OptionalInt.empty() : OptionalInt.of(store.size());
+    return store != null ? store.size() : podCache.list(p -> true).count();
   }
 
   @Override
