@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -27,6 +28,7 @@ import my.domain.tutorial.controlplane.node.NodeCluster;
 import my.domain.tutorial.controlplane.node.OperatorImage;
 import my.domain.tutorial.controlplane.node.ShippedManifests;
 import my.domain.tutorial.testsupport.FooWaits;
+import my.domain.tutorial.testsupport.NativeTestKit;
 import my.domain.tutorial.testsupport.NodeExtension;
 import my.domain.tutorial.testsupport.OperatorUnderTest;
 import my.domain.tutorial.testsupport.ShippedDeployment;
@@ -80,6 +82,7 @@ class RealNodeOperatorIT {
           .getRequests()
           .put("memory", ShippedDeployment.jarImageMemoryRequest());
     }
+    NATIVE.ifPresent(exe -> giveTheTestKitsExecutableItsLimit(manifests, exe));
     manifests.apply(admin, image);
     await("the operator's Pod Ready")
         .atMost(POD_READY)
@@ -137,6 +140,25 @@ class RealNodeOperatorIT {
     await("the Pod leads")
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(holder(admin)).isEqualTo(pod.getMetadata().getName()));
+  }
+
+  /**
+   * The test kit's executable has no container support, where a release build reads its limit from
+   * the cgroup: without it, its heap would follow this machine's memory and the memory test would
+   * measure a heap no release runs with.
+   */
+  private static void giveTheTestKitsExecutableItsLimit(ShippedManifests manifests, Path exe) {
+    Container container =
+        manifests.deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+    long limit =
+        container.getResources().getLimits().get("memory").getNumericalAmount().longValue();
+    List<String> args = NativeTestKit.containerMemoryArguments(exe, limit);
+    if (!args.isEmpty()) {
+      System.out.printf(
+          "[real-node] the test kit's executable (no container support) gets its limit as %s%n",
+          args);
+      container.setArgs(args);
+    }
   }
 
   @Test

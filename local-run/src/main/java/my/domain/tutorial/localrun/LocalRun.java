@@ -85,14 +85,14 @@ public final class LocalRun {
     if (olm) {
       olmRun = OlmRun.install(local, RepoRoot.find().resolve("bundle/target/bundle"));
       settings = settings(olmRun.environment(System.getenv()));
-      client = new KubernetesClientBuilder().withConfig(olmRun.pod().config(local)).build();
+      client = FooOperator.clientBuilder().withConfig(olmRun.pod().config(local)).build();
       System.out.printf(
           "OLM installed the bundle; the operator runs as Pod %s/%s (its env, its ServiceAccount)."
               + "%n  kubectl -n operators get subscription,installplan,csv,deployment,pod%n%n",
           olmRun.pod().pod().getMetadata().getNamespace(),
           olmRun.pod().pod().getMetadata().getName());
     } else {
-      client = new KubernetesClientBuilder().withConfig(config).build();
+      client = FooOperator.clientBuilder().withConfig(config).build();
       ClusterResources.installCrd(client, FooCrd.RESOURCE);
       client
           .resource(

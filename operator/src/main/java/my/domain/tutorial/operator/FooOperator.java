@@ -1,7 +1,9 @@
 package my.domain.tutorial.operator;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import io.javaoperatorsdk.operator.api.config.InformerStoppedHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import my.domain.tutorial.operator.election.ElectionClients;
 import my.domain.tutorial.operator.election.LeaderElection;
 import my.domain.tutorial.operator.election.LeaseFence;
@@ -23,6 +26,7 @@ import my.domain.tutorial.operator.runtime.MemorySizing;
 import my.domain.tutorial.operator.runtime.MetricsAccess;
 import my.domain.tutorial.operator.runtime.OperatorMetrics;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.operator.runtime.PodMetadataReads;
 import my.domain.tutorial.operator.runtime.ServingCertificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +75,7 @@ public final class FooOperator implements AutoCloseable {
       return;
     }
     LogSetup.apply(settings.logFormat(), settings.logLevel());
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = clientBuilder().build();
     try {
       FooOperator running =
           start(
@@ -96,6 +100,22 @@ public final class FooOperator implements AutoCloseable {
       client.close();
       System.exit(1);
     }
+  }
+
+  /**
+   * A builder of the client to start the operator with, as {@link #main} builds it: its reads of
+   * Pods bring metadata only ({@link PodMetadataReads}). Any other client works too, reading whole
+   * Pods.
+   */
+  public static KubernetesClientBuilder clientBuilder() {
+    return clientBuilder(http -> {});
+  }
+
+  /**
+   * As {@link #clientBuilder()}, with {@code http} adding to its HTTP client (say interceptors).
+   */
+  public static KubernetesClientBuilder clientBuilder(Consumer<HttpClient.Builder> http) {
+    return PodMetadataReads.builder(new ObjectMapper(), http);
   }
 
   /**

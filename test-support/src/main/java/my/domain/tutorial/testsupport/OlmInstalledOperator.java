@@ -2,7 +2,6 @@ package my.domain.tutorial.testsupport;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.HashMap;
@@ -47,9 +46,8 @@ public final class OlmInstalledOperator implements AutoCloseable {
     // The OLM tests read /metrics without a token; secure metrics are SecureMetricsIT's.
     env.put(OperatorSettings.METRICS_SECURE, "false");
     KubernetesClient client =
-        new KubernetesClientBuilder()
+        FooOperator.clientBuilder(b -> b.addOrReplaceInterceptor("observer", interceptor))
             .withConfig(pod.config(cp))
-            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("observer", interceptor))
             .build();
     try {
       FooOperator operator =

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import java.time.Clock;
 import java.util.HashMap;
@@ -154,12 +153,11 @@ public final class OperatorUnderTest implements AutoCloseable {
             : Optional.empty();
     WriteLog writeLog = new WriteLog(parsed.identity(), System::nanoTime);
     KubernetesClient client =
-        new KubernetesClientBuilder()
-            .withConfig(cp.clients().configAs(NAMESPACE, serviceAccount))
-            .withHttpClientBuilderConsumer(
+        FooOperator.clientBuilder(
                 b ->
                     b.addOrReplaceInterceptor("write-log", writeLog)
                         .addOrReplaceInterceptor("observer", observer))
+            .withConfig(cp.clients().configAs(NAMESPACE, serviceAccount))
             .build();
     AtomicInteger lost = new AtomicInteger();
     try {

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** A namespace of its own for one test; deleting it removes everything the test made in it. */
 public final class TestNamespace implements AutoCloseable {
+  private static final String FOO_CRD = "foos.tutorial.my.domain";
+
   private final KubernetesClient admin;
   private final String name;
 
@@ -46,7 +48,10 @@ public final class TestNamespace implements AutoCloseable {
       }
     }
     admin.pods().inNamespace(name).withGracePeriod(0).delete();
-    admin.genericKubernetesResources("tutorial.my.domain/v1", "Foo").inNamespace(name).delete();
+    // A test of the cluster alone (no operator) may run before any test installed the CRD.
+    if (admin.apiextensions().v1().customResourceDefinitions().withName(FOO_CRD).get() != null) {
+      admin.genericKubernetesResources("tutorial.my.domain/v1", "Foo").inNamespace(name).delete();
+    }
     admin.namespaces().withName(name).delete();
   }
 }

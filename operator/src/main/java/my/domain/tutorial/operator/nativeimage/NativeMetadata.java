@@ -82,6 +82,8 @@ public final class NativeMetadata {
           // FriendPodSource reads the fabric8 informer out of the SDK's informer wrapper.
           "io.javaoperatorsdk.operator.processing.event.source.informer.InformerWrapper",
           "io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory",
+          // Jackson reads the annotations of the mix-in that lets a list of no Pods be read.
+          "my.domain.tutorial.operator.runtime.PodMetadataReads$ItemsNeverNull",
           // Micrometer's percentile histograms make their HdrHistogram counts by constructor.
           "org.HdrHistogram.Histogram",
           "org.HdrHistogram.ConcurrentHistogram",

@@ -1,5 +1,6 @@
 package my.domain.tutorial.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Map;
  * the store hands a reader a new Pod each time, and nothing writes to it.
  */
 final class CachedPod extends CachedIdentity {
+  private static final String API_VERSION = HasMetadata.getApiVersion(Pod.class);
+  private static final String KIND = HasMetadata.getKind(Pod.class);
+
   private final String deletionTimestamp;
   private final Long deletionGracePeriodSeconds;
   private final List<String> finalizers;
@@ -60,9 +64,11 @@ final class CachedPod extends CachedIdentity {
    * {@link #toPod()} gives. The informer hands the Pod it stored to the event handlers as well, and
    * while it lists a large cluster they lag behind: each whole Pod (spec, status, managed fields)
    * would wait in their queue, together hundreds of MiB at 20,000 Pods, where their metadata is all
-   * the handlers read.
+   * the handlers read. A Pod read as metadata only says so in its kind, which is set back to Pod's.
    */
   void trim(Pod pod) {
+    pod.setApiVersion(API_VERSION);
+    pod.setKind(KIND);
     pod.setMetadata(toPod().getMetadata());
     pod.setSpec(null);
     pod.setStatus(null);

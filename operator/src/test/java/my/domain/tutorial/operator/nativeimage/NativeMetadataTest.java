@@ -23,6 +23,7 @@ import my.domain.tutorial.operator.FooOperator;
 import my.domain.tutorial.operator.MockCluster;
 import my.domain.tutorial.operator.runtime.ApiServerReviews;
 import my.domain.tutorial.operator.runtime.OperatorSettings;
+import my.domain.tutorial.operator.runtime.PodMetadataReads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,11 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The native operator can only (de)serialize the classes its reflection metadata names. This test
  * does not trust the walk that writes the metadata: it runs the operator itself (leader election
  * on, reconciling Foos against Pods, writing status and Events, asking the /metrics guard's
- * TokenReview) against fabric8's mock API server with a client whose serialization records every
- * class Jackson builds a (de)serializer for or instantiates, adds the API server's answers the mock
- * server does not give (a rich Pod list, a Lease, a TokenReview's answer, a kubeconfig), and
- * requires each recorded class of ours, fabric8's or the SDK's to be in the metadata the build put
- * in the jar.
+ * TokenReview) against fabric8's mock API server with a client whose serialization (the operator's
+ * own, which its reads share) records every class Jackson builds a (de)serializer for or
+ * instantiates, adds the API server's answers the mock server does not give (a rich Pod list, a
+ * Lease, a TokenReview's answer, a kubeconfig), and requires each recorded class of ours, fabric8's
+ * or the SDK's to be in the metadata the build put in the jar.
  */
 class NativeMetadataTest {
   private static final String NS = "team-a";
@@ -43,7 +44,7 @@ class NativeMetadataTest {
 
   private final JacksonRecorder recorder = new JacksonRecorder();
   private final KubernetesSerialization serialization =
-      new KubernetesSerialization(recorder.mapper(), true);
+      new PodMetadataReads.Serialization(recorder.mapper());
 
   @Test
   void everyClassJacksonTouchesWhileTheOperatorRuns_isInTheJarsMetadata() throws IOException {
