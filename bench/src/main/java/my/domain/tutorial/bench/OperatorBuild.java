@@ -26,6 +26,13 @@ record OperatorBuild(String label, Path jar, Optional<Path> executable) {
    */
   static final String NATIVE_OPTIONS_SETTING = "FOO_BENCH_NATIVE_OPTIONS";
 
+  /**
+   * A file the jar's JVM lists every class it loads in ({@code -XX:DumpLoadedClassList}), for the
+   * jar image's class-data archive ({@code make cds-classlist}); each operator the bench starts
+   * writes it anew, so the last one's list stays.
+   */
+  static final String CLASS_LIST_SETTING = "FOO_BENCH_CLASS_LIST";
+
   /** {@code FOO_BENCH_NATIVE_ONLY=1}: the native executable only (say to compare its variants). */
   static final String NATIVE_ONLY_SETTING = "FOO_BENCH_NATIVE_ONLY";
 
@@ -80,6 +87,10 @@ record OperatorBuild(String label, Path jar, Optional<Path> executable) {
     ProcessBuilder builder = deployment.process(jar, env.get(OperatorProcess.JVM_VARIANT_SETTING));
     if (OperatorProcess.nativeMemoryTracked(this)) {
       builder.command().add(1, "-XX:NativeMemoryTracking=summary");
+    }
+    String classList = env.getOrDefault(CLASS_LIST_SETTING, "");
+    if (!classList.isBlank()) {
+      builder.command().add(1, "-XX:DumpLoadedClassList=" + classList);
     }
     return builder;
   }

@@ -125,17 +125,19 @@ class RealNodeOperatorIT {
     assertThat(pod.getSpec().getContainers().get(0).getEnv())
         .noneMatch(e -> e.getName().equals("KUBECONFIG"));
     // What the container runs: the native executable (no JVM in the image), or the JVM.
-    Path exe =
-        Files.readSymbolicLink(
-            Path.of(
-                "/proc/"
-                    + node.containerPid(
-                        pod.getStatus().getContainerStatuses().get(0).getContainerID())
-                    + "/exe"));
+    Path proc =
+        Path.of(
+            "/proc",
+            String.valueOf(
+                node.containerPid(pod.getStatus().getContainerStatuses().get(0).getContainerID())));
+    Path exe = Files.readSymbolicLink(proc.resolve("exe"));
     if (NATIVE.isPresent()) {
       assertThat(exe).hasToString(NATIVE_ENTRYPOINT);
     } else {
       assertThat(exe.getFileName()).hasToString("java");
+      // The class-data archive the image's build dumped is in use (a JVM that cannot use one
+      // runs without it, silently).
+      assertThat(Files.readString(proc.resolve("maps"))).contains("/deployments/operator.jsa");
     }
     await("the Pod leads")
         .atMost(Duration.ofSeconds(30))

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,12 @@ class ShippedOperatorIT {
           .until(() -> operator.probe("/readyz") == 200);
       // Ready means its health is known, not that it leads: a standby is ready too.
       await().atMost(Duration.ofSeconds(30)).until(() -> IDENTITY.equals(leaseHolder(admin)));
+      if (ShippedDeployment.nativeExecutable().isEmpty()) {
+        // The jar image's class-data archive is in use: a JVM that cannot use one runs without it.
+        assertThat(Files.readString(Path.of("/proc/" + operator.pid() + "/maps")))
+            .as("the JVM's mappings")
+            .contains("/operator.jsa");
+      }
 
       admin.resource(Foo.of(ns.name(), "foo-01", "jack")).create();
       FooWaits.awaitReason(admin, ns.name(), "foo-01", "FriendNotFound");

@@ -58,14 +58,17 @@ public final class ShippedDeployment {
 
   /**
    * A process that runs {@code jar} as the Pod runs it: this JVM's {@code java}, {@link
-   * #jvmOptions}, and the manifest's environment (without {@code JAVA_TOOL_OPTIONS}, given as
-   * options). Inherited {@code FOO_*} settings are dropped so the caller sets only what the kubelet
-   * and the cluster would (namespace, Pod name, kubeconfig, ports).
+   * #jvmOptions} (which the JVM reads from {@code JAVA_TOOL_OPTIONS} before its command line), the
+   * image's own options with its class-data archive made for this JVM ({@link JarImageArchive}),
+   * and the manifest's environment (without {@code JAVA_TOOL_OPTIONS}, given as options). Inherited
+   * {@code FOO_*} settings are dropped so the caller sets only what the kubelet and the cluster
+   * would (namespace, Pod name, kubeconfig, ports).
    */
   public ProcessBuilder process(Path jar, String jvmReplacement) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions(jvmReplacement));
+    command.addAll(JarImageArchive.jvmOptions(jar));
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder builder = new ProcessBuilder(command);

@@ -77,6 +77,11 @@ public final class ShippedOperatorProcess implements AutoCloseable {
     return log;
   }
 
+  /** Its process id, to read what the kernel says of it under {@code /proc}. */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
