@@ -52,9 +52,9 @@ public final class PodMetadataReads {
    * A builder of a client whose reads of Pods bring metadata only: its serialization is a {@link
    * Serialization} over {@code mapper} (which must not have been used yet), and its HTTP client
    * sets the Accept header; {@code http} adds whatever else that HTTP client needs (say a test's
-   * interceptors), since a builder keeps one such consumer. One client for everything: a second one
-   * for the reads alone cost the native operator's container up to 80 MiB more now and then
-   * (RealNodeOperatorIT).
+   * interceptors), since a builder keeps one such consumer. One client for everything, so the
+   * operator keeps one connection pool and one serializer rather than a second client for the reads
+   * alone.
    */
   public static KubernetesClientBuilder builder(
       ObjectMapper mapper, Consumer<HttpClient.Builder> http) {
